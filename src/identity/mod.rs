@@ -1,0 +1,3 @@
+//! Identity numbers: the resident ID number (GB 11643-1999) and the documents that share its format.
+
+pub mod id_number;

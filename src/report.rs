@@ -1,0 +1,159 @@
+//! The one report every check produces: shown on the page, printed by the CLI, serialised as JSON.
+//! `{"kind":"photo"|"document","profile":"…","verdict":"pass"|"warn"|"fail","checks":[…]}`
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Photo,
+    Document,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Photo => "photo",
+            Kind::Document => "document",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Photo => "考生照片",
+            Kind::Document => "证件照片",
+        }
+    }
+}
+
+/// `manual` means a machine cannot be sure: the person must look and confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Manual,
+    Warn,
+    Fail,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Warn => "warn",
+            Status::Fail => "fail",
+            Status::Manual => "manual",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "通过",
+            Status::Warn => "注意",
+            Status::Fail => "不合格",
+            Status::Manual => "请人工确认",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Fail,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
+/// One named check: what was measured, what was expected, and a Chinese explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub id: &'static str,
+    pub status: Status,
+    pub measured: String,
+    pub expected: String,
+    pub message: String,
+}
+
+impl Check {
+    pub fn new(
+        id: &'static str,
+        status: Status,
+        measured: impl Into<String>,
+        expected: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Check { id, status, measured: measured.into(), expected: expected.into(), message: message.into() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub kind: Kind,
+    pub profile: String,
+    pub verdict: Verdict,
+    pub checks: Vec<Check>,
+}
+
+impl Report {
+    pub fn new(kind: Kind, profile: &str, checks: Vec<Check>) -> Self {
+        Report { kind, profile: profile.to_owned(), verdict: verdict_of(&checks), checks }
+    }
+
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    /// One line of JSON (the CLI's `--json` output).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// Any `fail` fails the report; a `warn` or an unconfirmed `manual` makes it `warn`.
+pub fn verdict_of(checks: &[Check]) -> Verdict {
+    match checks.iter().map(|c| c.status).max() {
+        Some(Status::Fail) => Verdict::Fail,
+        Some(Status::Warn | Status::Manual) => Verdict::Warn,
+        _ => Verdict::Pass,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(status: Status) -> Check {
+        Check::new("x", status, "m", "e", "msg")
+    }
+
+    #[test]
+    fn verdict_is_the_worst_status() {
+        assert_eq!(verdict_of(&[]), Verdict::Pass);
+        assert_eq!(verdict_of(&[c(Status::Pass)]), Verdict::Pass);
+        assert_eq!(verdict_of(&[c(Status::Pass), c(Status::Manual)]), Verdict::Warn);
+        assert_eq!(verdict_of(&[c(Status::Warn), c(Status::Pass)]), Verdict::Warn);
+        assert_eq!(verdict_of(&[c(Status::Warn), c(Status::Fail), c(Status::Manual)]), Verdict::Fail);
+    }
+
+    #[test]
+    fn json_shape_matches_the_contract() {
+        let r = Report::new(Kind::Photo, "henan-2024", vec![Check::new("file.size", Status::Warn, "30,500 字节", "≤ 30,000 字节", "略大")]);
+        let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(v["kind"], "photo");
+        assert_eq!(v["profile"], "henan-2024");
+        assert_eq!(v["verdict"], "warn");
+        assert_eq!(v["checks"][0]["id"], "file.size");
+        assert_eq!(v["checks"][0]["status"], "warn");
+        for key in ["measured", "expected", "message"] {
+            assert!(v["checks"][0][key].is_string(), "{key}");
+        }
+    }
+}
