@@ -1,0 +1,94 @@
+// Document page (#/document): ID-card images (800×600, ≥ 300 dpi, ≤ 50,000 bytes, named <ID>.jpg).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, withPage, manifest, fixture, isJpeg } from './harness.mjs';
+
+const M = manifest();
+const ID = M.id_number;
+const MAX = M.document_max_bytes;
+const docs = Object.fromEntries(M.files.filter((f) => f.page === 'document').map((f) => [f.file, f]));
+const T = { timeout: 180_000 };
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+const fmt = (r) => `verdict=${r.verdict} checks=${JSON.stringify(r.checks)} error=${JSON.stringify(r.error)}`;
+
+function expectChecks(r, f) {
+  if (f.expect.verdict) assert.equal(r.verdict, f.expect.verdict, `${f.file}: ${fmt(r)}`);
+  for (const [id, st] of Object.entries(f.expect.checks ?? {})) assert.equal(r.checks[id], st, `${f.file}: ${id} (${fmt(r)})`);
+}
+
+/** Fix, download as <ID>.jpg, check bytes, re-upload the download: it must pass. */
+async function fixToIdName(s, f) {
+  assert.ok((await r0(s)) > 0, 'fix button');
+  const fixed = await s.fix();
+  assert.equal(fixed.verdict, 'pass', `fixed ${f.file}: ${fmt(fixed)}`);
+  for (const [id, st] of Object.entries(fixed.checks)) assert.equal(st, 'pass', `fixed ${f.file}: row ${id}`);
+  assert.equal(fixed.download, `${ID}.jpg`, 'download attribute is <ID>.jpg');
+  const dl = await s.download(`document/${f.file}`);
+  assert.equal(dl.suggested, `${ID}.jpg`, 'downloaded file name');
+  assert.ok(isJpeg(dl.bytes), 'fixed file starts with FFD8');
+  assert.ok(dl.bytes.length <= MAX, `fixed file is ${dl.bytes.length} bytes > ${MAX}`);
+  const again = await s.upload('document-input', dl.path);
+  assert.equal(again.verdict, 'pass', `re-uploaded fix of ${f.file}: ${fmt(again)}`);
+  assert.equal(again.checks['file.name'], 'pass');
+  return { fixed, dl };
+}
+const r0 = (s) => s.page.locator('[data-testid="fix-button"]').count();
+
+test(`good document ${ID}.jpg passes every check`, T, () =>
+  withPage(env, '#/document', async (s) => {
+    await s.setIdNumber(ID);
+    const f = docs[`${ID}.jpg`];
+    const r = await s.upload('document-input', fixture(f.file));
+    console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms}`);
+    expectChecks(r, f);
+    for (const [id, st] of Object.entries(r.checks)) assert.equal(st, 'pass', `${f.file}: ${id}`);
+  }),
+);
+
+test('document under a wrong name: file.name fails, the fix downloads as <ID>.jpg', T, () =>
+  withPage(env, '#/document', async (s) => {
+    await s.setIdNumber(ID);
+    const f = docs['document-wrong-name.jpg'];
+    const r = await s.upload('document-input', fixture(f.file));
+    console.log(`# ${f.file}: ${fmt(r)}`);
+    expectChecks(r, f);
+    assert.ok(r.fixEnabled, 'fix offered');
+    await fixToIdName(s, f);
+  }),
+);
+
+test('phone picture of the card: fails, the fix downloads as <ID>.jpg and passes', T, () =>
+  withPage(env, '#/document', async (s) => {
+    await s.setIdNumber(ID);
+    const f = docs['document-phone.jpg'];
+    const r = await s.upload('document-input', fixture(f.file));
+    console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms}`);
+    expectChecks(r, f);
+    assert.ok(r.fixEnabled, 'fix offered');
+    const { fixed, dl } = await fixToIdName(s, f);
+    console.log(`timing document-phone check_ms=${r.ms} fix_ms=${fixed.fixMs} output_bytes=${dl.bytes.length}`);
+  }),
+);
+
+test('ID typed after the upload: the download name follows the ID field', T, () =>
+  withPage(env, '#/document', async (s) => {
+    const f = docs['document-phone.jpg'];
+    const r = await s.upload('document-input', fixture(f.file));
+    assert.ok(r.present, 'report');
+    await s.setIdNumber(ID);
+    await s.page.waitForTimeout(300);
+    if (await r0(s)) {
+      const fixed = await s.fix();
+      assert.equal(fixed.download, `${ID}.jpg`);
+    }
+  }),
+);

@@ -1,0 +1,137 @@
+// Photo page (#/photo): every fixture in .fixtures/manifest.json with page "photo" is uploaded and
+// judged against its `expect`; fixes are downloaded, checked (JPEG, ≤ 30,000 bytes) and re-uploaded.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait } from './harness.mjs';
+
+const M = manifest();
+const MAX = M.photo_max_bytes;
+const photos = M.files.filter((f) => f.page === 'photo');
+const T = { timeout: 180_000 };
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+const fmt = (r) => `verdict=${r.verdict} checks=${JSON.stringify(r.checks)} error=${JSON.stringify(r.error)}`;
+
+/** Fix, download, check the bytes, and re-upload the download: it must pass. */
+async function fixDownloadRecheck(s, name, { probeUpright = false } = {}) {
+  const f = await s.fix();
+  assert.equal(f.verdict, 'pass', `fixed report of ${name}: ${fmt(f)}`);
+  for (const [id, st] of Object.entries(f.checks)) assert.equal(st, 'pass', `fixed ${name}: row ${id}`);
+  assert.ok(Object.keys(f.checks).length >= 5, `fixed report of ${name} has rows: ${fmt(f)}`);
+  const dl = await s.download(`photo/${name}`);
+  assert.ok(isJpeg(dl.bytes), `${name}: fixed file starts with FFD8`);
+  assert.ok(dl.bytes.length <= MAX, `${name}: fixed file is ${dl.bytes.length} bytes > ${MAX}`);
+  assert.ok(dl.attr, 'download link has a download attribute');
+  if (probeUpright) {
+    const p = await s.probe(dl.bytes, 'image/jpeg', PORTRAIT_PROBES);
+    assert.deepEqual([p.w, p.h], [450, 600], `${name}: fixed picture size`);
+    assertUprightPortrait(p, name);
+  }
+  const again = await s.upload('photo-input', dl.path);
+  assert.equal(again.verdict, 'pass', `re-uploaded fix of ${name}: ${fmt(again)}`);
+  return { fixed: f, download: dl, again };
+}
+
+describe('photo page: one test per fixture', () => {
+  for (const f of photos.filter((f) => !f.expect.orientation && !f.expect.timing)) {
+    test(`${f.file}: ${f.purpose}`, T, () =>
+      withPage(env, '#/photo', async (s) => {
+        const e = f.expect;
+        const r = await s.upload('photo-input', fixture(f.file));
+        console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms} wall=${r.wallMs}`);
+        if (e.verdict) assert.equal(r.verdict, e.verdict, `${f.file}: ${fmt(r)}`);
+        for (const [id, st] of Object.entries(e.checks ?? {})) {
+          assert.equal(r.checks[id], st, `${f.file}: check ${id} (${fmt(r)})`);
+        }
+        if (e.report || e.verdict) {
+          assert.ok(r.present && ['pass', 'warn', 'fail'].includes(r.verdict), `${f.file}: report with a verdict`);
+          assert.ok(Number.isFinite(r.ms) && r.ms >= 0, `${f.file}: data-ms on the report (${r.ms})`);
+        }
+        if (e.verdict === 'pass') {
+          for (const id of ['file.format', 'file.size', 'image.dimensions', 'image.dpi', 'image.color']) {
+            assert.equal(r.checks[id], 'pass', `${f.file}: ${id}`);
+          }
+        }
+        if (e.undecodable) {
+          assert.deepEqual(Object.keys(r.checks).sort(), ['file.format', 'file.size'], `${f.file}: undecodable input has only file rows`);
+        }
+        if (e.error) {
+          assert.ok(r.error, `${f.file}: [data-testid=file-error] shown`);
+          assert.match(r.error, new RegExp(e.error), `${f.file}: error message`);
+        }
+        if (r.error) assert.match(r.error, /[\u4e00-\u9fff]/, `${f.file}: error message is Chinese`);
+        if (e.refused) {
+          const refused = !!r.error || r.checks['file.format'] === 'fail' || r.checks['image.dimensions'] === 'fail';
+          assert.ok(refused, `${f.file}: refused with a message (${fmt(r)})`);
+          assert.ok(r.error, `${f.file}: a message explains the refusal`);
+          assert.ok(r.wallMs < 5_000, `${f.file}: refused fast (${r.wallMs} ms)`);
+        }
+        if (e.fix === false) assert.ok(!r.fixEnabled, `${f.file}: no fix offered`);
+        if (e.fix === true) {
+          assert.ok(r.fixEnabled, `${f.file}: fix button present and enabled`);
+          await fixDownloadRecheck(s, f.file);
+        }
+        if (e.undecodable || e.refused || e.error) {
+          // The page is still usable after a bad file.
+          const good = await s.upload('photo-input', fixture('photo-good.jpg'));
+          assert.equal(good.verdict, 'pass', `photo-good.jpg after ${f.file}: ${fmt(good)}`);
+        }
+      }),
+    );
+  }
+});
+
+test('good photo: fix (if offered) is idempotent, and switching profile keeps the page alive', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const r = await s.upload('photo-input', fixture('photo-good.jpg'));
+    assert.equal(r.verdict, 'pass');
+    await s.page.selectOption('select[name="profile"]', 'zhengzhou-2023');
+    await s.page.waitForTimeout(300);
+    await s.page.selectOption('select[name="profile"]', 'henan-2024');
+    await s.page.waitForTimeout(300);
+  }),
+);
+
+test('EXIF orientations 1–8: image.dimensions judged the same for all', T, async () => {
+  const results = [];
+  for (const f of photos.filter((f) => f.expect.orientation)) {
+    await withPage(env, '#/photo', async (s) => {
+      const r = await s.upload('photo-input', fixture(f.file));
+      results.push({ o: f.expect.orientation, dims: r.checks['image.dimensions'], verdict: r.verdict });
+      console.log(`# ${f.file}: ${fmt(r)}`);
+      assert.ok(r.present, `${f.file}: report`);
+      if (r.fixEnabled) {
+        const { download } = await fixDownloadRecheck(s, f.file, { probeUpright: true });
+        assert.ok(download.bytes.length <= MAX);
+      }
+    });
+  }
+  assert.equal(results.length, 8);
+  const statuses = new Set(results.map((r) => r.dims));
+  assert.equal(statuses.size, 1, `image.dimensions differs by orientation: ${JSON.stringify(results)}`);
+  assert.notEqual(results[0].dims, undefined, 'image.dimensions row present');
+});
+
+test('12 MP phone photo: check and fix, timings printed', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const f = photos.find((f) => f.expect.timing);
+    const r = await s.upload('photo-input', fixture(f.file));
+    assert.ok(r.present, 'report');
+    assert.equal(r.checks['image.dimensions'], 'fail', fmt(r));
+    assert.ok(r.fixEnabled, 'fix offered');
+    const { fixed, download } = await fixDownloadRecheck(s, f.file);
+    const fixMs = (await s.page.getAttribute('[data-report="fixed"]', 'data-fix-ms')) ?? fixed.fixMs;
+    console.log(
+      `timing photo-12mp check_ms=${r.ms} fix_ms=${fixMs} wall_check_ms=${r.wallMs} wall_fix_ms=${fixed.wallMs} ` +
+        `input_bytes=${f.bytes} output_bytes=${download.bytes.length}`,
+    );
+  }),
+);
