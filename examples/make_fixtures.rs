@@ -1,0 +1,272 @@
+//! Writes the end-to-end test inputs into a directory, plus `manifest.json` describing each file and
+//! what the browser tests expect of it.
+//!
+//!     cargo run --example make_fixtures -- tests/e2e/.fixtures
+//!
+//! The pictures come from `tests/support/fixtures.rs` (pure Rust, deterministic).
+
+#[path = "../tests/support/fixtures.rs"]
+mod fixtures;
+
+use fixtures::*;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// A candidate's ID number with a correct check character (GB 11643-1999).
+const ID: &str = "11010519491231002X";
+const PHOTO_MAX: usize = 30_000;
+const DOC_MAX: usize = 50_000;
+
+struct Entry {
+    file: String,
+    page: &'static str,
+    purpose: String,
+    /// JSON object text with the expectations the e2e tests check.
+    expect: String,
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+struct Writer {
+    dir: PathBuf,
+    entries: Vec<Entry>,
+}
+
+impl Writer {
+    fn put(&mut self, file: &str, page: &'static str, bytes: &[u8], purpose: impl Into<String>, expect: &str) {
+        let path = self.dir.join(file);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+        let purpose = purpose.into();
+        println!("{file:32} {:>9} B  {purpose}", bytes.len());
+        self.entries.push(Entry { file: file.to_string(), page, purpose, expect: expect.to_string() });
+    }
+
+    fn manifest(&self) -> String {
+        let mut s = String::from("{\n  \"id_number\": ");
+        s.push_str(&json_str(ID));
+        let _ =
+            write!(s, ",\n  \"photo_max_bytes\": {PHOTO_MAX},\n  \"document_max_bytes\": {DOC_MAX},\n  \"files\": [\n");
+        for (i, e) in self.entries.iter().enumerate() {
+            let bytes = std::fs::metadata(self.dir.join(&e.file)).map(|m| m.len()).unwrap_or(0);
+            let _ = write!(
+                s,
+                "    {{\"file\": {}, \"bytes\": {bytes}, \"page\": {}, \"purpose\": {}, \"expect\": {}}}{}\n",
+                json_str(&e.file),
+                json_str(e.page),
+                json_str(&e.purpose),
+                e.expect,
+                if i + 1 < self.entries.len() { "," } else { "" }
+            );
+        }
+        s.push_str("  ]\n}\n");
+        s
+    }
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "tests/e2e/.fixtures".to_string());
+    let dir = Path::new(&dir).to_path_buf();
+    std::fs::create_dir_all(&dir).expect("create fixture directory");
+    let started = Instant::now();
+    let mut w = Writer { dir: dir.clone(), entries: Vec::new() };
+
+    // ---- registration photos (450×600, ≥ 300 dpi, JPEG ≤ 30,000 bytes) ----
+    let photo = portrait(450, 600);
+    let (good_q, good) =
+        fit_quality(PHOTO_MAX - 500, 95, |q| jpeg(&photo, q, Some(300))).expect("a quality that fits 30,000 bytes");
+    assert!(good_q >= 40, "good photo needs quality {good_q}: too much noise in the portrait");
+    w.put(
+        "photo-good.jpg",
+        "photo",
+        &good,
+        format!("450×600 baseline JPEG, 300 dpi JFIF, quality {good_q}, ≤ 30,000 bytes: every check passes"),
+        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "image.dimensions": "pass", "image.dpi": "pass", "image.color": "pass"}}"#,
+    );
+    w.put(
+        "photo-72dpi.jpg",
+        "photo",
+        &jpeg(&photo, good_q, Some(72)),
+        "the good photo with 72 dpi in JFIF: image.dpi fails, the fix sets 300 dpi",
+        r#"{"verdict": "fail", "checks": {"file.format": "pass", "image.dimensions": "pass", "image.dpi": "fail"}, "fix": true}"#,
+    );
+    let too_big = [95u8, 98, 100]
+        .iter()
+        .map(|&q| jpeg(&portrait_with_noise(450, 600, 14.0), q, Some(300)))
+        .find(|b| b.len() >= 40_000)
+        .expect("a ≥ 40,000-byte 450×600 JPEG");
+    w.put(
+        "photo-too-big.jpg",
+        "photo",
+        &too_big,
+        "450×600, 300 dpi, high quality and noisy: over 30,000 bytes, file.size fails, the fix recompresses",
+        r#"{"verdict": "fail", "checks": {"file.format": "pass", "file.size": "fail", "image.dimensions": "pass", "image.dpi": "pass"}, "fix": true}"#,
+    );
+    w.put(
+        "photo-wrong-size.jpg",
+        "photo",
+        &jpeg(&portrait(600, 800), 80, Some(300)),
+        "600×800 portrait (right aspect, wrong size): image.dimensions fails, the fix resizes to 450×600",
+        r#"{"verdict": "fail", "checks": {"file.format": "pass", "image.dimensions": "fail"}, "fix": true}"#,
+    );
+    w.put(
+        "photo-gray.jpg",
+        "photo",
+        &fit_quality(PHOTO_MAX - 500, 95, |q| jpeg_gray(&photo, q)).expect("gray fits").1,
+        "1-component grayscale JPEG, 450×600, 300 dpi: image.color fails (a colour photo is required)",
+        r#"{"verdict": "fail", "checks": {"file.format": "pass", "image.color": "fail"}}"#,
+    );
+    w.put(
+        "photo-png-renamed.jpg",
+        "photo",
+        &png_rgb8(&photo),
+        "PNG bytes named .jpg: file.format fails (judged by content, not by name), the fix converts to JPEG",
+        r#"{"verdict": "fail", "checks": {"file.format": "fail"}, "fix": true}"#,
+    );
+    w.put(
+        "photo-heic.jpg",
+        "photo",
+        &heic_stub(),
+        "iPhone HEIC (ftyp heic/mif1) named .jpg: cannot be decoded here, the message explains the iPhone setting",
+        r#"{"checks": {"file.format": "fail"}, "error": "iPhone|苹果", "fix": false}"#,
+    );
+    w.put(
+        "photo-empty.jpg",
+        "photo",
+        &[],
+        "0 bytes: file.format fails, no crash",
+        r#"{"checks": {"file.format": "fail"}, "undecodable": true, "fix": false}"#,
+    );
+    w.put(
+        "photo-truncated.jpg",
+        "photo",
+        &truncated(&good, 0.5),
+        "the good photo cut in half (no EOI): file.format fails, page stays usable",
+        r#"{"checks": {"file.format": "fail"}, "undecodable": true}"#,
+    );
+    w.put(
+        "photo-corrupt.jpg",
+        "photo",
+        &corrupt(&good),
+        "the good photo with its middle third overwritten by garbage: file.format fails, page stays usable",
+        r#"{"checks": {"file.format": "fail"}, "undecodable": true}"#,
+    );
+    w.put(
+        "photo-cmyk.jpg",
+        "photo",
+        &jpeg_cmyk(&photo, 85),
+        "4-component CMYK JPEG (Adobe APP14), 450×600, 300 dpi: reported (image.color should not pass), the fix gives sRGB",
+        r#"{"report": true, "fix": true}"#,
+    );
+    w.put(
+        "photo-progressive.jpg",
+        "photo",
+        &jpeg_progressive(&portrait(600, 800), 85),
+        "progressive JPEG (SOF2), 600×800, 300 dpi: must decode; image.dimensions fails, the fix gives a baseline 450×600",
+        r#"{"report": true, "checks": {"image.dimensions": "fail"}, "fix": true}"#,
+    );
+    w.put(
+        "photo-16bit.png",
+        "photo",
+        &png_rgb16(&photo),
+        "16-bit-per-channel RGB PNG, 450×600: file.format fails, the fix converts to an 8-bit JPEG",
+        r#"{"checks": {"file.format": "fail"}, "fix": true}"#,
+    );
+    w.put(
+        "photo-text.jpg",
+        "photo",
+        &text_file(),
+        "a UTF-8 text file named .jpg: file.format fails",
+        r#"{"checks": {"file.format": "fail"}, "undecodable": true, "fix": false}"#,
+    );
+    w.put(
+        "photo-bomb.png",
+        "photo",
+        &png_bomb(20000, 20000),
+        "PNG whose IHDR claims 20000×20000 (1.2 GB of pixels) with a tiny IDAT: refused quickly, no allocation",
+        r#"{"refused": true, "fix": false}"#,
+    );
+    w.put(
+        "photo-jpeg-bomb.jpg",
+        "photo",
+        &jpeg_header_bomb(20000, 20000),
+        "JPEG whose SOF claims 20000×20000: refused quickly, no allocation",
+        r#"{"refused": true, "fix": false}"#,
+    );
+    let (orient_q, _) =
+        fit_quality(PHOTO_MAX - 1_000, 95, |q| jpeg_with_exif(&photo, q, 6, Some(300), Some("Fixture"))).unwrap();
+    for o in 1..=8u16 {
+        let stored = stored_for_orientation(&photo, o);
+        let big_endian = o % 2 == 0;
+        w.put(
+            &format!("photo-orient-{o}.jpg"),
+            "photo",
+            &jpeg_with_exif_endian(&stored, orient_q, o, Some(300), Some("Fixture"), big_endian),
+            format!(
+                "EXIF orientation {o} ({} TIFF), stored {}×{}, upright 450×600; 300 dpi only in EXIF (JFIF unit 0): image.dimensions judged the same for all 8",
+                if big_endian { "big-endian" } else { "little-endian" },
+                stored.width(),
+                stored.height()
+            ),
+            &format!(r#"{{"orientation": {o}, "report": true}}"#),
+        );
+    }
+    let t = Instant::now();
+    let twelve = twelve_mp_photo();
+    w.put(
+        "photo-12mp.jpg",
+        "photo",
+        &twelve,
+        format!(
+            "4000×3000 phone photo (quality 90, EXIF 72 dpi, generated in {} ms): check and fix timings are printed",
+            t.elapsed().as_millis()
+        ),
+        r#"{"verdict": "fail", "checks": {"image.dimensions": "fail"}, "fix": true, "timing": true}"#,
+    );
+
+    // ---- ID-card images (800×600, ≥ 300 dpi, ≤ 50,000 bytes, named <ID>.jpg) ----
+    let card = id_card(800, 600);
+    let (doc_q, doc) =
+        fit_quality(DOC_MAX - 1_000, 95, |q| jpeg(&card, q, Some(300))).expect("document fits 50,000 bytes");
+    w.put(
+        &format!("{ID}.jpg"),
+        "document",
+        &doc,
+        format!("800×600 ID-card image, 300 dpi, quality {doc_q}, ≤ 50,000 bytes, named <ID>.jpg: every check passes"),
+        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "file.name": "pass", "image.dimensions": "pass", "image.dpi": "pass"}}"#,
+    );
+    w.put(
+        "document-wrong-name.jpg",
+        "document",
+        &doc,
+        "the good document under another name: file.name fails, the fixed download is named <ID>.jpg",
+        r#"{"verdict": "fail", "checks": {"file.name": "fail", "image.dimensions": "pass"}, "fix": true}"#,
+    );
+    let phone = jpeg_with_exif(&id_card_photo(1600, 1200), 92, 1, Some(72), Some("PhoneCamera 1.0"));
+    assert!(phone.len() > DOC_MAX);
+    w.put(
+        "document-phone.jpg",
+        "document",
+        &phone,
+        "1600×1200 phone picture of the card on a desk, 72 dpi, larger than the limits: size, dimensions, dpi, name fail; the fix makes <ID>.jpg",
+        r#"{"verdict": "fail", "checks": {"file.size": "fail", "image.dimensions": "fail"}, "fix": true}"#,
+    );
+
+    std::fs::write(dir.join("manifest.json"), w.manifest()).expect("write manifest");
+    println!("{} files + manifest.json in {} ({} ms)", w.entries.len(), dir.display(), started.elapsed().as_millis());
+}
