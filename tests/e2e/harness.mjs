@@ -98,6 +98,14 @@ export async function openPage(browser, server, route, { waitFor = 'select[name=
     (url) => !allowed(url.href),
     (route) => route.abort('blockedbyclient'),
   );
+  // Requests the page's own Content-Security-Policy blocks never reach the network (so the guard
+  // above cannot see them): record CSP violations too, they count as attempts to leave the origin.
+  await context.addInitScript(() => {
+    window.__e2eCsp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__e2eCsp.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || ''}:${e.lineNumber || ''}`);
+    });
+  });
   const page = await context.newPage();
   s.page = page;
   page.setDefaultTimeout(ACTION_TIMEOUT);
@@ -141,6 +149,8 @@ export async function assertClean(s) {
   assert.deepEqual(s.pageErrors, [], 'page errors');
   assert.deepEqual(s.panics, [], 'wasm panics');
   if (!s.page.isClosed()) {
+    const csp = await s.page.evaluate(() => window.__e2eCsp ?? []).catch(() => []);
+    assert.deepEqual(csp, [], 'Content-Security-Policy violations');
     const overlay = await s.page.locator('#panic-overlay').count();
     if (overlay > 0) {
       const visible = await s.page.locator('#panic-overlay').first().isVisible();
