@@ -143,7 +143,7 @@ fn main() {
         "photo",
         &heic_stub(),
         "iPhone HEIC (ftyp heic/mif1) named .jpg: cannot be decoded here, the message explains the iPhone setting",
-        r#"{"checks": {"file.format": "fail"}, "error": "iPhone|苹果", "fix": false}"#,
+        r#"{"checks": {"file.format": "fail"}, "undecodable": true, "error": "iPhone|苹果", "fix": false}"#,
     );
     w.put(
         "photo-empty.jpg",
