@@ -145,7 +145,11 @@ mod tests {
 
     #[test]
     fn json_shape_matches_the_contract() {
-        let r = Report::new(Kind::Photo, "henan-2024", vec![Check::new("file.size", Status::Warn, "30,500 字节", "≤ 30,000 字节", "略大")]);
+        let r = Report::new(
+            Kind::Photo,
+            "henan-2024",
+            vec![Check::new("file.size", Status::Warn, "30,500 字节", "≤ 30,000 字节", "略大")],
+        );
         let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(v["kind"], "photo");
         assert_eq!(v["profile"], "henan-2024");

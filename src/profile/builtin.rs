@@ -5,10 +5,8 @@ use std::sync::OnceLock;
 
 pub const DEFAULT_PROFILE_ID: &str = "henan-2024";
 
-const SOURCES: &[&str] = &[
-    include_str!("../../profiles/henan-2024.toml"),
-    include_str!("../../profiles/zhengzhou-2023.toml"),
-];
+const SOURCES: &[&str] =
+    &[include_str!("../../profiles/henan-2024.toml"), include_str!("../../profiles/zhengzhou-2023.toml")];
 
 /// All built-in profiles, parsed once. A malformed built-in profile is a build defect that the
 /// unit tests catch, so it is skipped here rather than taking the page down.

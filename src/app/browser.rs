@@ -1,0 +1,52 @@
+//! Small wrappers around browser APIs used by the pages: reading a picked file, making a
+//! download link, timing, and yielding so a "working…" message paints before heavy work.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, Url};
+
+/// A file the user picked, read into memory (it never leaves the page).
+#[derive(Clone, Debug)]
+pub struct PickedFile {
+    pub name: String,
+    pub bytes: std::sync::Arc<Vec<u8>>,
+}
+
+/// The first file of an `<input type=file>` change event.
+pub fn first_file(ev: &leptos::ev::Event) -> Option<File> {
+    let input = ev.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    input.files()?.get(0)
+}
+
+pub async fn read_file(file: &File) -> Result<PickedFile, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| "无法读取这个文件，请重新选择。".to_owned())?;
+    Ok(PickedFile { name: file.name(), bytes: std::sync::Arc::new(Uint8Array::new(&buffer).to_vec()) })
+}
+
+/// An object URL for bytes (revoke it with [`revoke`] when replaced).
+pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    Url::create_object_url_with_blob(&blob).ok()
+}
+
+pub fn revoke(url: &str) {
+    Url::revoke_object_url(url).ok();
+}
+
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Lets the browser paint (e.g. a progress message) before a long synchronous computation.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 16).ok();
+        }
+    });
+    JsFuture::from(promise).await.ok();
+}

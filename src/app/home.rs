@@ -1,0 +1,37 @@
+//! The home page: what this is, the privacy promise, and which rules are in use.
+
+use crate::profile::Profile;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
+    view! {
+        <h1>"报名前，先自查"</h1>
+        <p class="lead">"上传到报名平台之前，先在这里检查考生照片和证件照片是否符合要求；不合格的，一键生成合格文件。"</p>
+        <section class="privacy" data-testid="privacy">
+            <h2>"你的信息不会离开这台设备"</h2>
+            <p>"照片、证件和填写的内容只在你的浏览器里处理，不会上传、不会发送到任何服务器；本网站不使用统计、广告或外部字体。关闭页面后，除非你主动选择保存，内容即被清除。"</p>
+        </section>
+        <div class="cards">
+            <a class="card" href="#/photo">
+                <strong>"考生照片"</strong>
+                <span>"检查尺寸、分辨率、大小、格式、彩色，一键修复"</span>
+            </a>
+            <a class="card" href="#/document">
+                <strong>"证件照片"</strong>
+                <span>"检查身份证照片与文件命名，一键修复"</span>
+            </a>
+        </div>
+        <section class="profile-info">
+            <h2>"当前使用的规则"</h2>
+            {move || {
+                let p = profile.get();
+                view! {
+                    <p><strong>{p.name.clone()}</strong></p>
+                    <p class="source">{format!("依据：{}", p.source)}</p>
+                    <p>"不同年份、不同地区的要求可能不同，请在右上角选择适用的规则；以当地通知为准。"</p>
+                }
+            }}
+        </section>
+    }
+}

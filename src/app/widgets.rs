@@ -1,0 +1,244 @@
+//! Widgets shared by the photo and document pages: the pick → check → fix workflow and the report.
+
+use super::browser::{self, PickedFile};
+use crate::fix::{FixError, Fixed};
+use crate::report::{Check, Kind, Report, Status, Verdict};
+use leptos::prelude::*;
+
+/// A result with how long it took in the page (milliseconds), shown in `data-ms` for the e2e run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timed<T> {
+    pub value: T,
+    pub ms: f64,
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> Timed<T> {
+    let start = browser::now_ms();
+    let value = f();
+    Timed { value, ms: browser::now_ms() - start }
+}
+
+/// Pick a file, see its report, fix it in one click, download the fixed file and see it checked.
+///
+/// - `check`: the page's rules for a picked file; signals it reads (the profile) re-run it.
+/// - `adjust`: cheap changes to a report that depend on other inputs (the typed ID number), run
+///   without decoding again.
+/// - `fix`: produces the compliant file; `rename` adjusts the fixed file when other inputs change.
+#[component]
+pub fn CheckAndFix(
+    kind: Kind,
+    #[prop(into)] check: Callback<PickedFile, Report>,
+    #[prop(into)] fix: Callback<PickedFile, Result<Fixed, FixError>>,
+    #[prop(optional, into)] adjust: Option<Callback<Report, Report>>,
+    #[prop(optional, into)] rename: Option<Callback<Fixed, Fixed>>,
+) -> impl IntoView {
+    let picked = RwSignal::new(None::<PickedFile>);
+    let read_error = RwSignal::new(None::<String>);
+    let base_report = RwSignal::new(None::<Timed<Report>>);
+    let fixed = RwSignal::new(None::<Timed<Result<Fixed, FixError>>>);
+    let busy = RwSignal::new(None::<&'static str>);
+    let preview = RwSignal::new(None::<String>);
+
+    // Re-check whenever the file or anything the rules read (the profile) changes.
+    Effect::new(move |_| {
+        let Some(file) = picked.get() else { return };
+        fixed.set(None);
+        base_report.set(Some(timed(|| check.run(file))));
+    });
+    let report = Memo::new(move |_| {
+        base_report.get().map(|t| Timed { value: adjust.map_or(t.value.clone(), |a| a.run(t.value)), ms: t.ms })
+    });
+    let shown_fix = Memo::new(move |_| {
+        fixed.get().map(|t| Timed {
+            value: t.value.map(|f| match rename {
+                Some(r) => r.run(f),
+                None => f,
+            }),
+            ms: t.ms,
+        })
+    });
+    let fixed_url = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let url = shown_fix.with(|f| {
+            f.as_ref().and_then(|t| t.value.as_ref().ok()).and_then(|f| browser::object_url(&f.bytes, "image/jpeg"))
+        });
+        if let Some(old) = fixed_url.get_untracked() {
+            browser::revoke(&old);
+        }
+        fixed_url.set(url);
+    });
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::first_file(&ev) else { return };
+        busy.set(Some("正在读取文件…"));
+        leptos::task::spawn_local(async move {
+            match browser::read_file(&file).await {
+                Ok(f) => {
+                    read_error.set(None);
+                    busy.set(Some("正在检查…"));
+                    browser::next_frame().await;
+                    if let Some(old) = preview.get_untracked() {
+                        browser::revoke(&old);
+                    }
+                    preview.set(browser::object_url(&f.bytes, "image/*"));
+                    picked.set(Some(f));
+                }
+                Err(e) => read_error.set(Some(e)),
+            }
+            busy.set(None);
+        });
+    };
+    let on_fix = move |_| {
+        let Some(file) = picked.get_untracked() else { return };
+        busy.set(Some("正在生成合格文件…"));
+        leptos::task::spawn_local(async move {
+            browser::next_frame().await;
+            fixed.set(Some(timed(|| fix.run(file))));
+            busy.set(None);
+        });
+    };
+    let can_fix =
+        move || report.with(|r| r.as_ref().is_some_and(|r| r.value.verdict != Verdict::Pass && !unfixable(&r.value)));
+    let input_id = format!("{}-input", kind.as_str());
+    let file_error = move || {
+        read_error.get().or_else(|| {
+            report.with(|r| {
+                r.as_ref().and_then(|r| {
+                    r.value
+                        .check("file.format")
+                        .filter(|c| {
+                            c.status == Status::Fail && !r.value.checks.iter().any(|c| c.id == "image.dimensions")
+                        })
+                        .map(|c| c.message.clone())
+                })
+            })
+        })
+    };
+
+    view! {
+        <section class="picker">
+            <label class="picker-button" for=input_id.clone()>
+                {format!("选择{}文件", kind.label())}
+                <small>"（手机可直接拍照或从相册选择）"</small>
+            </label>
+            <input
+                id=input_id
+                type="file"
+                accept="image/*,.jpg,.jpeg,.png,.heic,.webp"
+                data-testid=format!("{}-input", kind.as_str())
+                on:change=on_change
+            />
+            <p class="privacy-note">"文件只在你的浏览器里读取，不会上传。"</p>
+        </section>
+        {move || busy.get().map(|msg| view! { <p class="busy" role="status" aria-live="polite">{msg}</p> })}
+        {move || file_error().map(|msg| view! { <p class="file-error" role="alert" data-testid="file-error">{msg}</p> })}
+        {move || {
+            report.get().map(|r| {
+                let name = picked.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+                view! {
+                    <div class="result-grid">
+                        {preview.get().map(|src| view! { <figure class="preview"><img src=src alt="所选图片预览" /><figcaption>{name}</figcaption></figure> })}
+                        <ReportView report=r.value role="input" ms=r.ms />
+                    </div>
+                }
+            })
+        }}
+        <Show when=can_fix>
+            <button class="fix-button" data-testid="fix-button" on:click=on_fix disabled=move || busy.get().is_some()>
+                "一键修复：生成合格文件"
+            </button>
+        </Show>
+        {move || shown_fix.get().map(|t| match t.value {
+            Ok(f) => view! { <FixedView kind=kind fixed=f ms=t.ms url=fixed_url.get() /> }.into_any(),
+            Err(e) => view! { <p class="file-error" role="alert" data-testid="fix-error">{e.message()}</p> }.into_any(),
+        })}
+    }
+}
+
+/// Nothing to fix automatically: the file cannot be read, or it is grey-scale.
+fn unfixable(r: &Report) -> bool {
+    let failed = |id| r.check(id).is_some_and(|c: &Check| c.status == Status::Fail);
+    (failed("file.format") && r.check("image.dimensions").is_none()) || failed("image.color")
+}
+
+/// The report: a summary with `data-verdict` and one row per check with `data-check`/`data-status`.
+#[component]
+pub fn ReportView(report: Report, role: &'static str, ms: f64) -> impl IntoView {
+    let (icon, summary) = match report.verdict {
+        Verdict::Pass => ("✔", "全部通过"),
+        Verdict::Warn => ("!", "基本合格，但有需要注意的地方"),
+        Verdict::Fail => ("✘", "有不合格项，需要修改"),
+    };
+    let fix_ms = (role == "fixed").then(|| format!("{ms:.1}"));
+    view! {
+        <section
+            class="report"
+            data-report=role
+            data-kind=report.kind.as_str()
+            data-profile=report.profile.clone()
+            data-verdict=report.verdict.as_str()
+            data-ms=format!("{ms:.1}")
+            data-fix-ms=fix_ms
+        >
+            <h3 class=format!("summary verdict-{}", report.verdict.as_str())>
+                <span class="icon" aria-hidden="true">{icon}</span>
+                {if role == "fixed" { format!("修复后的文件：{summary}") } else { summary.to_owned() }}
+            </h3>
+            <ul class="checks">
+                {report.checks.into_iter().map(|c| view! { <CheckRow check=c /> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn CheckRow(check: Check) -> impl IntoView {
+    view! {
+        <li class=format!("check status-{}", check.status.as_str()) data-check=check.id data-status=check.status.as_str()>
+            <div class="check-head">
+                <span class="badge">{check.status.label()}</span>
+                <span class="check-name">{check_label(check.id)}</span>
+            </div>
+            <dl>
+                <dt>"实测"</dt><dd>{check.measured}</dd>
+                <dt>"要求"</dt><dd>{check.expected}</dd>
+            </dl>
+            <p class="check-message">{check.message}</p>
+        </li>
+    }
+}
+
+pub fn check_label(id: &str) -> &'static str {
+    match id {
+        "file.format" => "文件格式",
+        "file.size" => "文件大小",
+        "file.name" => "文件名",
+        "image.dimensions" => "像素尺寸",
+        "image.dpi" => "分辨率（dpi）",
+        "image.color" => "彩色",
+        _ => "检查项",
+    }
+}
+
+#[component]
+fn FixedView(kind: Kind, fixed: Fixed, ms: f64, url: Option<String>) -> impl IntoView {
+    let profile = use_context::<super::ProfileContext>().map(|p| p.0.get_untracked().id.clone()).unwrap_or_default();
+    let report = Report::new(kind, &profile, fixed.checks.clone());
+    view! {
+        <section class="fixed">
+            <h2>"已生成合格文件"</h2>
+            <div class="result-grid">
+                {url.clone().map(|src| view! { <figure class="preview"><img src=src alt="修复后的图片" /><figcaption>{fixed.file_name.clone()}</figcaption></figure> })}
+                <div>
+                    {url.map(|href| view! {
+                        <a class="download" href=href download=fixed.file_name.clone() data-testid="download-fixed">
+                            {format!("下载 {}", fixed.file_name)}
+                        </a>
+                    })}
+                    <ul class="fix-notes">{fixed.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    <ReportView report=report role="fixed" ms=ms />
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! The document page: the ID number (for the file name), then pick → check → fix.
+
+use crate::app::browser::PickedFile;
+use crate::app::widgets::CheckAndFix;
+use crate::filecheck::thousands;
+use crate::fix::Fixed;
+use crate::identity::id_number::check_format;
+use crate::profile::Profile;
+use crate::report::{Kind, Report};
+use leptos::prelude::*;
+
+#[component]
+pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
+    let id_number = RwSignal::new(String::new());
+    let typed_id = move || Some(id_number.get().trim().to_owned()).filter(|s| !s.is_empty());
+    let id_error = move || typed_id().and_then(|id| check_format(&id).err()).map(|e| e.message());
+
+    let check = Callback::new(move |f: PickedFile| super::check(&f.bytes, &f.name, None, profile.get()));
+    let adjust = Callback::new(move |r: Report| {
+        let name = r.check("file.name").map(|c| c.measured.clone()).unwrap_or_default();
+        if profile.get_untracked().document.name_by_id_number {
+            super::with_name_rechecked(r, &name, typed_id().as_deref())
+        } else {
+            r
+        }
+    });
+    let fix = Callback::new(move |f: PickedFile| super::fix(&f.bytes, &f.name, None, profile.get_untracked()));
+    // Typing the ID after fixing renames the fixed file; no need to encode again.
+    let rename = Callback::new(move |mut fixed: Fixed| {
+        if let Some(id) = typed_id().filter(|id| check_format(id).is_ok()) {
+            fixed.file_name = format!("{id}.jpg");
+            fixed.checks.retain(|c| c.id != "file.name");
+            fixed.checks.push(super::name_check(&fixed.file_name, Some(&id)));
+        }
+        fixed
+    });
+
+    view! {
+        <h1>"证件照片自查"</h1>
+        {move || {
+            let spec = &profile.get().document;
+            view! {
+                <ul class="rules">
+                    <li>"证件正面彩色照片，原则上使用身份证，证件水平居中，信息清晰可见"</li>
+                    <li>{format!("{}×{} 像素，分辨率 {} dpi 以上", spec.width, spec.height, spec.min_dpi)}</li>
+                    <li>{format!("JPEG 格式，不超过 {} 字节", thousands(spec.max_bytes))}</li>
+                    {spec.name_by_id_number.then(|| view! { <li>"导入时文件名为“考生身份证号.jpg”"</li> })}
+                    <li>"图像内容真实有效，不得做任何修改"</li>
+                </ul>
+            }
+        }}
+        <label class="field">
+            <span>"考生身份证号（用于核对和命名文件，只保存在本页面）"</span>
+            <input
+                name="id_number"
+                inputmode="text"
+                autocomplete="off"
+                maxlength="18"
+                placeholder="18 位，最后一位可能是 X"
+                prop:value=move || id_number.get()
+                on:input=move |ev| id_number.set(event_target_value(&ev))
+            />
+            {move || id_error().map(|e| view! { <span class="field-error" data-error-for="id_number">{e}</span> })}
+        </label>
+        <CheckAndFix kind=Kind::Document check=check fix=fix adjust=adjust rename=rename />
+    }
+}
