@@ -2,4 +2,5 @@
 
 pub mod identity;
 pub mod profile;
+pub mod registration;
 pub mod report;
