@@ -97,6 +97,38 @@ pub fn display_time(s: &str) -> String {
     }
 }
 
+/// What the window panel shows: `state` is open|upcoming|over|none (`data-window-state`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowSummary {
+    pub state: &'static str,
+    pub title: String,
+    pub detail: String,
+}
+
+/// The panel text for the form's grade and place (as typed) at `now` (`YYYY-MM-DDTHH:MM`).
+pub fn summarise(profile: &Profile, grade: &str, place: &str, now: &str) -> WindowSummary {
+    let none = |detail: String| WindowSummary { state: "none", title: "你的信息采集时间".into(), detail };
+    let Some(grade) = grade.trim().parse::<u8>().ok().filter(|g| matches!(g, 8 | 9)) else {
+        return none("先在下面选择年级和报考地，这里就会显示你该在哪段时间采集信息".into());
+    };
+    match my_window(profile, grade, place.trim(), now) {
+        Some(w) => WindowSummary {
+            state: w.state.as_str(),
+            title: w.window.label.clone(),
+            detail: format!(
+                "{} 至 {}（北京时间）：{}",
+                display_time(&w.window.start),
+                display_time(&w.window.end),
+                w.state.describe()
+            ),
+        },
+        None if place.trim().is_empty() => {
+            none("请选择报考地（在就读学校所在地，或回户籍所在地），才能确定你的采集时间".into())
+        }
+        None => none(format!("“{}”没有列出这类考生的采集时间，请以学校和当地教育局的通知为准", profile.name)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +173,19 @@ mod tests {
         assert_eq!(duration_zh(130), "2 小时 10 分钟");
         assert_eq!(duration_zh(0), "1 分钟");
         assert_eq!(display_time("2024-03-04T09:00"), "2024年3月4日 09:00");
+    }
+
+    #[test]
+    fn panel_summaries() {
+        let p = henan();
+        let s = summarise(p, "9", "school", "2024-03-10T10:00");
+        assert_eq!((s.state, s.title.as_str()), ("open", "九年级在就读学校所在地报考"));
+        assert!(s.detail.contains("2024年3月4日 09:00 至 2024年3月31日 17:00"), "{}", s.detail);
+        assert_eq!(summarise(p, "9", "hukou", "2024-03-10T10:00").state, "upcoming");
+        assert_eq!(summarise(p, "8", "", "2024-05-01T00:00").state, "over");
+        assert_eq!(summarise(p, "", "school", "2024-03-10T10:00").state, "none");
+        assert!(summarise(p, "9", "", "2024-03-10T10:00").detail.contains("请选择报考地"));
+        let zz = by_id("zhengzhou-2023").unwrap_or(p);
+        assert!(summarise(zz, "9", "hukou", "2023-03-10T10:00").detail.contains("以学校和当地教育局的通知为准"));
     }
 }
