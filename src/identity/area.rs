@@ -5,7 +5,8 @@
 //! 410322 and 410306, yet children born there still hold them.
 
 /// Copied unchanged from the crate `id-card` 0.1.4 (Apache-2.0); see data/NOTICE-id-card.
-const HISTORICAL_COUNTY_CODES: &str = include_str!("../../data/all-historical-county-level-area-codes.txt");
+const HISTORICAL_COUNTY_CODES: &str =
+    include_str!("../../data/all-historical-county-level-area-codes.txt");
 
 /// Province-level codes used by resident ID numbers (GB/T 2260). 71 (Taiwan), 81 and 82 are not
 /// listed: residents of Taiwan, Hong Kong and Macau hold residence permits, recognised separately.
@@ -46,13 +47,19 @@ const PROVINCES: [(&str, &str); 31] = [
 /// The province for the first two digits of `code`, if it is a mainland province.
 pub fn province_name(code: &str) -> Option<&'static str> {
     let prefix = code.get(..2)?;
-    PROVINCES.iter().find(|(c, _)| *c == prefix).map(|(_, name)| *name)
+    PROVINCES
+        .iter()
+        .find(|(c, _)| *c == prefix)
+        .map(|(_, name)| *name)
 }
 
 /// Whether `code` (six digits) is on the historical county-level list. A linear scan of ~5,900
 /// short lines takes microseconds, cheap enough to run on every keystroke.
 pub fn is_historical_county_code(code: &str) -> bool {
-    code.len() == 6 && HISTORICAL_COUNTY_CODES.lines().any(|line| line.trim() == code)
+    code.len() == 6
+        && HISTORICAL_COUNTY_CODES
+            .lines()
+            .any(|line| line.trim() == code)
 }
 
 #[cfg(test)]
@@ -63,8 +70,15 @@ mod tests {
     fn shipped_list_is_complete_and_well_formed() {
         let codes: Vec<&str> = HISTORICAL_COUNTY_CODES.lines().collect();
         assert_eq!(codes.len(), 5_893);
-        assert!(codes.iter().all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())));
-        assert!(codes.iter().all(|c| province_name(c).is_some()), "every listed code is in a known province");
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
+        );
+        assert!(
+            codes.iter().all(|c| province_name(c).is_some()),
+            "every listed code is in a known province"
+        );
     }
 
     #[test]
@@ -80,7 +94,9 @@ mod tests {
 
     #[test]
     fn unknown_codes() {
-        for code in ["410000", "419999", "999999", "41038", "4103811", "", "41O381"] {
+        for code in [
+            "410000", "419999", "999999", "41038", "4103811", "", "41O381",
+        ] {
             assert!(!is_historical_county_code(code), "{code}");
         }
         assert_eq!(province_name("410381"), Some("河南省"));

@@ -41,14 +41,18 @@ impl Messages {
         self.push(field, Severity::Warning, text);
     }
     fn push(&mut self, field: impl Into<String>, severity: Severity, text: impl Into<String>) {
-        self.0.push(FieldMessage { field: field.into(), severity, text: text.into() });
+        self.0.push(FieldMessage {
+            field: field.into(),
+            severity,
+            text: text.into(),
+        });
     }
 }
 
 /// The messages for one field, errors first.
 pub fn for_field<'a>(messages: &'a [FieldMessage], field: &str) -> Vec<&'a FieldMessage> {
     let mut found: Vec<&FieldMessage> = messages.iter().filter(|m| m.field == field).collect();
-    found.sort_by(|a, b| b.severity.cmp(&a.severity));
+    found.sort_by_key(|m| std::cmp::Reverse(m.severity));
     found
 }
 

@@ -5,7 +5,9 @@
 pub fn normalise(input: &str) -> String {
     let mut s: String = input
         .chars()
-        .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '－' | '—' | '–' | '(' | ')' | '（' | '）')))
+        .filter(|c| {
+            !(c.is_whitespace() || matches!(c, '-' | '－' | '—' | '–' | '(' | ')' | '（' | '）'))
+        })
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '＋' => '+',
@@ -24,7 +26,10 @@ pub fn normalise(input: &str) -> String {
 /// `^1[3-9]\d{9}$`
 pub fn is_mobile_shape(n: &str) -> bool {
     let b = n.as_bytes();
-    b.len() == 11 && b.iter().all(u8::is_ascii_digit) && b.first() == Some(&b'1') && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
+    b.len() == 11
+        && b.iter().all(u8::is_ascii_digit)
+        && b.first() == Some(&b'1')
+        && b.get(1).is_some_and(|c| (b'3'..=b'9').contains(c))
 }
 
 /// `^1(?:3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])\d{8}$`: the prefixes allocated so far.
@@ -48,7 +53,9 @@ pub fn is_allocated_prefix(n: &str) -> bool {
 pub fn check_mobile(input: &str, what: &str) -> Result<Option<String>, String> {
     let n = normalise(input);
     if n.is_empty() {
-        return Err(format!("请填写{what}（11 位手机号，报名和录取期间要能接通）"));
+        return Err(format!(
+            "请填写{what}（11 位手机号，报名和录取期间要能接通）"
+        ));
     }
     if !is_mobile_shape(&n) {
         let digits = n.chars().filter(char::is_ascii_digit).count();
@@ -61,7 +68,10 @@ pub fn check_mobile(input: &str, what: &str) -> Result<Option<String>, String> {
         });
     }
     if !is_allocated_prefix(&n) {
-        return Ok(Some(format!("{what}的号段 {} 很少见，请再核对一遍是否输错", n.get(..3).unwrap_or_default())));
+        return Ok(Some(format!(
+            "{what}的号段 {} 很少见，请再核对一遍是否输错",
+            n.get(..3).unwrap_or_default()
+        )));
     }
     Ok(None)
 }
@@ -90,7 +100,16 @@ mod tests {
 
     #[test]
     fn shape_is_an_error() {
-        for bad in ["", "1380013800", "138001380001", "12800138000", "10800138000", "23800138000", "1380013800a", "8613800138000"] {
+        for bad in [
+            "",
+            "1380013800",
+            "138001380001",
+            "12800138000",
+            "10800138000",
+            "23800138000",
+            "1380013800a",
+            "8613800138000",
+        ] {
             assert!(check_mobile(bad, "手机号").is_err(), "{bad}");
         }
         assert!(check_mobile("1380013800", "手机号").is_err_and(|m| m.contains("10 位")));
@@ -99,11 +118,28 @@ mod tests {
 
     #[test]
     fn allocated_prefixes() {
-        for ok in ["13012345678", "14512345678", "15012345678", "16212345678", "17012345678", "17812345678", "18912345678", "19912345678", "19012345678"] {
+        for ok in [
+            "13012345678",
+            "14512345678",
+            "15012345678",
+            "16212345678",
+            "17012345678",
+            "17812345678",
+            "18912345678",
+            "19912345678",
+            "19012345678",
+        ] {
             assert_eq!(check_mobile(ok, "手机号"), Ok(None), "{ok}");
         }
         // Right shape, but not allocated: a warning, not an error.
-        for odd in ["14012345678", "15412345678", "16012345678", "16812345678", "17912345678", "19412345678"] {
+        for odd in [
+            "14012345678",
+            "15412345678",
+            "16012345678",
+            "16812345678",
+            "17912345678",
+            "19412345678",
+        ] {
             assert!(matches!(check_mobile(odd, "手机号"), Ok(Some(_))), "{odd}");
         }
     }

@@ -22,7 +22,10 @@ macro_rules! row_bind {
     ($ctx:expr, $list:ident, $i:expr, $field:ident) => {{
         let (ctx, i) = ($ctx, $i);
         (
-            Signal::derive(move || ctx.form.with(|f| f.$list.get(i).map(|r| r.$field.clone()).unwrap_or_default())),
+            Signal::derive(move || {
+                ctx.form
+                    .with(|f| f.$list.get(i).map(|r| r.$field.clone()).unwrap_or_default())
+            }),
             Callback::new(move |v: String| {
                 ctx.form.update(|f| {
                     if let Some(r) = f.$list.get_mut(i) {
@@ -51,12 +54,19 @@ pub fn FieldNote(ctx: Ctx, #[prop(into)] name: String) -> impl IntoView {
         ctx.messages.with(|all| {
             let found = for_field(all, &key);
             let severity = found.first()?.severity.as_str();
-            Some((severity, found.iter().map(|m| m.text.clone()).collect::<Vec<_>>()))
+            Some((
+                severity,
+                found.iter().map(|m| m.text.clone()).collect::<Vec<_>>(),
+            ))
         })
     });
     move || {
         note.get().map(|(severity, texts)| {
-            let class = if severity == "error" { "reg-note reg-note-error" } else { "reg-note reg-note-warning" };
+            let class = if severity == "error" {
+                "reg-note reg-note-error"
+            } else {
+                "reg-note reg-note-warning"
+            };
             let icon = if severity == "error" { "✗ " } else { "! " };
             view! {
                 <div class=class data-error-for=name.clone() data-severity=severity role="status">
@@ -64,6 +74,18 @@ pub fn FieldNote(ctx: Ctx, #[prop(into)] name: String) -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// Label, control and message: the frame every field shares.
+#[component]
+fn FieldShell(ctx: Ctx, label: &'static str, name: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="reg-field">
+            <label class="reg-label" for=element_id(&name)>{label}</label>
+            {children()}
+            <FieldNote ctx=ctx name=name />
+        </div>
     }
 }
 
@@ -79,14 +101,12 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let id = element_id(&name);
-    let touched_name = name.clone();
+    let (id, touched_name) = (element_id(&name), name.clone());
     view! {
-        <div class="reg-field">
-            <label class="reg-label" for=id.clone()>{label}</label>
+        <FieldShell ctx=ctx label=label name=name.clone()>
             <input
                 class="reg-input"
-                id=id
+                id=id.clone()
                 name=name.clone()
                 type=input_type
                 placeholder=placeholder
@@ -98,8 +118,7 @@ pub fn TextField(
                     ctx.touch(&touched_name);
                 }
             />
-            <FieldNote ctx=ctx name=name />
-        </div>
+        </FieldShell>
     }
 }
 
@@ -113,14 +132,12 @@ pub fn SelectField(
     /// (value, text)
     options: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
-    let id = element_id(&name);
-    let touched_name = name.clone();
+    let (id, touched_name) = (element_id(&name), name.clone());
     view! {
-        <div class="reg-field">
-            <label class="reg-label" for=id.clone()>{label}</label>
+        <FieldShell ctx=ctx label=label name=name.clone()>
             <select
                 class="reg-input"
-                id=id
+                id=id.clone()
                 name=name.clone()
                 on:change=move |ev| {
                     on_change.run(event_target_value(&ev));
@@ -129,17 +146,17 @@ pub fn SelectField(
             >
                 <option value="" prop:selected=move || value.get().is_empty()>"请选择"</option>
                 {options
-                    .into_iter()
+                    .iter()
                     .map(|(code, text)| {
+                        let code = *code;
                         view! {
                             <option value=code prop:selected=move || value.get() == code>
-                                {text}
+                                {*text}
                             </option>
                         }
                     })
                     .collect_view()}
             </select>
-            <FieldNote ctx=ctx name=name />
-        </div>
+        </FieldShell>
     }
 }

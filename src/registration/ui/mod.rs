@@ -72,7 +72,12 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
         let today = now.get().date;
         form.with(|f| validate(f, profile.get(), today))
     });
-    let ctx = Ctx { form, messages, touched: RwSignal::new(HashSet::new()), show_all: RwSignal::new(saved) };
+    let ctx = Ctx {
+        form,
+        messages,
+        touched: RwSignal::new(HashSet::new()),
+        show_all: RwSignal::new(saved),
+    };
 
     // Ticked: every change is written to this device. Unticked: memory only (see the checkbox).
     Effect::new(move |_| {
@@ -87,7 +92,10 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
             form.set(filled);
             ctx.touch("birth_date");
             ctx.touch("sex");
-            fill_note.set(Some((true, "已按身份证号填写出生日期和性别，请与身份证再核对一遍".into())));
+            fill_note.set(Some((
+                true,
+                "已按身份证号填写出生日期和性别，请与身份证再核对一遍".into(),
+            )));
         }
         Err(m) => {
             ctx.touch("id_number");
@@ -114,7 +122,10 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     let export_file = move |_| {
         let (text, name) = form.with(|f| (export(f, sample.get_untracked()), file_name(f)));
         import_note.set(Some(match files::download(&name, &text) {
-            Ok(()) => (true, format!("已导出为“{name}”，文件只保存在你的设备上；文件里没有任何密码")),
+            Ok(()) => (
+                true,
+                format!("已导出为“{name}”，文件只保存在你的设备上；文件里没有任何密码"),
+            ),
             Err(m) => (false, m),
         }));
     };
@@ -155,7 +166,8 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     let (grade, set_grade) = bind!(ctx, grade);
     let (place, set_place) = bind!(ctx, registration_place);
     let (mobile, set_mobile) = bind!(ctx, mobile);
-    let ethnicities: Vec<(&'static str, &'static str)> = ETHNICITIES.iter().map(|e| (e.code, e.name)).collect();
+    let ethnicities: Vec<(&'static str, &'static str)> =
+        ETHNICITIES.iter().map(|e| (e.code, e.name)).collect();
 
     view! {
         <div class="reg-page">
