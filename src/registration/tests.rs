@@ -162,3 +162,59 @@ fn messages_helpers() {
     assert_eq!(message::for_field(&all, "mobile").len(), 1);
     assert_eq!(message::worst(&validate(&good(), henan(), today())), None);
 }
+
+mod properties {
+    use super::*;
+    use crate::identity::{Sex, parse_id};
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        // Any Unicode, including quotes, backslashes, newlines and the BOM.
+        proptest::collection::vec(any::<char>(), 0..12).prop_map(|c| c.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn export_import_round_trips_any_text(name in text(), mobile in text(), school in text(), sample in any::<bool>()) {
+            let mut form = good();
+            form.name = name;
+            form.mobile = mobile;
+            form.history[0].school = school;
+            let back = import(&export(&form, sample));
+            prop_assert_eq!(back, Ok(Imported { registration: form, sample }));
+        }
+
+        #[test]
+        fn composed_ids_parse_back(day in 0u32..(366 * 6), seq in 0u32..1000) {
+            let start = Date::new(2008, 1, 1).map(Date::day_number).unwrap_or(0);
+            // Walk forward `day` days from 2008-01-01, through the 2008 and 2012 leap days.
+            let mut birth = Date::new(2008, 1, 1).unwrap_or(today());
+            for _ in 0..day {
+                birth = next_day(birth);
+            }
+            prop_assert_eq!(birth.day_number() - start, i64::from(day));
+            let id = compose_id("410381", birth, &format!("{seq:03}")).unwrap_or_default();
+            let info = parse_id(&id).map(|i| (i.birth, i.sex)).map_err(|e| e.message());
+            prop_assert_eq!(info, Ok((birth, if seq % 2 == 1 { Sex::Male } else { Sex::Female })));
+        }
+
+        #[test]
+        fn validation_never_panics(name in text(), id in text(), birth in text(), month in text()) {
+            let mut form = good();
+            form.name = name;
+            form.id_number = id;
+            form.birth_date = birth;
+            form.history[1].to = month.clone();
+            form.history[0].from = month;
+            let _ = validate(&form, henan(), today());
+            let _ = fill_from_id(&form);
+        }
+    }
+
+    fn next_day(d: Date) -> Date {
+        Date::new(d.year, d.month, d.day + 1)
+            .or_else(|| Date::new(d.year, d.month + 1, 1))
+            .or_else(|| Date::new(d.year + 1, 1, 1))
+            .unwrap_or(d)
+    }
+}
