@@ -83,6 +83,17 @@ impl fmt::Display for Date {
     }
 }
 
+/// Test helper: the date `YYYY-MM-DD`, or 0001-01-01 for a typo, so a wrong literal fails the
+/// test's comparison instead of panicking inside a helper.
+#[cfg(test)]
+pub(crate) fn test_date(s: &str) -> Date {
+    Date::parse_iso(s).unwrap_or(Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -179,13 +179,7 @@ pub fn compose_id(address_code: &str, birth: Date, sequence: &str) -> Option<Str
 mod tests {
     use super::*;
 
-    fn date(s: &str) -> Date {
-        Date::parse_iso(s).unwrap_or(Date {
-            year: 1,
-            month: 1,
-            day: 1,
-        })
-    }
+    use crate::identity::date::test_date as date;
     fn id(code: &str, birth: &str, seq: &str) -> String {
         compose_id(code, date(birth), seq).unwrap_or_default()
     }

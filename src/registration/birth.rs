@@ -115,13 +115,7 @@ mod tests {
     use crate::identity::compose_id;
     use crate::registration::message::Severity;
 
-    fn date(s: &str) -> Date {
-        Date::parse_iso(s).unwrap_or(Date {
-            year: 1,
-            month: 1,
-            day: 1,
-        })
-    }
+    use crate::identity::date::test_date as date;
     fn form(id_birth: &str, seq: &str, birth: &str, sex: &str, grade: &str) -> Registration {
         Registration {
             id_number: compose_id("410381", date(id_birth), seq).unwrap_or_default(),
