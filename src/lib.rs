@@ -12,6 +12,7 @@ pub mod identity;
 pub mod imaging;
 pub mod photo;
 pub mod profile;
+pub mod registration;
 pub mod report;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,220 @@
+//! Whole-form tests: messages land on the right field keys with the right severity.
+
+use super::*;
+use crate::identity::{Date, compose_id};
+use crate::profile::{Profile, by_id, default_profile};
+
+fn henan() -> &'static Profile {
+    by_id("henan-2024").unwrap_or_else(default_profile)
+}
+fn today() -> Date {
+    Date::new(2024, 3, 15).unwrap_or(Date {
+        year: 2024,
+        month: 3,
+        day: 15,
+    })
+}
+fn good() -> Registration {
+    sample_registration(henan())
+}
+fn keys(form: &Registration) -> Vec<(String, &'static str)> {
+    validate(form, henan(), today())
+        .into_iter()
+        .map(|m| (m.field, m.severity.as_str()))
+        .collect()
+}
+fn one(field: &str, severity: &'static str) -> Vec<(String, &'static str)> {
+    vec![(field.to_string(), severity)]
+}
+
+#[test]
+fn empty_form_reports_every_required_field() {
+    let got: Vec<String> = keys(&Registration::default())
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+    for field in [
+        "name",
+        "id_number",
+        "birth_date",
+        "sex",
+        "ethnicity",
+        "hukou_place",
+        "current_school",
+        "grade",
+        "registration_place",
+        "mobile",
+        "guardians",
+        "history",
+    ] {
+        assert!(
+            got.iter().any(|f| f == field),
+            "{field} missing from {got:?}"
+        );
+    }
+}
+
+#[test]
+fn id_number_messages() {
+    let mut f = good();
+    f.id_number = f.id_number.replace('X', "x");
+    if f.id_number == good().id_number {
+        // The sample has a digit check character: break it instead.
+        f.id_number.pop();
+        f.id_number.push(if good().id_number.ends_with('1') {
+            '2'
+        } else {
+            '1'
+        });
+    }
+    assert_eq!(keys(&f), one("id_number", "error"));
+    // An unknown county code only warns, but the ID's birth date still drives the comparison.
+    let birth = Date::parse_iso(&good().birth_date).unwrap_or(today());
+    f.id_number = compose_id("419999", birth, "998").unwrap_or_default();
+    assert_eq!(keys(&f), one("id_number", "warning"));
+    f.id_number = compose_id("830000", birth, "998").unwrap_or_default();
+    assert_eq!(keys(&f), one("id_number", "warning"));
+    // Luoyang's retired codes are fine.
+    for code in ["410381", "410322", "410306"] {
+        f.id_number = compose_id(code, birth, "998").unwrap_or_default();
+        assert_eq!(keys(&f), vec![], "{code}");
+    }
+}
+
+#[test]
+fn id_and_typed_data_must_agree() {
+    let mut f = good();
+    f.sex = "male".into();
+    assert_eq!(keys(&f), one("sex", "error"));
+    let fixed = fill_from_id(&f).unwrap_or_default();
+    assert_eq!(keys(&fixed), vec![]);
+    f.birth_date = "2009-05-13".into();
+    assert_eq!(
+        fill_from_id(&f).map(|r| r.birth_date),
+        Ok(good().birth_date)
+    );
+}
+
+#[test]
+fn guardian_and_history_keys() {
+    let mut f = good();
+    f.guardians.push(Guardian {
+        name: "林 示".into(),
+        relation: "邻居".into(),
+        phone: "+86 139-0000-00".into(),
+    });
+    assert_eq!(
+        keys(&f),
+        vec![
+            ("guardians.1.name".into(), "error"),
+            ("guardians.1.relation".into(), "error"),
+            ("guardians.1.phone".into(), "error")
+        ]
+    );
+    let mut f = good();
+    f.guardians[0].phone = "140 0000 0000".into();
+    assert_eq!(keys(&f), one("guardians.0.phone", "warning"));
+    let mut f = good();
+    f.history[1].to = "2021.06".into();
+    assert_eq!(keys(&f), one("history.0.from", "error"));
+    f.guardians.clear();
+    assert!(keys(&f).contains(&("guardians".into(), "error")));
+}
+
+/// An edit to the good form, for table-driven tests.
+type Change = fn(&mut Registration);
+
+#[test]
+fn field_rules_in_the_whole_form() {
+    let cases: Vec<(Change, &str, &'static str)> = vec![
+        (|f| f.name = "Lin".into(), "name", "error"),
+        (|f| f.ethnicity = "毛难族".into(), "ethnicity", "error"),
+        (|f| f.grade = "7".into(), "grade", "error"),
+        (
+            |f| f.registration_place = "elsewhere".into(),
+            "registration_place",
+            "error",
+        ),
+        (|f| f.mobile = "0086 138 0000 000".into(), "mobile", "error"),
+        (|f| f.mobile = "17900000000".into(), "mobile", "warning"),
+        (|f| f.current_school = " ".into(), "current_school", "error"),
+    ];
+    for (change, field, severity) in cases {
+        let mut f = good();
+        change(&mut f);
+        assert_eq!(keys(&f), one(field, severity), "{field}");
+    }
+    // Phone normalisation keeps good numbers good.
+    let mut f = good();
+    f.mobile = "+86 138-0000-0000".into();
+    assert_eq!(keys(&f), vec![]);
+    f.ethnicity = "德昂族".into();
+    assert_eq!(keys(&f), vec![]);
+}
+
+#[test]
+fn messages_helpers() {
+    let mut f = good();
+    f.mobile = "17900000000".into();
+    f.name = String::new();
+    let all = validate(&f, henan(), today());
+    assert_eq!(message::worst(&all), Some(Severity::Error));
+    assert_eq!(message::for_field(&all, "mobile").len(), 1);
+    assert_eq!(message::worst(&validate(&good(), henan(), today())), None);
+}
+
+mod properties {
+    use super::*;
+    use crate::identity::{Sex, parse_id};
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        // Any Unicode, including quotes, backslashes, newlines and the BOM.
+        proptest::collection::vec(any::<char>(), 0..12).prop_map(|c| c.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn export_import_round_trips_any_text(name in text(), mobile in text(), school in text(), sample in any::<bool>()) {
+            let mut form = good();
+            form.name = name;
+            form.mobile = mobile;
+            form.history[0].school = school;
+            let back = import(&export(&form, sample));
+            prop_assert_eq!(back, Ok(Imported { registration: form, sample }));
+        }
+
+        #[test]
+        fn composed_ids_parse_back(day in 0u32..(366 * 6), seq in 0u32..1000) {
+            let start = Date::new(2008, 1, 1).map(Date::day_number).unwrap_or(0);
+            // Walk forward `day` days from 2008-01-01, through the 2008 and 2012 leap days.
+            let mut birth = Date::new(2008, 1, 1).unwrap_or(today());
+            for _ in 0..day {
+                birth = next_day(birth);
+            }
+            prop_assert_eq!(birth.day_number() - start, i64::from(day));
+            let id = compose_id("410381", birth, &format!("{seq:03}")).unwrap_or_default();
+            let info = parse_id(&id).map(|i| (i.birth, i.sex)).map_err(|e| e.message());
+            prop_assert_eq!(info, Ok((birth, if seq % 2 == 1 { Sex::Male } else { Sex::Female })));
+        }
+
+        #[test]
+        fn validation_never_panics(name in text(), id in text(), birth in text(), month in text()) {
+            let mut form = good();
+            form.name = name;
+            form.id_number = id;
+            form.birth_date = birth;
+            form.history[1].to = month.clone();
+            form.history[0].from = month;
+            let _ = validate(&form, henan(), today());
+            let _ = fill_from_id(&form);
+        }
+    }
+
+    fn next_day(d: Date) -> Date {
+        Date::new(d.year, d.month, d.day + 1)
+            .or_else(|| Date::new(d.year, d.month + 1, 1))
+            .or_else(|| Date::new(d.year + 1, 1, 1))
+            .unwrap_or(d)
+    }
+}
