@@ -114,11 +114,11 @@ fn explain(m: &Match) -> Option<Finding> {
 /// anywhere in the password even when another pattern priced it cheaper.
 pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
-    let mut push = |f: Finding| {
+    fn push(out: &mut Vec<Finding>, f: Finding) {
         if !out.iter().any(|o| o.what == f.what) {
             out.push(f);
         }
-    };
+    }
     // Personal data first: longest token per kind, reported even when not the cheapest reading.
     let mut personal: Vec<&Match> = e.all_matches.iter().filter(|m| matches!(m.pattern, Pattern::Context { .. })).collect();
     personal.sort_by(|a, b| b.len().cmp(&a.len()));
@@ -129,16 +129,16 @@ pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
         }
         covered.push((m.i, m.j));
         if let Some(f) = explain(m) {
-            push(f);
+            push(&mut out, f);
         }
     }
     for m in &e.sequence {
         if let Some(f) = explain(m) {
-            push(f);
+            push(&mut out, f);
         }
     }
     if password_chars > 0 && password_chars < 12 && e.score < 4 {
-        push(Finding {
+        push(&mut out, Finding {
             severity: Severity::Info,
             id: "short",
             what: format!("只有 {password_chars} 位"),
@@ -146,7 +146,7 @@ pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
         });
     }
     if e.score <= 2 && !out.is_empty() {
-        push(Finding {
+        push(&mut out, Finding {
             severity: Severity::Info,
             id: "how-to",
             what: "怎样设置一个好记又难猜的密码".into(),

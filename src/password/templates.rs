@@ -9,7 +9,7 @@ pub const NOTICE_QUOTE: &str = "严禁学校代替或要求考生填写统一的
 /// Words a class-wide format tends to start with (exam, student, school, province, "password").
 const TEMPLATE_WORDS: &[&str] = &[
     "zhongkao", "zk", "kaoshi", "ks", "xuesheng", "xs", "student", "stu", "henan", "hn", "mima", "mm", "class", "banji",
-    "bj", "zhaosheng", "zs", "school", "xuexiao", "gzzs", "chuzhong", "cz", "abc", "a", "aa",
+    "bj", "zhaosheng", "zs", "school", "xuexiao", "gzzs", "chuzhong", "cz",
 ];
 /// Typical school abbreviations used when the school is unknown (一中 yz, 实验 sy, 外国语 wgy…).
 const SCHOOL_ABBREVIATIONS: &[&str] =
@@ -74,6 +74,8 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
                 && prefix.chars().count() <= 8
                 && !prefix.is_empty()
                 && !prefix.chars().any(|ch| ch.is_ascii_digit())
+                // Name + birthday is the student's own (weak) idea, reported as personal data.
+                && c.get(prefix).is_none()
             {
                 hit(TemplateKind::PrefixPlusBirthday, format!("固定前缀 {prefix} 加生日 {}", tok.token));
             }
@@ -104,7 +106,8 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
         } else if TEMPLATE_WORDS.contains(&letters.as_str()) && rest.len() >= 2 {
             hit(TemplateKind::WordPlusNumber, format!("统一用的词 {letters} 加数字 {rest}"));
         }
-        if !letters.is_empty() && rest.len() == 8 && super::context::parse_birth(rest).is_some() {
+        let personal_prefix = ctx.is_some_and(|c| c.get(&letters).is_some());
+        if !letters.is_empty() && !personal_prefix && rest.len() == 8 && super::context::parse_birth(rest).is_some() {
             hit(TemplateKind::PrefixPlusBirthday, format!("固定前缀 {letters} 加日期 {rest}"));
         }
     }

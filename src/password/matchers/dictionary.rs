@@ -2,7 +2,7 @@
 //! data, found forwards, reversed and with look-alike substitutions (p@ssw0rd).
 
 use super::super::context::PreparedContext;
-use super::super::data::{Dict, data};
+use super::super::data::data;
 use super::{Input, Match, Pattern, uppercase_variations};
 
 /// Look-alike characters and the letters they stand for.
