@@ -7,17 +7,97 @@ use super::templates;
 
 /// Henan's cities (the city is the first thing anyone guesses for "where…").
 const CITIES: &[&str] = &[
-    "郑州", "开封", "洛阳", "平顶山", "安阳", "鹤壁", "新乡", "焦作", "濮阳", "许昌", "漯河", "三门峡", "南阳", "商丘", "信阳",
-    "周口", "驻马店", "济源", "河南", "zhengzhou", "kaifeng", "luoyang", "pingdingshan", "anyang", "hebi", "xinxiang",
-    "jiaozuo", "puyang", "xuchang", "luohe", "sanmenxia", "nanyang", "shangqiu", "xinyang", "zhoukou", "zhumadian",
-    "jiyuan", "henan",
+    "郑州",
+    "开封",
+    "洛阳",
+    "平顶山",
+    "安阳",
+    "鹤壁",
+    "新乡",
+    "焦作",
+    "濮阳",
+    "许昌",
+    "漯河",
+    "三门峡",
+    "南阳",
+    "商丘",
+    "信阳",
+    "周口",
+    "驻马店",
+    "济源",
+    "河南",
+    "zhengzhou",
+    "kaifeng",
+    "luoyang",
+    "pingdingshan",
+    "anyang",
+    "hebi",
+    "xinxiang",
+    "jiaozuo",
+    "puyang",
+    "xuchang",
+    "luohe",
+    "sanmenxia",
+    "nanyang",
+    "shangqiu",
+    "xinyang",
+    "zhoukou",
+    "zhumadian",
+    "jiyuan",
+    "henan",
 ];
 /// Answers so common that a few tries find them.
 const COMMON_ANSWERS: &[&str] = &[
-    "妈妈", "爸爸", "爷爷", "奶奶", "姥姥", "姥爷", "外婆", "外公", "老师", "红色", "蓝色", "黑色", "白色", "绿色", "黄色", "粉色",
-    "紫色", "狗", "猫", "小狗", "小猫", "苹果", "西瓜", "香蕉", "足球", "篮球", "乒乓球", "羽毛球", "语文", "数学", "英语", "物理",
-    "不知道", "没有", "无", "是", "否", "对", "好", "一中", "二中", "实验中学", "123456", "111111", "000000", "abc", "mama",
-    "baba", "1", "a",
+    "妈妈",
+    "爸爸",
+    "爷爷",
+    "奶奶",
+    "姥姥",
+    "姥爷",
+    "外婆",
+    "外公",
+    "老师",
+    "红色",
+    "蓝色",
+    "黑色",
+    "白色",
+    "绿色",
+    "黄色",
+    "粉色",
+    "紫色",
+    "狗",
+    "猫",
+    "小狗",
+    "小猫",
+    "苹果",
+    "西瓜",
+    "香蕉",
+    "足球",
+    "篮球",
+    "乒乓球",
+    "羽毛球",
+    "语文",
+    "数学",
+    "英语",
+    "物理",
+    "不知道",
+    "没有",
+    "无",
+    "是",
+    "否",
+    "对",
+    "好",
+    "一中",
+    "二中",
+    "实验中学",
+    "123456",
+    "111111",
+    "000000",
+    "abc",
+    "mama",
+    "baba",
+    "1",
+    "a",
 ];
 /// Questions whose answer is public to classmates.
 const PUBLIC_QUESTIONS: &[(&str, &str)] = &[
@@ -72,11 +152,18 @@ pub struct QaPair {
 
 /// Lowercase, no spaces or punctuation: "Wang Xiaoming" and "wangxiaoming" compare equal.
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Findings for each pair, in the same order. `password` is the login password being set.
-pub fn check(pairs: &[QaPair], ctx: Option<&PreparedContext>, password: &str) -> Vec<Vec<AnswerFinding>> {
+pub fn check(
+    pairs: &[QaPair],
+    ctx: Option<&PreparedContext>,
+    password: &str,
+) -> Vec<Vec<AnswerFinding>> {
     let norm_pw = norm(password);
     pairs
         .iter()
@@ -135,30 +222,74 @@ pub fn check(pairs: &[QaPair], ctx: Option<&PreparedContext>, password: &str) ->
 }
 
 /// Rejects answers that are the student's own or the school's facts.
-fn check_context(a: &str, c: &PreparedContext, add: &mut impl FnMut(AnswerLevel, &'static str, String)) {
+fn check_context(
+    a: &str,
+    c: &PreparedContext,
+    add: &mut impl FnMut(AnswerLevel, &'static str, String),
+) {
     let equal = |kind: ContextKind| c.of(kind).any(|t| norm(&t.token) == a);
-    let contains = |kind: ContextKind| c.of(kind).filter(|t| t.token.chars().count() >= 2).any(|t| a.contains(&norm(&t.token)));
+    let contains = |kind: ContextKind| {
+        c.of(kind)
+            .filter(|t| t.token.chars().count() >= 2)
+            .any(|t| a.contains(&norm(&t.token)))
+    };
     if equal(ContextKind::Name) {
-        add(AnswerLevel::Reject, "same-as-name", "答案就是你的名字：平台规定密保信息不能是考生姓名。".into());
+        add(
+            AnswerLevel::Reject,
+            "same-as-name",
+            "答案就是你的名字：平台规定密保信息不能是考生姓名。".into(),
+        );
     } else if contains(ContextKind::Name) {
-        add(AnswerLevel::Warn, "contains-name", "答案里有你的名字，别人很容易猜到。".into());
+        add(
+            AnswerLevel::Warn,
+            "contains-name",
+            "答案里有你的名字，别人很容易猜到。".into(),
+        );
     }
     if equal(ContextKind::School) {
-        add(AnswerLevel::Reject, "same-as-school", "答案就是学校名称，全校同学都知道。".into());
+        add(
+            AnswerLevel::Reject,
+            "same-as-school",
+            "答案就是学校名称，全校同学都知道。".into(),
+        );
     } else if contains(ContextKind::School) {
-        add(AnswerLevel::Warn, "contains-school", "答案里有学校名称，同学都能猜到。".into());
+        add(
+            AnswerLevel::Warn,
+            "contains-school",
+            "答案里有学校名称，同学都能猜到。".into(),
+        );
     }
     if equal(ContextKind::Teacher) {
-        add(AnswerLevel::Reject, "same-as-teacher", "答案是班主任的名字，全班同学都知道。".into());
+        add(
+            AnswerLevel::Reject,
+            "same-as-teacher",
+            "答案是班主任的名字，全班同学都知道。".into(),
+        );
     } else if contains(ContextKind::Teacher) {
-        add(AnswerLevel::Warn, "contains-teacher", "答案里有老师的名字，同学都能猜到。".into());
+        add(
+            AnswerLevel::Warn,
+            "contains-teacher",
+            "答案里有老师的名字，同学都能猜到。".into(),
+        );
     }
     if equal(ContextKind::Class) {
-        add(AnswerLevel::Warn, "class", "答案是班级号，全班同学都知道。".into());
+        add(
+            AnswerLevel::Warn,
+            "class",
+            "答案是班级号，全班同学都知道。".into(),
+        );
     }
-    for (kind, label) in [(ContextKind::Birth, "生日"), (ContextKind::IdNumber, "身份证号"), (ContextKind::Phone, "手机号")] {
+    for (kind, label) in [
+        (ContextKind::Birth, "生日"),
+        (ContextKind::IdNumber, "身份证号"),
+        (ContextKind::Phone, "手机号"),
+    ] {
         if equal(kind) {
-            add(AnswerLevel::Warn, "personal-number", format!("答案是你的{label}，写在报名表上，经手的人都能看到。"));
+            add(
+                AnswerLevel::Warn,
+                "personal-number",
+                format!("答案是你的{label}，写在报名表上，经手的人都能看到。"),
+            );
         }
     }
 }
@@ -181,7 +312,10 @@ mod tests {
     }
 
     fn pair(q: &str, a: &str) -> QaPair {
-        QaPair { question: q.into(), answer: a.into() }
+        QaPair {
+            question: q.into(),
+            answer: a.into(),
+        }
     }
 
     fn ids(f: &[AnswerFinding]) -> Vec<&'static str> {
@@ -214,7 +348,15 @@ mod tests {
     #[test]
     fn flags_guessable_answers_and_public_questions() {
         let c = ctx();
-        let r = check(&[pair("我的班主任是谁", "不知道"), pair("我住在哪里", "郑州金水区"), pair("生日", "20100315")], Some(&c), "");
+        let r = check(
+            &[
+                pair("我的班主任是谁", "不知道"),
+                pair("我住在哪里", "郑州金水区"),
+                pair("生日", "20100315"),
+            ],
+            Some(&c),
+            "",
+        );
         assert!(ids(&r[0]).contains(&"public-question"));
         assert!(ids(&r[0]).contains(&"common-answer"));
         assert!(ids(&r[1]).contains(&"city"));
@@ -223,7 +365,14 @@ mod tests {
 
     #[test]
     fn a_good_pair_has_no_findings() {
-        let r = check(&[pair("我养的第一条金鱼叫什么", "泡泡糖先生"), pair("外婆家门口的树", "歪脖子枣树")], Some(&ctx()), "x");
+        let r = check(
+            &[
+                pair("我养的第一条金鱼叫什么", "泡泡糖先生"),
+                pair("外婆家门口的树", "歪脖子枣树"),
+            ],
+            Some(&ctx()),
+            "x",
+        );
         assert!(r.iter().all(Vec::is_empty), "{r:?}");
     }
 

@@ -82,7 +82,12 @@ impl PreparedContext {
         self.max_chars = self.max_chars.max(token.chars().count());
         let rank = self.tokens.iter().filter(|t| t.kind == kind).count() + 1;
         self.index.insert(token.clone(), self.tokens.len());
-        self.tokens.push(ContextToken { token, kind, form, rank });
+        self.tokens.push(ContextToken {
+            token,
+            kind,
+            form,
+            rank,
+        });
     }
 
     pub fn get(&self, token: &str) -> Option<&ContextToken> {
@@ -115,7 +120,8 @@ pub fn parse_birth(s: &str) -> Option<(u32, u32, u32)> {
         [all] if s.trim().len() == 8 => (all / 10000, all / 100 % 100, all % 100),
         _ => return None,
     };
-    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then_some((y, m, d))
 }
 
 /// The birth date inside an 18-character ID number.
@@ -136,7 +142,11 @@ fn add_name(p: &mut PreparedContext, name: &str, kind: ContextKind) {
     }
     // The hanzi itself, in case the platform accepts it or it is reused as an answer.
     if !name.is_ascii() {
-        p.add(name.chars().filter(|c| !c.is_whitespace()).collect(), kind, "汉字");
+        p.add(
+            name.chars().filter(|c| !c.is_whitespace()).collect(),
+            kind,
+            "汉字",
+        );
     }
 }
 
@@ -166,7 +176,14 @@ fn add_birth(p: &mut PreparedContext, (y, m, d): (u32, u32, u32)) {
 /// School name variants: full pinyin, initials, and the usual short forms (郑州市第一中学 → 郑州一中 → zzyz).
 fn add_school(p: &mut PreparedContext, school: &str) {
     if school.is_ascii() {
-        p.add(school.chars().filter(|c| c.is_ascii_alphanumeric()).collect(), ContextKind::School, "学校名称");
+        p.add(
+            school
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect(),
+            ContextKind::School,
+            "学校名称",
+        );
         return;
     }
     p.add(school.to_string(), ContextKind::School, "学校名称");
@@ -179,7 +196,11 @@ fn add_school(p: &mut PreparedContext, school: &str) {
         .collect();
     for (text, form) in [(school, "学校名称"), (short.as_str(), "学校简称")] {
         let syl = pinyin::hanzi_text(text);
-        p.add(pinyin::initials(&syl), ContextKind::School, "学校名称的拼音首字母");
+        p.add(
+            pinyin::initials(&syl),
+            ContextKind::School,
+            "学校名称的拼音首字母",
+        );
         p.add(syl.concat(), ContextKind::School, form);
     }
     let digits: String = school.chars().filter(char::is_ascii_digit).collect();
@@ -187,14 +208,21 @@ fn add_school(p: &mut PreparedContext, school: &str) {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "零一二三四五六七八九".chars().position(|d| d == c).and_then(|i| u32::try_from(i).ok())
+    "零一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .and_then(|i| u32::try_from(i).ok())
 }
 
 /// Class numbers: "九年级3班" → 93, 903, 0903; "903班" → 903.
 fn add_class(p: &mut PreparedContext, class: &str) {
     let nums: Vec<String> = class
         .chars()
-        .map(|c| chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+        .map(|c| {
+            chinese_digit(c)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c)
+        })
         .collect::<String>()
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
@@ -204,7 +232,11 @@ fn add_class(p: &mut PreparedContext, class: &str) {
         [grade, class] => {
             p.add(format!("{grade}{class}"), ContextKind::Class, "年级加班级");
             p.add(format!("{grade}0{class}"), ContextKind::Class, "年级加班级");
-            p.add(format!("{grade}{class:0>2}"), ContextKind::Class, "年级加班级");
+            p.add(
+                format!("{grade}{class:0>2}"),
+                ContextKind::Class,
+                "年级加班级",
+            );
             p.add(class.clone(), ContextKind::Class, "班级号");
         }
         [one] => p.add(one.clone(), ContextKind::Class, "班级号"),
@@ -219,7 +251,9 @@ impl PersonalContext {
             add_name(&mut p, n, ContextKind::Name);
         }
         let id: Option<String> = clean(&self.id_number).map(|s| s.to_uppercase());
-        let birth = clean(&self.birth_date).and_then(parse_birth).or_else(|| id.as_deref().and_then(birth_from_id));
+        let birth = clean(&self.birth_date)
+            .and_then(parse_birth)
+            .or_else(|| id.as_deref().and_then(birth_from_id));
         p.birth = birth;
         if let Some(b) = birth {
             add_birth(&mut p, b);
@@ -241,10 +275,17 @@ impl PersonalContext {
         }
         if let Some(phone) = clean(&self.phone) {
             let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-            let digits = digits.strip_prefix("0086").or_else(|| digits.strip_prefix("86").filter(|d| d.len() == 11)).unwrap_or(&digits).to_string();
+            let digits = digits
+                .strip_prefix("0086")
+                .or_else(|| digits.strip_prefix("86").filter(|d| d.len() == 11))
+                .unwrap_or(&digits)
+                .to_string();
             let n = digits.len();
             p.add(digits.clone(), ContextKind::Phone, "整个手机号");
-            for (start, form) in [(n.saturating_sub(8), "后 8 位"), (n.saturating_sub(4), "后 4 位")] {
+            for (start, form) in [
+                (n.saturating_sub(8), "后 8 位"),
+                (n.saturating_sub(4), "后 4 位"),
+            ] {
                 if let Some(s) = digits.get(start..) {
                     p.add(s.to_string(), ContextKind::Phone, form);
                 }
@@ -293,7 +334,10 @@ mod tests {
         let c = ctx();
         assert_eq!(c.get("15123x").map(|t| t.form), Some("后 6 位"));
         assert_eq!(c.get("410102").map(|t| t.kind), Some(ContextKind::IdNumber));
-        assert_eq!(c.get("13803711234").map(|t| t.kind), Some(ContextKind::Phone));
+        assert_eq!(
+            c.get("13803711234").map(|t| t.kind),
+            Some(ContextKind::Phone)
+        );
         assert_eq!(c.get("1234").map(|t| t.kind), Some(ContextKind::Phone));
         assert_eq!(c.get("zzyz").map(|t| t.kind), Some(ContextKind::School));
         assert_eq!(c.get("903").map(|t| t.kind), Some(ContextKind::Class));

@@ -63,7 +63,9 @@ impl Verdict {
         match self {
             Verdict::Empty => "请输入你打算使用的密码。这里只在你的浏览器里检查，不会保存或发送。",
             Verdict::RuleFailed => "不符合平台要求：平台不会接受这个密码，请先按下面的提示修改。",
-            Verdict::UniformFormat => "符合平台要求，但像是统一格式：知道格式的人能算出你的密码。请换成你自己想的密码。",
+            Verdict::UniformFormat => {
+                "符合平台要求，但像是统一格式：知道格式的人能算出你的密码。请换成你自己想的密码。"
+            }
             Verdict::WeakPersonal => "符合平台要求，但很容易被猜到：里面有你的个人信息。",
             Verdict::WeakCommon => "符合平台要求，但很容易被猜到：见下面的原因。",
             Verdict::Acceptable => "符合平台要求，强度尚可。再加几位不相关的内容会更安全。",
@@ -109,12 +111,20 @@ pub fn assess(password: &str, rule: &PasswordRule, ctx: Option<&PreparedContext>
     let templates = templates::detect(password, ctx);
 
     let mut personal_chars = vec![false; n];
-    for m in est.all_matches.iter().filter(|m| matches!(m.pattern, Pattern::Context { .. })) {
+    for m in est
+        .all_matches
+        .iter()
+        .filter(|m| matches!(m.pattern, Pattern::Context { .. }))
+    {
         for flag in personal_chars.iter_mut().take(m.j + 1).skip(m.i) {
             *flag = true;
         }
     }
-    let personal_share = if n == 0 { 0.0 } else { personal_chars.iter().filter(|f| **f).count() as f64 / n as f64 };
+    let personal_share = if n == 0 {
+        0.0
+    } else {
+        personal_chars.iter().filter(|f| **f).count() as f64 / n as f64
+    };
     let mut score = est.score;
     if personal_share >= PERSONAL_SHARE {
         score = score.min(2);
@@ -139,5 +149,13 @@ pub fn assess(password: &str, rule: &PasswordRule, ctx: Option<&PreparedContext>
         Verdict::Strong
     };
     let crack_time = estimate::crack_time_label(est.guesses);
-    Assessment { rule: rule_result, estimate: est, score, findings, templates, verdict, crack_time }
+    Assessment {
+        rule: rule_result,
+        estimate: est,
+        score,
+        findings,
+        templates,
+        verdict,
+        crack_time,
+    }
 }

@@ -20,15 +20,36 @@ pub enum Keyboard {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pattern {
-    Dictionary { dict: Dict, rank: usize, reversed: bool, l33t: bool },
-    Context { kind: ContextKind, form: &'static str, rank: usize },
+    Dictionary {
+        dict: Dict,
+        rank: usize,
+        reversed: bool,
+        l33t: bool,
+    },
+    Context {
+        kind: ContextKind,
+        form: &'static str,
+        rank: usize,
+    },
     /// Pinyin that reads as a Chinese name (surname + given, or two given syllables).
-    Name { surname: bool },
-    Spatial { keyboard: Keyboard, turns: usize },
+    Name {
+        surname: bool,
+    },
+    Spatial {
+        keyboard: Keyboard,
+        turns: usize,
+    },
     Sequence,
-    Repeat { base: String, count: usize },
+    Repeat {
+        base: String,
+        count: usize,
+    },
     /// `year` is None for a bare month-day (0315).
-    Date { year: Option<u32>, month: u32, day: u32 },
+    Date {
+        year: Option<u32>,
+        month: u32,
+        day: u32,
+    },
     Year(u32),
     /// 11 digits shaped like a mainland mobile number.
     Phone,
@@ -63,7 +84,10 @@ pub struct Input<'a> {
 
 impl Input<'_> {
     pub fn token(&self, i: usize, j: usize) -> String {
-        self.chars.get(i..=j).map(|s| s.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(i..=j)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -107,5 +131,7 @@ pub fn uppercase_variations(token: &[char]) -> f64 {
     if lower == 0 || (upper == 1 && (first_upper || last_upper)) {
         return 2.0;
     }
-    (1..=upper.min(lower)).map(|k| binomial(upper + lower, k)).sum()
+    (1..=upper.min(lower))
+        .map(|k| binomial(upper + lower, k))
+        .sum()
 }

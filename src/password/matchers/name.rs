@@ -33,7 +33,9 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
         for end in start..n.min(start + MAX_SURNAME) {
             let Some(&c) = lower.get(end) else { break };
             s.push(c);
-            let Some(&srank) = data().surnames.get(s.as_str()) else { continue };
+            let Some(&srank) = data().surnames.get(s.as_str()) else {
+                continue;
+            };
             for (g1, e1) in given_at(lower, end + 1) {
                 push(input, start, e1 - 1, (srank * g1) as f64, true, out);
                 for (g2, e2) in given_at(lower, e1) {
@@ -57,5 +59,11 @@ fn push(input: &Input, i: usize, j: usize, base: f64, surname: bool, out: &mut V
         return;
     }
     let case = uppercase_variations(input.chars.get(i..=j).unwrap_or_default());
-    out.push(Match { i, j, token: input.token(i, j), pattern: Pattern::Name { surname }, guesses: base * case });
+    out.push(Match {
+        i,
+        j,
+        token: input.token(i, j),
+        pattern: Pattern::Name { surname },
+        guesses: base * case,
+    });
 }

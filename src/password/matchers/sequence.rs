@@ -15,7 +15,8 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
         let a = *lower.get(k)?;
         let b = *lower.get(k + 1)?;
         // Only within one class: letters with letters, digits with digits.
-        let same_class = (a.is_ascii_lowercase() && b.is_ascii_lowercase()) || (a.is_ascii_digit() && b.is_ascii_digit());
+        let same_class = (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+            || (a.is_ascii_digit() && b.is_ascii_digit());
         same_class.then(|| b as i64 - a as i64)
     };
     let mut i = 0;
@@ -29,7 +30,13 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
             j += 1;
         }
         if j - i >= 2 {
-            out.push(Match { i, j, token: input.token(i, j), pattern: Pattern::Sequence, guesses: guesses(input, i, j, d) });
+            out.push(Match {
+                i,
+                j,
+                token: input.token(i, j),
+                pattern: Pattern::Sequence,
+                guesses: guesses(input, i, j, d),
+            });
             i = j;
         } else {
             i += 1;

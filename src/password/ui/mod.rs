@@ -21,7 +21,8 @@ pub fn PasswordPage(
     #[prop(into)] profile: Signal<&'static Profile>,
     #[prop(into)] context: Signal<Option<PersonalContext>>,
 ) -> impl IntoView {
-    let prepared: Memo<Option<PreparedContext>> = Memo::new(move |_| context.get().map(|c| c.prepare()));
+    let prepared: Memo<Option<PreparedContext>> =
+        Memo::new(move |_| context.get().map(|c| c.prepare()));
     let password = RwSignal::new(String::new());
     view! {
         <section class="pw-page" aria-labelledby="pw-title">
