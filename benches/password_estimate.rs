@@ -4,21 +4,12 @@
 //!     cargo bench --bench password_estimate
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use precheck::password::{PersonalContext, assess};
+use precheck::password::{PersonalContext, assess, fixtures};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
     let rule = precheck::profile::default_profile().password.clone();
-    let ctx = PersonalContext {
-        name: Some("王小明".into()),
-        birth_date: Some("2010-03-15".into()),
-        id_number: Some("41010220100315123X".into()),
-        phone: Some("13803711234".into()),
-        school: Some("郑州市第一中学".into()),
-        class_name: Some("九年级3班".into()),
-        teacher: Some("李华".into()),
-    }
-    .prepare();
+    let ctx = fixtures::sample_student().prepare();
     let mut g = c.benchmark_group("password_estimate");
     for p in [
         "wangxiaoming20100315",

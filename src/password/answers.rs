@@ -296,19 +296,10 @@ fn check_context(
 
 #[cfg(test)]
 mod tests {
-    use super::super::context::PersonalContext;
     use super::*;
 
     fn ctx() -> PreparedContext {
-        PersonalContext {
-            name: Some("王小明".into()),
-            school: Some("郑州市第一中学".into()),
-            teacher: Some("李华".into()),
-            class_name: Some("903班".into()),
-            birth_date: Some("2010-03-15".into()),
-            ..Default::default()
-        }
-        .prepare()
+        super::super::fixtures::sample_student().prepare()
     }
 
     fn pair(q: &str, a: &str) -> QaPair {

@@ -309,20 +309,21 @@ mod tests {
     use super::*;
 
     fn ctx() -> PreparedContext {
-        PersonalContext {
-            name: Some("王小明".into()),
-            id_number: Some("41010220100315123X".into()),
-            phone: Some("+86 138-0371-1234".into()),
-            school: Some("郑州市第一中学".into()),
-            class_name: Some("九年级3班".into()),
-            ..Default::default()
-        }
-        .prepare()
+        super::super::fixtures::sample_student().prepare()
     }
 
     #[test]
     fn birth_comes_from_the_id_when_not_given() {
-        let c = ctx();
+        let c = PersonalContext {
+            birth_date: None,
+            phone: Some("+86 138-0371-1234".into()),
+            ..super::super::fixtures::sample_student()
+        }
+        .prepare();
+        assert_eq!(
+            c.get("13803711234").map(|t| t.kind),
+            Some(ContextKind::Phone)
+        );
         assert_eq!(c.birth, Some((2010, 3, 15)));
         for t in ["20100315", "100315", "0315", "15032010", "2010-03-15"] {
             assert_eq!(c.get(t).map(|t| t.kind), Some(ContextKind::Birth), "{t}");

@@ -10,6 +10,8 @@ pub mod context;
 mod data;
 pub mod estimate;
 pub mod findings;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod matchers;
 pub mod pinyin;
 pub mod rehearsal;

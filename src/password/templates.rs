@@ -231,17 +231,10 @@ pub fn example_why(e: &TemplateExample) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::context::PersonalContext;
     use super::*;
 
     fn ctx() -> PreparedContext {
-        PersonalContext {
-            id_number: Some("41010220100315123X".into()),
-            school: Some("郑州市第一中学".into()),
-            class_name: Some("九年级3班".into()),
-            ..Default::default()
-        }
-        .prepare()
+        super::super::fixtures::sample_student().prepare()
     }
 
     fn kinds(p: &str, c: Option<&PreparedContext>) -> Vec<TemplateKind> {

@@ -11,7 +11,7 @@ pub fn SecretInput(
     autocomplete: &'static str,
     #[prop(into)] on_input: Callback<String>,
     #[prop(optional)] node_ref: NodeRef<leptos::html::Input>,
-    #[prop(optional)] testid: &'static str,
+    #[prop(optional)] testid: Option<&'static str>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
     view! {
@@ -24,7 +24,6 @@ pub fn SecretInput(
                     type=move || if shown.get() { "text" } else { "password" }
                     autocomplete=autocomplete
                     autocapitalize="off"
-                    autocorrect="off"
                     spellcheck="false"
                     data-testid=testid
                     on:input=move |ev| on_input.run(event_target_value(&ev))

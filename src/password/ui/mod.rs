@@ -13,6 +13,10 @@ use leptos::prelude::*;
 
 use super::context::{PersonalContext, PreparedContext};
 use crate::profile::Profile;
+use answers::AnswerCheck;
+use rehearsal::RehearsalDrill;
+use strength::PasswordCheck;
+use teacher::TeacherNotes;
 
 /// The whole coach: password with rule and strength, verification questions, rehearsal, and
 /// the teacher section. `context` is the registration form's data when filled in.
@@ -36,10 +40,10 @@ pub fn PasswordPage(
                     <p class="pw-hint">"先填写报名信息（姓名、出生日期、身份证号等），这里就能检查密码里有没有你的个人信息。"</p>
                 })
             }}
-            <strength::PasswordCheck profile=profile prepared=prepared password=password />
-            <answers::AnswerCheck prepared=prepared password=password />
-            <rehearsal::RehearsalDrill />
-            <teacher::TeacherNotes />
+            <PasswordCheck profile=profile prepared=prepared password=password />
+            <AnswerCheck prepared=prepared password=password />
+            <RehearsalDrill />
+            <TeacherNotes />
         </section>
     }
 }

@@ -21,7 +21,7 @@ pub fn RehearsalDrill() -> impl IntoView {
         }
     };
     let start = move |_| {
-        let pw = draft.with_value(Clone::clone);
+        let pw = draft.with_value(String::clone);
         drill.update_value(|d| d.set(&pw));
         draft.set_value(String::new());
         clear(set_ref);
@@ -29,7 +29,7 @@ pub fn RehearsalDrill() -> impl IntoView {
         last.set(None);
     };
     let compare = move |_| {
-        let typed = retyped.with_value(Clone::clone);
+        let typed = retyped.with_value(String::clone);
         let outcome = drill.try_update_value(|d| d.retype(&typed)).flatten();
         retyped.set_value(String::new());
         clear(again_ref);
