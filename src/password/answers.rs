@@ -215,7 +215,7 @@ pub fn check(
             for hit in templates::detect(&pair.answer, ctx) {
                 add(AnswerLevel::Warn, "template", format!("答案像统一格式：{}。{}", hit.what, hit.why));
             }
-            out.sort_by(|x, y| y.level.cmp(&x.level));
+            out.sort_by_key(|f| std::cmp::Reverse(f.level));
             out
         })
         .collect()

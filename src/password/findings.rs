@@ -188,7 +188,7 @@ pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
         .iter()
         .filter(|m| matches!(m.pattern, Pattern::Context { .. }))
         .collect();
-    personal.sort_by(|a, b| b.len().cmp(&a.len()));
+    personal.sort_by_key(|m| std::cmp::Reverse(m.len()));
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for m in personal {
         if covered.iter().any(|&(i, j)| m.i >= i && m.j <= j) {
@@ -223,6 +223,6 @@ pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
             advice: "想一句只有你知道的话，取几个字的拼音或首字母，中间夹上数字和大小写字母，例如把不相关的三四个词连起来。不要用名字、生日、学号、手机号、班级。".into(),
         });
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     out
 }

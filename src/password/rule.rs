@@ -73,7 +73,7 @@ pub fn check(password: &str, rule: &PasswordRule) -> RuleResult {
             true,
         );
     }
-    if password.chars().any(|c| !c.is_ascii()) {
+    if !password.is_ascii() {
         add(
             "non-ascii",
             "含有汉字或全角字符：平台可能不接受，请切换到英文输入法再输入。".into(),
