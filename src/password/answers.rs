@@ -233,44 +233,36 @@ fn check_context(
             .filter(|t| t.token.chars().count() >= 2)
             .any(|t| a.contains(&norm(&t.token)))
     };
-    if equal(ContextKind::Name) {
-        add(
-            AnswerLevel::Reject,
+    // (fact, id and text when the answer is the fact, id and text when it only contains it)
+    let facts: [(ContextKind, &'static str, &str, &'static str, &str); 3] = [
+        (
+            ContextKind::Name,
             "same-as-name",
-            "答案就是你的名字：平台规定密保信息不能是考生姓名。".into(),
-        );
-    } else if contains(ContextKind::Name) {
-        add(
-            AnswerLevel::Warn,
+            "答案就是你的名字：平台规定密保信息不能是考生姓名。",
             "contains-name",
-            "答案里有你的名字，别人很容易猜到。".into(),
-        );
-    }
-    if equal(ContextKind::School) {
-        add(
-            AnswerLevel::Reject,
+            "答案里有你的名字，别人很容易猜到。",
+        ),
+        (
+            ContextKind::School,
             "same-as-school",
-            "答案就是学校名称，全校同学都知道。".into(),
-        );
-    } else if contains(ContextKind::School) {
-        add(
-            AnswerLevel::Warn,
+            "答案就是学校名称，全校同学都知道。",
             "contains-school",
-            "答案里有学校名称，同学都能猜到。".into(),
-        );
-    }
-    if equal(ContextKind::Teacher) {
-        add(
-            AnswerLevel::Reject,
+            "答案里有学校名称，同学都能猜到。",
+        ),
+        (
+            ContextKind::Teacher,
             "same-as-teacher",
-            "答案是班主任的名字，全班同学都知道。".into(),
-        );
-    } else if contains(ContextKind::Teacher) {
-        add(
-            AnswerLevel::Warn,
+            "答案是班主任的名字，全班同学都知道。",
             "contains-teacher",
-            "答案里有老师的名字，同学都能猜到。".into(),
-        );
+            "答案里有老师的名字，同学都能猜到。",
+        ),
+    ];
+    for (kind, same_id, same_text, contains_id, contains_text) in facts {
+        if equal(kind) {
+            add(AnswerLevel::Reject, same_id, same_text.into());
+        } else if contains(kind) {
+            add(AnswerLevel::Warn, contains_id, contains_text.into());
+        }
     }
     if equal(ContextKind::Class) {
         add(

@@ -172,3 +172,31 @@ fn crack_time_labels() {
     assert_eq!(estimate::crack_time_label(1e4 * 3600.0 * 3.0), "约 3 小时");
     assert_eq!(estimate::crack_time_label(1e30), "超过 100 年");
 }
+
+proptest::proptest! {
+    // A panic in wasm kills the page: no input, however odd, may panic.
+    #[test]
+    fn never_panics_on_any_input(
+        pw in proptest::collection::vec(proptest::char::any(), 0..30),
+        name in proptest::collection::vec(proptest::char::any(), 0..6),
+        id in proptest::collection::vec(proptest::char::any(), 0..20),
+    ) {
+        let pw: String = pw.into_iter().collect();
+        let ctx = PersonalContext {
+            name: Some(name.into_iter().collect()),
+            id_number: Some(id.into_iter().collect()),
+            ..fixtures::sample_student()
+        }
+        .prepare();
+        let a = assess(&pw, &rule(), Some(&ctx));
+        proptest::prop_assert!(a.score <= 4);
+        let _ = answers::check(&[answers::QaPair { question: pw.clone(), answer: pw.clone() }], Some(&ctx), &pw);
+    }
+
+    #[test]
+    fn ascii_passwords_never_panic(pw in proptest::collection::vec(proptest::char::range(' ', '~'), 0..40)) {
+        let pw: String = pw.into_iter().collect();
+        let a = assess(&pw, &rule(), Some(&student()));
+        proptest::prop_assert!(a.estimate.guesses >= 1.0);
+    }
+}
