@@ -11,6 +11,7 @@ pub mod fix;
 pub mod identity;
 pub mod imaging;
 pub mod photo;
+pub mod password;
 pub mod profile;
 pub mod registration;
 pub mod report;
