@@ -21,6 +21,14 @@ pub fn HomePage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVie
                 <strong>"证件照片"</strong>
                 <span>"检查身份证照片与文件命名，一键修复"</span>
             </a>
+            <a class="card" href="#/info">
+                <strong>"报名信息演练"</strong>
+                <span>"填写基本信息、监护人、学习简历，像平台一样即时校验"</span>
+            </a>
+            <a class="card" href="#/password">
+                <strong>"密码与密保"</strong>
+                <span>"学会设置只有自己知道的密码和密保答案，不使用统一格式"</span>
+            </a>
         </div>
         <section class="profile-info">
             <h2>"当前使用的规则"</h2>

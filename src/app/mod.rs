@@ -21,6 +21,12 @@ pub fn App() -> impl IntoView {
     provide_context(ProfileContext(profile));
     let route = use_hash_route();
     let profile_signal = Signal::from(profile);
+    // Registration data lives as long as the app, so changing pages loses nothing.
+    let registration = crate::registration::ui::RegistrationStore::load();
+    provide_context(registration);
+    let password_context = Signal::derive(move || {
+        registration.form.with(|r| Some(crate::password::PersonalContext::from(r)))
+    });
 
     view! {
         <header class="app-header">
@@ -45,6 +51,13 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <home::HomePage profile=profile_signal /> }.into_any(),
                 Route::Photo => view! { <crate::photo::ui::PhotoPage profile=profile_signal /> }.into_any(),
                 Route::Document => view! { <crate::document::ui::DocumentPage profile=profile_signal /> }.into_any(),
+                Route::Registration => {
+                    view! { <crate::registration::ui::RegistrationPage profile=profile_signal /> }.into_any()
+                }
+                Route::Password => {
+                    view! { <crate::password::ui::PasswordPage profile=profile_signal context=password_context /> }
+                        .into_any()
+                }
             }}
         </main>
         <footer class="app-footer">

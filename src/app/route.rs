@@ -7,16 +7,20 @@ pub enum Route {
     Home,
     Photo,
     Document,
+    Registration,
+    Password,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Home, Route::Photo, Route::Document];
+    pub const ALL: &'static [Route] = &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password];
 
     pub fn href(self) -> &'static str {
         match self {
             Route::Home => "#/",
             Route::Photo => "#/photo",
             Route::Document => "#/document",
+            Route::Registration => "#/info",
+            Route::Password => "#/password",
         }
     }
 
@@ -25,6 +29,8 @@ impl Route {
             Route::Home => "首页",
             Route::Photo => "考生照片",
             Route::Document => "证件照片",
+            Route::Registration => "报名信息",
+            Route::Password => "密码与密保",
         }
     }
 

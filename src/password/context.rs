@@ -353,3 +353,41 @@ mod tests {
         assert_eq!(parse_birth("abc"), None);
     }
 }
+
+/// What the registration form knows about the student, as context for the password coach: the
+/// class teacher is the newest study-history row's reference person (证明人).
+impl From<&crate::registration::Registration> for PersonalContext {
+    fn from(r: &crate::registration::Registration) -> Self {
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        PersonalContext {
+            name: text(&r.name),
+            birth_date: text(&r.birth_date),
+            id_number: text(&r.id_number),
+            phone: text(&r.mobile),
+            school: text(&r.current_school),
+            class_name: None,
+            teacher: r.history.first().and_then(|h| text(&h.reference)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod from_registration_tests {
+    use super::PersonalContext;
+    use crate::registration::{HistoryRow, Registration};
+
+    #[test]
+    fn takes_what_the_form_knows() {
+        let r = Registration {
+            name: " 王小明 ".into(),
+            mobile: "138 0013 8000".into(),
+            history: vec![HistoryRow { reference: "李老师".into(), ..HistoryRow::default() }],
+            ..Registration::default()
+        };
+        let c = PersonalContext::from(&r);
+        assert_eq!(c.name.as_deref(), Some("王小明"));
+        assert_eq!(c.phone.as_deref(), Some("138 0013 8000"));
+        assert_eq!(c.teacher.as_deref(), Some("李老师"));
+        assert_eq!(c.id_number, None, "empty fields stay absent");
+    }
+}

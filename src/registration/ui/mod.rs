@@ -43,17 +43,45 @@ impl Ctx {
 /// A message next to a toolbar action: (ok, text).
 type Notice = Option<(bool, String)>;
 
+/// The registration data, held by the app (not the page) so that switching to another page and
+/// back loses nothing, and so the password coach can use it as context.
+#[derive(Clone, Copy)]
+pub struct RegistrationStore {
+    pub form: RwSignal<Registration>,
+    pub sample: RwSignal<bool>,
+    pub save_on_device: RwSignal<bool>,
+    storage_note: RwSignal<Notice>,
+}
+
+impl RegistrationStore {
+    /// Restores what the user chose to save on this device, if anything.
+    pub fn load() -> Self {
+        let (initial, initial_sample, saved, load_note) = match storage::load() {
+            Ok(Some(i)) => (i.registration, i.sample, true, None),
+            Ok(None) => (Registration::default(), false, false, None),
+            Err(m) => (Registration::default(), false, false, Some((false, m))),
+        };
+        RegistrationStore {
+            form: RwSignal::new(initial),
+            sample: RwSignal::new(initial_sample),
+            save_on_device: RwSignal::new(saved),
+            storage_note: RwSignal::new(load_note),
+        }
+    }
+}
+
+/// The app's store, or a fresh one when the page is used on its own.
+pub fn use_registration_store() -> RegistrationStore {
+    use_context::<RegistrationStore>().unwrap_or_else(|| {
+        let store = RegistrationStore::load();
+        provide_context(store);
+        store
+    })
+}
+
 #[component]
 pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
-    let (initial, initial_sample, saved, load_note) = match storage::load() {
-        Ok(Some(i)) => (i.registration, i.sample, true, None),
-        Ok(None) => (Registration::default(), false, false, None),
-        Err(m) => (Registration::default(), false, false, Some((false, m))),
-    };
-    let form = RwSignal::new(initial);
-    let sample = RwSignal::new(initial_sample);
-    let save_on_device = RwSignal::new(saved);
-    let storage_note: RwSignal<Notice> = RwSignal::new(load_note);
+    let RegistrationStore { form, sample, save_on_device, storage_note } = use_registration_store();
     let import_note: RwSignal<Notice> = RwSignal::new(None);
     let fill_note: RwSignal<Notice> = RwSignal::new(None);
     let now = RwSignal::new(clock::shanghai_now());
@@ -76,7 +104,7 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
         form,
         messages,
         touched: RwSignal::new(HashSet::new()),
-        show_all: RwSignal::new(saved),
+        show_all: RwSignal::new(save_on_device.get_untracked()),
     };
 
     // Ticked: every change is written to this device. Unticked: memory only (see the checkbox).
