@@ -1,0 +1,101 @@
+//! The `precheck` command line: exit codes, JSON lines, and `fix --out`.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use precheck::cli::{EXIT_FAIL, EXIT_OK, EXIT_USAGE, run};
+use std::path::PathBuf;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("precheck-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn precheck(args: &[&str]) -> (i32, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let argv = std::iter::once("precheck").chain(args.iter().copied()).map(String::from);
+    let code = run(argv, &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+#[test]
+fn checks_files_and_sets_the_exit_code() {
+    let dir = temp_dir("check");
+    let good = dir.join("good.jpg");
+    let (_, bytes) = fixtures::fit_quality(30_000, 95, |q| fixtures::jpeg(&fixtures::portrait(450, 600), q, Some(300))).unwrap();
+    std::fs::write(&good, bytes).unwrap();
+    let bad = dir.join("bad.jpg");
+    std::fs::write(&bad, fixtures::jpeg(&fixtures::portrait(600, 800), 90, Some(72))).unwrap();
+    let good_s = good.to_str().unwrap();
+    let bad_s = bad.to_str().unwrap();
+
+    let (code, out, _) = precheck(&["photo", good_s]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(out.contains("全部通过"), "{out}");
+
+    let (code, out, _) = precheck(&["photo", "--json", good_s, bad_s]);
+    assert_eq!(code, EXIT_FAIL);
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "one JSON object per line");
+    assert_eq!(lines[0]["verdict"], "pass");
+    assert_eq!(lines[0]["kind"], "photo");
+    assert_eq!(lines[0]["profile"], "henan-2024");
+    assert_eq!(lines[1]["verdict"], "fail");
+    let failed: Vec<&str> =
+        lines[1]["checks"].as_array().unwrap().iter().filter(|c| c["status"] == "fail").map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(failed.contains(&"image.dimensions") && failed.contains(&"image.dpi"), "{failed:?}");
+    assert!(!failed.contains(&"image.color") && !failed.contains(&"file.format"), "{failed:?}");
+
+    // The same good photo fails the Zhengzhou size rule: the profile decides.
+    let (code, _, _) = precheck(&["photo", "--profile", "zhengzhou-2023", good_s]);
+    assert_eq!(code, EXIT_FAIL);
+
+    let (code, out, _) = precheck(&["document", "--json", good_s]);
+    assert_eq!(code, EXIT_FAIL);
+    assert!(out.contains("\"file.name\""), "{out}");
+}
+
+#[test]
+fn usage_errors_and_unreadable_files_exit_2() {
+    let missing = temp_dir("missing").join("nope.jpg");
+    let (code, _, err) = precheck(&["photo", missing.to_str().unwrap()]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("无法读取"), "{err}");
+    assert_eq!(precheck(&["photo"]).0, EXIT_USAGE, "no files");
+    assert_eq!(precheck(&["scan", "x.jpg"]).0, EXIT_USAGE, "unknown command");
+    let (code, _, err) = precheck(&["photo", "--profile", "mars-2099", "x.jpg"]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("henan-2024"), "lists the known profiles: {err}");
+    assert_eq!(precheck(&["fix", "photo", "x.jpg"]).0, EXIT_USAGE, "--out is required");
+}
+
+#[test]
+fn fix_writes_compliant_files() {
+    let dir = temp_dir("fix");
+    let src = dir.join("IMG_0001.jpg");
+    std::fs::write(&src, fixtures::jpeg(&fixtures::portrait(900, 1300), 95, Some(72))).unwrap();
+    let card = dir.join("11010519491231002X.png");
+    std::fs::write(&card, fixtures::png_rgb8(&fixtures::id_card(1000, 700))).unwrap();
+    let gray = dir.join("gray.jpg");
+    std::fs::write(&gray, fixtures::jpeg_gray(&fixtures::portrait(450, 600), 80)).unwrap();
+    let out_dir = dir.join("out");
+    let out_s = out_dir.to_str().unwrap();
+
+    let (code, out, _) = precheck(&["fix", "photo", src.to_str().unwrap(), "--out", out_s]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    let fixed = out_dir.join("IMG_0001-合格.jpg");
+    let (code, _, _) = precheck(&["photo", fixed.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "the fixed file passes the same checks");
+
+    let (code, _, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
+    assert_eq!(code, EXIT_OK);
+    let fixed = out_dir.join("11010519491231002X.jpg");
+    assert_eq!(precheck(&["document", fixed.to_str().unwrap()]).0, EXIT_OK);
+
+    let (code, out, _) = precheck(&["fix", "photo", "--json", gray.to_str().unwrap(), "--out", out_s]);
+    assert_eq!(code, EXIT_FAIL, "a grey-scale photo cannot be fixed");
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(line["fixed"], false);
+}
