@@ -37,7 +37,7 @@ impl FileKind {
 
     /// Formats this site can decode and therefore fix.
     pub fn is_decodable(self) -> bool {
-        matches!(self, FileKind::Jpeg | FileKind::Png | FileKind::Gif | FileKind::WebP | FileKind::Bmp)
+        matches!(self, FileKind::Jpeg | FileKind::Png | FileKind::WebP)
     }
 }
 

@@ -83,7 +83,15 @@ pub struct CollectionWindow {
     pub end: String,
 }
 
-/// Parses and validates a profile from TOML text.
+/// Parses and validates a profile from the JSON that build.rs makes of a `profiles/*.toml` file.
+pub fn from_json(text: &str) -> Result<Profile, String> {
+    let profile: Profile = serde_json::from_str(text).map_err(|e| format!("配置文件格式错误：{e}"))?;
+    validate(&profile)?;
+    Ok(profile)
+}
+
+/// Parses and validates a profile from TOML text (native builds: tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Profile, String> {
     let profile: Profile = toml::from_str(text).map_err(|e| format!("配置文件格式错误：{e}"))?;
     validate(&profile)?;
