@@ -2,6 +2,7 @@
 //! the feature pages use. Feature pages live beside their pure core (`photo::ui`, `document::ui`).
 
 pub mod browser;
+pub mod data_files;
 mod home;
 pub mod panic_overlay;
 mod route;
@@ -24,9 +25,8 @@ pub fn App() -> impl IntoView {
     // Registration data lives as long as the app, so changing pages loses nothing.
     let registration = crate::registration::ui::RegistrationStore::load();
     provide_context(registration);
-    let password_context = Signal::derive(move || {
-        registration.form.with(|r| Some(crate::password::PersonalContext::from(r)))
-    });
+    let password_context =
+        Signal::derive(move || registration.form.with(|r| Some(crate::password::PersonalContext::from(r))));
 
     view! {
         <header class="app-header">

@@ -12,7 +12,8 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: &'static [Route] = &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password];
+    pub const ALL: &'static [Route] =
+        &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password];
 
     pub fn href(self) -> &'static str {
         match self {

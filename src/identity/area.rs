@@ -5,8 +5,9 @@
 //! 410322 and 410306, yet children born there still hold them.
 
 /// Copied unchanged from the crate `id-card` 0.1.4 (Apache-2.0); see data/NOTICE-id-card.
-const HISTORICAL_COUNTY_CODES: &str =
-    include_str!("../../data/all-historical-county-level-area-codes.txt");
+/// Fetched by the registration page in the browser (41 KB that other pages do not need).
+pub static HISTORICAL_COUNTY_CODES: crate::lazydata::LazyText =
+    crate::data_file!("all-historical-county-level-area-codes.txt");
 
 /// Province-level codes used by resident ID numbers (GB/T 2260). 71 (Taiwan), 81 and 82 are not
 /// listed: residents of Taiwan, Hong Kong and Macau hold residence permits, recognised separately.
@@ -47,19 +48,16 @@ const PROVINCES: [(&str, &str); 31] = [
 /// The province for the first two digits of `code`, if it is a mainland province.
 pub fn province_name(code: &str) -> Option<&'static str> {
     let prefix = code.get(..2)?;
-    PROVINCES
-        .iter()
-        .find(|(c, _)| *c == prefix)
-        .map(|(_, name)| *name)
+    PROVINCES.iter().find(|(c, _)| *c == prefix).map(|(_, name)| *name)
 }
 
 /// Whether `code` (six digits) is on the historical county-level list. A linear scan of ~5,900
 /// short lines takes microseconds, cheap enough to run on every keystroke.
+///
+/// While the list is still loading in the browser every well-formed code counts as known, so no
+/// false "unknown code" warning flashes up; the registration page re-validates once it arrives.
 pub fn is_historical_county_code(code: &str) -> bool {
-    code.len() == 6
-        && HISTORICAL_COUNTY_CODES
-            .lines()
-            .any(|line| line.trim() == code)
+    code.len() == 6 && HISTORICAL_COUNTY_CODES.get().is_none_or(|codes| codes.lines().any(|line| line.trim() == code))
 }
 
 #[cfg(test)]
@@ -68,17 +66,10 @@ mod tests {
 
     #[test]
     fn shipped_list_is_complete_and_well_formed() {
-        let codes: Vec<&str> = HISTORICAL_COUNTY_CODES.lines().collect();
+        let codes: Vec<&str> = HISTORICAL_COUNTY_CODES.get().unwrap_or_default().lines().collect();
         assert_eq!(codes.len(), 5_893);
-        assert!(
-            codes
-                .iter()
-                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
-        );
-        assert!(
-            codes.iter().all(|c| province_name(c).is_some()),
-            "every listed code is in a known province"
-        );
+        assert!(codes.iter().all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())));
+        assert!(codes.iter().all(|c| province_name(c).is_some()), "every listed code is in a known province");
     }
 
     #[test]
@@ -94,9 +85,7 @@ mod tests {
 
     #[test]
     fn unknown_codes() {
-        for code in [
-            "410000", "419999", "999999", "41038", "4103811", "", "41O381",
-        ] {
+        for code in ["410000", "419999", "999999", "41038", "4103811", "", "41O381"] {
             assert!(!is_historical_county_code(code), "{code}");
         }
         assert_eq!(province_name("410381"), Some("河南省"));

@@ -35,11 +35,7 @@ pub(crate) fn digits(s: &str) -> Option<u32> {
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        (year >= 1 && day >= 1 && day <= days_in_month(year, month)).then_some(Date {
-            year,
-            month,
-            day,
-        })
+        (year >= 1 && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
     /// `YYYYMMDD`, as inside an ID number.
@@ -87,11 +83,7 @@ impl fmt::Display for Date {
 /// test's comparison instead of panicking inside a helper.
 #[cfg(test)]
 pub(crate) fn test_date(s: &str) -> Date {
-    Date::parse_iso(s).unwrap_or(Date {
-        year: 1,
-        month: 1,
-        day: 1,
-    })
+    Date::parse_iso(s).unwrap_or(Date { year: 1, month: 1, day: 1 })
 }
 
 #[cfg(test)]
@@ -102,47 +94,22 @@ mod tests {
     fn leap_days() {
         assert!(Date::parse_compact("20120229").is_some());
         assert!(Date::parse_compact("20110229").is_none());
-        assert!(
-            Date::parse_compact("20000229").is_some(),
-            "2000 is divisible by 400"
-        );
-        assert!(
-            Date::parse_compact("19000229").is_none(),
-            "1900 is divisible by 100 only"
-        );
+        assert!(Date::parse_compact("20000229").is_some(), "2000 is divisible by 400");
+        assert!(Date::parse_compact("19000229").is_none(), "1900 is divisible by 100 only");
         assert!(Date::parse_iso("2012-02-29").is_some());
         assert!(Date::parse_iso("2011-02-29").is_none());
     }
 
     #[test]
     fn rejects_impossible_and_malformed() {
-        for bad in [
-            "20090431",
-            "20091301",
-            "20090001",
-            "20090100",
-            "2009010",
-            "2009-1-01",
-            "abcdefgh",
-            "２００９0101",
-        ] {
+        for bad in ["20090431", "20091301", "20090001", "20090100", "2009010", "2009-1-01", "abcdefgh", "２００９0101"]
+        {
             assert!(Date::parse_compact(bad).is_none(), "{bad}");
         }
-        for bad in [
-            "2009-04-31",
-            "2009-1-01",
-            "2009-01-1",
-            "2009/01/01",
-            "2009-01-01-01",
-            "",
-            "+009-01-01",
-        ] {
+        for bad in ["2009-04-31", "2009-1-01", "2009-01-1", "2009/01/01", "2009-01-01-01", "", "+009-01-01"] {
             assert!(Date::parse_iso(bad).is_none(), "{bad}");
         }
-        assert_eq!(
-            Date::parse_iso("2009-12-31").map(|d| d.to_string()),
-            Some("2009-12-31".into())
-        );
+        assert_eq!(Date::parse_iso("2009-12-31").map(|d| d.to_string()), Some("2009-12-31".into()));
     }
 
     #[test]
@@ -150,13 +117,7 @@ mod tests {
         let d = |s| Date::parse_iso(s).map(Date::day_number);
         assert_eq!(d("1970-01-01"), Some(0));
         assert_eq!(d("2000-03-01"), Some(11_017));
-        assert_eq!(
-            d("2024-03-01").zip(d("2024-02-28")).map(|(a, b)| a - b),
-            Some(2)
-        );
-        assert_eq!(
-            d("2023-03-01").zip(d("2023-02-28")).map(|(a, b)| a - b),
-            Some(1)
-        );
+        assert_eq!(d("2024-03-01").zip(d("2024-02-28")).map(|(a, b)| a - b), Some(2));
+        assert_eq!(d("2023-03-01").zip(d("2023-02-28")).map(|(a, b)| a - b), Some(1));
     }
 }

@@ -130,35 +130,20 @@ pub fn parse_id(id: &str) -> Result<IdInfo, IdError> {
         "830000" => (DocumentType::TaiwanResidencePermit, None),
         code if code.starts_with('9') => {
             let applied_in = part(1, 3);
-            let province = province_name(applied_in)
-                .ok_or_else(|| IdError::UnknownProvince(applied_in.into()))?;
+            let province = province_name(applied_in).ok_or_else(|| IdError::UnknownProvince(applied_in.into()))?;
             (DocumentType::ForeignPermanentResidence, Some(province))
         }
         code => {
-            let province =
-                province_name(code).ok_or_else(|| IdError::UnknownProvince(part(0, 2).into()))?;
+            let province = province_name(code).ok_or_else(|| IdError::UnknownProvince(part(0, 2).into()))?;
             (DocumentType::ResidentId, Some(province))
         }
     };
-    let birth =
-        Date::parse_compact(birth_text).ok_or_else(|| IdError::BirthDate(birth_text.into()))?;
+    let birth = Date::parse_compact(birth_text).ok_or_else(|| IdError::BirthDate(birth_text.into()))?;
     // ASCII '0' is even, so the byte has the digit's parity.
     let sex_digit = part(16, 17).bytes().next().unwrap_or(b'0');
-    let sex = if sex_digit % 2 == 1 {
-        Sex::Male
-    } else {
-        Sex::Female
-    };
-    let county_code_known =
-        document == DocumentType::ResidentId && is_historical_county_code(&address_code);
-    Ok(IdInfo {
-        document,
-        address_code,
-        province,
-        county_code_known,
-        birth,
-        sex,
-    })
+    let sex = if sex_digit % 2 == 1 { Sex::Male } else { Sex::Female };
+    let county_code_known = document == DocumentType::ResidentId && is_historical_county_code(&address_code);
+    Ok(IdInfo { document, address_code, province, county_code_known, birth, sex })
 }
 
 /// Builds a valid number from its parts (for the demo student and for tests): the check
@@ -167,10 +152,7 @@ pub fn compose_id(address_code: &str, birth: Date, sequence: &str) -> Option<Str
     if address_code.len() != 6 || sequence.len() != 3 {
         return None;
     }
-    let first17 = format!(
-        "{address_code}{:04}{:02}{:02}{sequence}",
-        birth.year, birth.month, birth.day
-    );
+    let first17 = format!("{address_code}{:04}{:02}{:02}{sequence}", birth.year, birth.month, birth.day);
     let check = super::id_number::check_char(&first17)?;
     Some(format!("{first17}{check}"))
 }
@@ -187,24 +169,10 @@ mod tests {
     #[test]
     fn standard_vectors() {
         let info = parse_id("11010519491231002X").map_err(|e| e.message());
-        let info = info
-            .as_ref()
-            .map(|i| (i.document, i.province, i.birth, i.sex, i.county_code_known));
-        assert_eq!(
-            info,
-            Ok((
-                DocumentType::ResidentId,
-                Some("北京市"),
-                date("1949-12-31"),
-                Sex::Female,
-                true
-            ))
-        );
+        let info = info.as_ref().map(|i| (i.document, i.province, i.birth, i.sex, i.county_code_known));
+        assert_eq!(info, Ok((DocumentType::ResidentId, Some("北京市"), date("1949-12-31"), Sex::Female, true)));
         assert_eq!(parse_id("440524188001010014").map(|i| i.sex), Ok(Sex::Male));
-        assert_eq!(
-            parse_id(" 440524188001010014 ").map(|i| i.address_code),
-            Ok("440524".into())
-        );
+        assert_eq!(parse_id(" 440524188001010014 ").map(|i| i.address_code), Ok("440524".into()));
     }
 
     #[test]
@@ -219,17 +187,8 @@ mod tests {
 
     #[test]
     fn sex_from_the_17th_digit() {
-        for (seq, sex) in [
-            ("001", Sex::Male),
-            ("010", Sex::Female),
-            ("123", Sex::Male),
-            ("998", Sex::Female),
-        ] {
-            assert_eq!(
-                parse_id(&id("410102", "2009-03-15", seq)).map(|i| i.sex),
-                Ok(sex),
-                "{seq}"
-            );
+        for (seq, sex) in [("001", Sex::Male), ("010", Sex::Female), ("123", Sex::Male), ("998", Sex::Female)] {
+            assert_eq!(parse_id(&id("410102", "2009-03-15", seq)).map(|i| i.sex), Ok(sex), "{seq}");
         }
     }
 
@@ -242,30 +201,16 @@ mod tests {
             .unwrap_or_default();
         assert!(parse_id(&with_x).is_ok(), "{with_x}");
         let lower = with_x.replace('X', "x");
-        assert_eq!(
-            parse_id(&lower),
-            Err(IdError::Format(IdFormatError::LowercaseX))
-        );
-        assert!(
-            parse_id(&lower)
-                .map_err(|e| e.message())
-                .unwrap_err()
-                .contains("大写 X")
-        );
+        assert_eq!(parse_id(&lower), Err(IdError::Format(IdFormatError::LowercaseX)));
+        assert!(parse_id(&lower).map_err(|e| e.message()).unwrap_err().contains("大写 X"));
     }
 
     #[test]
     fn leap_day_births() {
-        assert_eq!(
-            parse_id(&id("410102", "2012-02-29", "015")).map(|i| i.birth),
-            Ok(date("2012-02-29"))
-        );
+        assert_eq!(parse_id(&id("410102", "2012-02-29", "015")).map(|i| i.birth), Ok(date("2012-02-29")));
         // 2011-02-29 does not exist: build the number by hand with a correct check character.
         let first17 = "41010220110229015";
-        let n = format!(
-            "{first17}{}",
-            crate::identity::id_number::check_char(first17).unwrap_or('0')
-        );
+        let n = format!("{first17}{}", crate::identity::id_number::check_char(first17).unwrap_or('0'));
         assert_eq!(parse_id(&n), Err(IdError::BirthDate("20110229".into())));
     }
 
@@ -273,10 +218,7 @@ mod tests {
     fn unknown_province_fails_unknown_county_warns() {
         for code in ["000000", "990000", "710101", "280101"] {
             let first17 = format!("{code}20090101001");
-            let n = format!(
-                "{first17}{}",
-                crate::identity::id_number::check_char(&first17).unwrap_or('0')
-            );
+            let n = format!("{first17}{}", crate::identity::id_number::check_char(&first17).unwrap_or('0'));
             let r = parse_id(&n);
             if code.starts_with('9') {
                 assert_eq!(r, Err(IdError::UnknownProvince("90".into())), "{code}");
@@ -300,32 +242,17 @@ mod tests {
             let info = parse_id(&id(code, "2009-07-07", "003"));
             assert_eq!(info.as_ref().map(|i| i.document), Ok(doc), "{code}");
             let notes = info.map(|i| i.notes()).unwrap_or_default();
-            assert!(
-                notes.len() == 1 && notes[0].contains("报考资格"),
-                "{code}: {notes:?}"
-            );
+            assert!(notes.len() == 1 && notes[0].contains("报考资格"), "{code}: {notes:?}");
         }
-        assert_eq!(
-            parse_id(&id("941156", "2009-07-07", "003")).map(|i| i.province),
-            Ok(Some("河南省"))
-        );
+        assert_eq!(parse_id(&id("941156", "2009-07-07", "003")).map(|i| i.province), Ok(Some("河南省")));
         // 810000 is a permit; 810001 is nothing.
-        assert!(matches!(
-            parse_id(&id("810001", "2009-07-07", "003")),
-            Err(IdError::UnknownProvince(_))
-        ));
+        assert!(matches!(parse_id(&id("810001", "2009-07-07", "003")), Err(IdError::UnknownProvince(_))));
     }
 
     #[test]
     fn format_errors_pass_through() {
-        assert_eq!(
-            parse_id("4101022009"),
-            Err(IdError::Format(IdFormatError::Length(10)))
-        );
-        assert!(matches!(
-            parse_id("41010220090101001１"),
-            Err(IdError::Format(_))
-        ));
+        assert_eq!(parse_id("4101022009"), Err(IdError::Format(IdFormatError::Length(10))));
+        assert!(matches!(parse_id("41010220090101001１"), Err(IdError::Format(_))));
         assert!(compose_id("4101", date("2009-01-01"), "001").is_none());
     }
 }

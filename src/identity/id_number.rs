@@ -10,11 +10,7 @@ pub fn check_char(first17: &str) -> Option<char> {
     if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let sum: u32 = first17
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(b, w)| u32::from(b - b'0') * w)
-        .sum();
+    let sum: u32 = first17.bytes().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
     Some(CHECK_CHARS[(sum % 11) as usize])
 }
 
@@ -31,14 +27,10 @@ impl IdFormatError {
     pub fn message(&self) -> String {
         match self {
             IdFormatError::Length(n) => format!("身份证号应为 18 位，这里是 {n} 位"),
-            IdFormatError::Characters => {
-                "身份证号前 17 位只能是数字，最后一位是数字或大写 X".into()
-            }
+            IdFormatError::Characters => "身份证号前 17 位只能是数字，最后一位是数字或大写 X".into(),
             IdFormatError::LowercaseX => "最后一位校验码应为大写 X，不是小写 x".into(),
             IdFormatError::CheckChar { expected, found } => {
-                format!(
-                    "校验码不对：按前 17 位算出的最后一位应是 {expected}，这里是 {found}，请核对是否输错了某一位"
-                )
+                format!("校验码不对：按前 17 位算出的最后一位应是 {expected}，这里是 {found}，请核对是否输错了某一位")
             }
         }
     }
@@ -63,10 +55,7 @@ pub fn check_format(id: &str) -> Result<(), IdFormatError> {
     }
     let expected = check_char(first17).ok_or(IdFormatError::Characters)?;
     if expected != last {
-        return Err(IdFormatError::CheckChar {
-            expected,
-            found: last,
-        });
+        return Err(IdFormatError::CheckChar { expected, found: last });
     }
     Ok(())
 }
@@ -79,24 +68,9 @@ mod tests {
     fn known_vectors() {
         assert_eq!(check_format("11010519491231002X"), Ok(()));
         assert_eq!(check_format("440524188001010014"), Ok(()));
-        assert_eq!(
-            check_format("11010519491231002x"),
-            Err(IdFormatError::LowercaseX)
-        );
-        assert_eq!(
-            check_format("110105194912310021"),
-            Err(IdFormatError::CheckChar {
-                expected: 'X',
-                found: '1'
-            })
-        );
-        assert_eq!(
-            check_format("1101051949123100"),
-            Err(IdFormatError::Length(16))
-        );
-        assert_eq!(
-            check_format("11010519491231A02X"),
-            Err(IdFormatError::Characters)
-        );
+        assert_eq!(check_format("11010519491231002x"), Err(IdFormatError::LowercaseX));
+        assert_eq!(check_format("110105194912310021"), Err(IdFormatError::CheckChar { expected: 'X', found: '1' }));
+        assert_eq!(check_format("1101051949123100"), Err(IdFormatError::Length(16)));
+        assert_eq!(check_format("11010519491231A02X"), Err(IdFormatError::Characters));
     }
 }

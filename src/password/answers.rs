@@ -152,18 +152,11 @@ pub struct QaPair {
 
 /// Lowercase, no spaces or punctuation: "Wang Xiaoming" and "wangxiaoming" compare equal.
 fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Findings for each pair, in the same order. `password` is the login password being set.
-pub fn check(
-    pairs: &[QaPair],
-    ctx: Option<&PreparedContext>,
-    password: &str,
-) -> Vec<Vec<AnswerFinding>> {
+pub fn check(pairs: &[QaPair], ctx: Option<&PreparedContext>, password: &str) -> Vec<Vec<AnswerFinding>> {
     let norm_pw = norm(password);
     pairs
         .iter()
@@ -191,7 +184,11 @@ pub fn check(
                 add(AnswerLevel::Reject, "same-as-question", "答案和问题一样，谁都能照着填。".into());
             }
             if !norm_pw.is_empty() && a == norm_pw {
-                add(AnswerLevel::Reject, "same-as-password", "答案和登录密码相同：密保是用来找回密码的，两者必须不同。".into());
+                add(
+                    AnswerLevel::Reject,
+                    "same-as-password",
+                    "答案和登录密码相同：密保是用来找回密码的，两者必须不同。".into(),
+                );
             }
             let dup = pairs.iter().enumerate().any(|(o, p)| o != k && norm(&p.answer) == a);
             if dup {
@@ -208,7 +205,11 @@ pub fn check(
                 add(AnswerLevel::Warn, "city", format!("答案含有地名“{city}”，很容易被猜到。"));
             }
             if COMMON_ANSWERS.iter().any(|c| norm(c) == a) {
-                add(AnswerLevel::Warn, "common-answer", format!("“{}”是很多人都会填的答案，几次就能猜中。", pair.answer.trim()));
+                add(
+                    AnswerLevel::Warn,
+                    "common-answer",
+                    format!("“{}”是很多人都会填的答案，几次就能猜中。", pair.answer.trim()),
+                );
             } else if a.chars().count() < 2 || (a.is_ascii() && a.len() < 4) {
                 add(AnswerLevel::Warn, "short-answer", "答案太短，几次就能猜中。用一个只有你知道的词或短句。".into());
             }
@@ -222,17 +223,10 @@ pub fn check(
 }
 
 /// Rejects answers that are the student's own or the school's facts.
-fn check_context(
-    a: &str,
-    c: &PreparedContext,
-    add: &mut impl FnMut(AnswerLevel, &'static str, String),
-) {
+fn check_context(a: &str, c: &PreparedContext, add: &mut impl FnMut(AnswerLevel, &'static str, String)) {
     let equal = |kind: ContextKind| c.of(kind).any(|t| norm(&t.token) == a);
-    let contains = |kind: ContextKind| {
-        c.of(kind)
-            .filter(|t| t.token.chars().count() >= 2)
-            .any(|t| a.contains(&norm(&t.token)))
-    };
+    let contains =
+        |kind: ContextKind| c.of(kind).filter(|t| t.token.chars().count() >= 2).any(|t| a.contains(&norm(&t.token)));
     // (fact, id and text when the answer is the fact, id and text when it only contains it)
     let facts: [(ContextKind, &'static str, &str, &'static str, &str); 3] = [
         (
@@ -265,23 +259,13 @@ fn check_context(
         }
     }
     if equal(ContextKind::Class) {
-        add(
-            AnswerLevel::Warn,
-            "class",
-            "答案是班级号，全班同学都知道。".into(),
-        );
+        add(AnswerLevel::Warn, "class", "答案是班级号，全班同学都知道。".into());
     }
-    for (kind, label) in [
-        (ContextKind::Birth, "生日"),
-        (ContextKind::IdNumber, "身份证号"),
-        (ContextKind::Phone, "手机号"),
-    ] {
+    for (kind, label) in
+        [(ContextKind::Birth, "生日"), (ContextKind::IdNumber, "身份证号"), (ContextKind::Phone, "手机号")]
+    {
         if equal(kind) {
-            add(
-                AnswerLevel::Warn,
-                "personal-number",
-                format!("答案是你的{label}，写在报名表上，经手的人都能看到。"),
-            );
+            add(AnswerLevel::Warn, "personal-number", format!("答案是你的{label}，写在报名表上，经手的人都能看到。"));
         }
     }
 }
@@ -295,10 +279,7 @@ mod tests {
     }
 
     fn pair(q: &str, a: &str) -> QaPair {
-        QaPair {
-            question: q.into(),
-            answer: a.into(),
-        }
+        QaPair { question: q.into(), answer: a.into() }
     }
 
     fn ids(f: &[AnswerFinding]) -> Vec<&'static str> {
@@ -332,11 +313,7 @@ mod tests {
     fn flags_guessable_answers_and_public_questions() {
         let c = ctx();
         let r = check(
-            &[
-                pair("我的班主任是谁", "不知道"),
-                pair("我住在哪里", "郑州金水区"),
-                pair("生日", "20100315"),
-            ],
+            &[pair("我的班主任是谁", "不知道"), pair("我住在哪里", "郑州金水区"), pair("生日", "20100315")],
             Some(&c),
             "",
         );
@@ -349,10 +326,7 @@ mod tests {
     #[test]
     fn a_good_pair_has_no_findings() {
         let r = check(
-            &[
-                pair("我养的第一条金鱼叫什么", "泡泡糖先生"),
-                pair("外婆家门口的树", "歪脖子枣树"),
-            ],
+            &[pair("我养的第一条金鱼叫什么", "泡泡糖先生"), pair("外婆家门口的树", "歪脖子枣树")],
             Some(&ctx()),
             "x",
         );

@@ -82,12 +82,7 @@ impl PreparedContext {
         self.max_chars = self.max_chars.max(token.chars().count());
         let rank = self.tokens.iter().filter(|t| t.kind == kind).count() + 1;
         self.index.insert(token.clone(), self.tokens.len());
-        self.tokens.push(ContextToken {
-            token,
-            kind,
-            form,
-            rank,
-        });
+        self.tokens.push(ContextToken { token, kind, form, rank });
     }
 
     pub fn get(&self, token: &str) -> Option<&ContextToken> {
@@ -110,18 +105,14 @@ fn clean(s: &Option<String>) -> Option<&str> {
 
 /// (year, month, day) from the date formats people type.
 pub fn parse_birth(s: &str) -> Option<(u32, u32, u32)> {
-    let digits: Vec<u32> = s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| p.parse().ok())
-        .collect();
+    let digits: Vec<u32> =
+        s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).filter_map(|p| p.parse().ok()).collect();
     let (y, m, d) = match digits.as_slice() {
         [y, m, d] => (*y, *m, *d),
         [all] if s.trim().len() == 8 => (all / 10000, all / 100 % 100, all % 100),
         _ => return None,
     };
-    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some((y, m, d))
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
 /// The birth date inside an 18-character ID number.
@@ -142,11 +133,7 @@ fn add_name(p: &mut PreparedContext, name: &str, kind: ContextKind) {
     }
     // The hanzi itself, in case the platform accepts it or it is reused as an answer.
     if !name.is_ascii() {
-        p.add(
-            name.chars().filter(|c| !c.is_whitespace()).collect(),
-            kind,
-            "汉字",
-        );
+        p.add(name.chars().filter(|c| !c.is_whitespace()).collect(), kind, "汉字");
     }
 }
 
@@ -176,14 +163,7 @@ fn add_birth(p: &mut PreparedContext, (y, m, d): (u32, u32, u32)) {
 /// School name variants: full pinyin, initials, and the usual short forms (郑州市第一中学 → 郑州一中 → zzyz).
 fn add_school(p: &mut PreparedContext, school: &str) {
     if school.is_ascii() {
-        p.add(
-            school
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect(),
-            ContextKind::School,
-            "学校名称",
-        );
+        p.add(school.chars().filter(|c| c.is_ascii_alphanumeric()).collect(), ContextKind::School, "学校名称");
         return;
     }
     p.add(school.to_string(), ContextKind::School, "学校名称");
@@ -196,11 +176,7 @@ fn add_school(p: &mut PreparedContext, school: &str) {
         .collect();
     for (text, form) in [(school, "学校名称"), (short.as_str(), "学校简称")] {
         let syl = pinyin::hanzi_text(text);
-        p.add(
-            pinyin::initials(&syl),
-            ContextKind::School,
-            "学校名称的拼音首字母",
-        );
+        p.add(pinyin::initials(&syl), ContextKind::School, "学校名称的拼音首字母");
         p.add(syl.concat(), ContextKind::School, form);
     }
     let digits: String = school.chars().filter(char::is_ascii_digit).collect();
@@ -208,21 +184,14 @@ fn add_school(p: &mut PreparedContext, school: &str) {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "零一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .and_then(|i| u32::try_from(i).ok())
+    "零一二三四五六七八九".chars().position(|d| d == c).and_then(|i| u32::try_from(i).ok())
 }
 
 /// Class numbers: "九年级3班" → 93, 903, 0903; "903班" → 903.
 fn add_class(p: &mut PreparedContext, class: &str) {
     let nums: Vec<String> = class
         .chars()
-        .map(|c| {
-            chinese_digit(c)
-                .and_then(|d| char::from_digit(d, 10))
-                .unwrap_or(c)
-        })
+        .map(|c| chinese_digit(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
         .collect::<String>()
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
@@ -232,11 +201,7 @@ fn add_class(p: &mut PreparedContext, class: &str) {
         [grade, class] => {
             p.add(format!("{grade}{class}"), ContextKind::Class, "年级加班级");
             p.add(format!("{grade}0{class}"), ContextKind::Class, "年级加班级");
-            p.add(
-                format!("{grade}{class:0>2}"),
-                ContextKind::Class,
-                "年级加班级",
-            );
+            p.add(format!("{grade}{class:0>2}"), ContextKind::Class, "年级加班级");
             p.add(class.clone(), ContextKind::Class, "班级号");
         }
         [one] => p.add(one.clone(), ContextKind::Class, "班级号"),
@@ -251,9 +216,7 @@ impl PersonalContext {
             add_name(&mut p, n, ContextKind::Name);
         }
         let id: Option<String> = clean(&self.id_number).map(|s| s.to_uppercase());
-        let birth = clean(&self.birth_date)
-            .and_then(parse_birth)
-            .or_else(|| id.as_deref().and_then(birth_from_id));
+        let birth = clean(&self.birth_date).and_then(parse_birth).or_else(|| id.as_deref().and_then(birth_from_id));
         p.birth = birth;
         if let Some(b) = birth {
             add_birth(&mut p, b);
@@ -282,10 +245,7 @@ impl PersonalContext {
                 .to_string();
             let n = digits.len();
             p.add(digits.clone(), ContextKind::Phone, "整个手机号");
-            for (start, form) in [
-                (n.saturating_sub(8), "后 8 位"),
-                (n.saturating_sub(4), "后 4 位"),
-            ] {
+            for (start, form) in [(n.saturating_sub(8), "后 8 位"), (n.saturating_sub(4), "后 4 位")] {
                 if let Some(s) = digits.get(start..) {
                     p.add(s.to_string(), ContextKind::Phone, form);
                 }
@@ -320,10 +280,7 @@ mod tests {
             ..super::super::fixtures::sample_student()
         }
         .prepare();
-        assert_eq!(
-            c.get("13803711234").map(|t| t.kind),
-            Some(ContextKind::Phone)
-        );
+        assert_eq!(c.get("13803711234").map(|t| t.kind), Some(ContextKind::Phone));
         assert_eq!(c.birth, Some((2010, 3, 15)));
         for t in ["20100315", "100315", "0315", "15032010", "2010-03-15"] {
             assert_eq!(c.get(t).map(|t| t.kind), Some(ContextKind::Birth), "{t}");
@@ -335,10 +292,7 @@ mod tests {
         let c = ctx();
         assert_eq!(c.get("15123x").map(|t| t.form), Some("后 6 位"));
         assert_eq!(c.get("410102").map(|t| t.kind), Some(ContextKind::IdNumber));
-        assert_eq!(
-            c.get("13803711234").map(|t| t.kind),
-            Some(ContextKind::Phone)
-        );
+        assert_eq!(c.get("13803711234").map(|t| t.kind), Some(ContextKind::Phone));
         assert_eq!(c.get("1234").map(|t| t.kind), Some(ContextKind::Phone));
         assert_eq!(c.get("zzyz").map(|t| t.kind), Some(ContextKind::School));
         assert_eq!(c.get("903").map(|t| t.kind), Some(ContextKind::Class));

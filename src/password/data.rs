@@ -11,7 +11,9 @@ const PINYIN_WORDS: &str = include_str!("../../data/pinyin-words.txt");
 const ENGLISH: &str = include_str!("../../data/english-words.txt");
 const GIVEN: &str = include_str!("../../data/given-syllables.txt");
 const SURNAMES: &str = include_str!("../../data/surnames.txt");
-const HANZI_PINYIN: &str = include_str!("../../data/hanzi-pinyin.txt");
+/// The largest list (~18 KB): fetched by the password page in the browser, compiled in natively.
+/// The page builds nothing from the lists before it is installed (see `ui::PasswordPage`).
+pub static HANZI_PINYIN: crate::lazydata::LazyText = crate::data_file!("hanzi-pinyin.txt");
 
 /// Which ranked list a dictionary word came from; the finding text depends on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -35,106 +37,26 @@ pub struct MeaningfulNumber {
 /// Ranked by how often they turn up in Chinese passwords (hand-ordered; the rank only needs to be
 /// roughly right for the guess estimate, because each is cheap to guess either way).
 pub const NUMBERS: &[MeaningfulNumber] = &[
-    MeaningfulNumber {
-        digits: "5201314",
-        meaning: "我爱你一生一世",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "1314520",
-        meaning: "一生一世我爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "520",
-        meaning: "我爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "1314",
-        meaning: "一生一世",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "7758521",
-        meaning: "亲亲我吧我爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "521",
-        meaning: "我爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "888",
-        meaning: "发发发",
-        love: false,
-    },
-    MeaningfulNumber {
-        digits: "666",
-        meaning: "六六大顺",
-        love: false,
-    },
-    MeaningfulNumber {
-        digits: "5211314",
-        meaning: "我爱你一生一世",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "1314521",
-        meaning: "一生一世我爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "168",
-        meaning: "一路发",
-        love: false,
-    },
-    MeaningfulNumber {
-        digits: "518",
-        meaning: "我要发",
-        love: false,
-    },
-    MeaningfulNumber {
-        digits: "999",
-        meaning: "长长久久",
-        love: false,
-    },
-    MeaningfulNumber {
-        digits: "3344",
-        meaning: "生生世世",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "9420",
-        meaning: "就是爱你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "530",
-        meaning: "我想你",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "584",
-        meaning: "我发誓",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "1711",
-        meaning: "一心一意",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "8023",
-        meaning: "伴你一生",
-        love: true,
-    },
-    MeaningfulNumber {
-        digits: "886",
-        meaning: "拜拜了",
-        love: false,
-    },
+    MeaningfulNumber { digits: "5201314", meaning: "我爱你一生一世", love: true },
+    MeaningfulNumber { digits: "1314520", meaning: "一生一世我爱你", love: true },
+    MeaningfulNumber { digits: "520", meaning: "我爱你", love: true },
+    MeaningfulNumber { digits: "1314", meaning: "一生一世", love: true },
+    MeaningfulNumber { digits: "7758521", meaning: "亲亲我吧我爱你", love: true },
+    MeaningfulNumber { digits: "521", meaning: "我爱你", love: true },
+    MeaningfulNumber { digits: "888", meaning: "发发发", love: false },
+    MeaningfulNumber { digits: "666", meaning: "六六大顺", love: false },
+    MeaningfulNumber { digits: "5211314", meaning: "我爱你一生一世", love: true },
+    MeaningfulNumber { digits: "1314521", meaning: "一生一世我爱你", love: true },
+    MeaningfulNumber { digits: "168", meaning: "一路发", love: false },
+    MeaningfulNumber { digits: "518", meaning: "我要发", love: false },
+    MeaningfulNumber { digits: "999", meaning: "长长久久", love: false },
+    MeaningfulNumber { digits: "3344", meaning: "生生世世", love: true },
+    MeaningfulNumber { digits: "9420", meaning: "就是爱你", love: true },
+    MeaningfulNumber { digits: "530", meaning: "我想你", love: true },
+    MeaningfulNumber { digits: "584", meaning: "我发誓", love: true },
+    MeaningfulNumber { digits: "1711", meaning: "一心一意", love: true },
+    MeaningfulNumber { digits: "8023", meaning: "伴你一生", love: true },
+    MeaningfulNumber { digits: "886", meaning: "拜拜了", love: false },
 ];
 
 pub struct Data {
@@ -159,10 +81,8 @@ pub fn data() -> &'static Data {
 }
 
 /// The non-comment, non-empty lines of a list, in order.
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> + 'static {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn ranked(text: &'static str) -> HashMap<&'static str, usize> {
@@ -175,23 +95,14 @@ fn ranked(text: &'static str) -> HashMap<&'static str, usize> {
 }
 
 fn build() -> Data {
-    let numbers: HashMap<&'static str, usize> = NUMBERS
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.digits, i + 1))
-        .collect();
+    let numbers: HashMap<&'static str, usize> = NUMBERS.iter().enumerate().map(|(i, n)| (n.digits, i + 1)).collect();
     let dicts = vec![
         (Dict::CommonPassword, ranked(COMMON_ZH)),
         (Dict::Pinyin, ranked(PINYIN_WORDS)),
         (Dict::English, ranked(ENGLISH)),
         (Dict::Number, numbers),
     ];
-    let max_word_chars = dicts
-        .iter()
-        .flat_map(|(_, m)| m.keys())
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0);
+    let max_word_chars = dicts.iter().flat_map(|(_, m)| m.keys()).map(|w| w.chars().count()).max().unwrap_or(0);
     let mut surnames = HashMap::new();
     let mut surname_hanzi = HashMap::new();
     for (i, line) in lines(SURNAMES).enumerate() {
@@ -204,7 +115,7 @@ fn build() -> Data {
     let mut hanzi: HashMap<char, Vec<&'static str>> = HashMap::new();
     let mut syllables = HashMap::new();
     // Usual readings come before the "+" lines, so pushing in file order keeps them first.
-    for line in lines(HANZI_PINYIN) {
+    for line in lines(HANZI_PINYIN.get().unwrap_or_default()) {
         let mut parts = line.split_whitespace();
         let (Some(syl), Some(chars)) = (parts.next(), parts.next()) else {
             continue;
@@ -215,15 +126,7 @@ fn build() -> Data {
             hanzi.entry(ch).or_default().push(syl);
         }
     }
-    Data {
-        dicts,
-        surnames,
-        surname_hanzi,
-        given: ranked(GIVEN),
-        hanzi,
-        syllables,
-        max_word_chars,
-    }
+    Data { dicts, surnames, surname_hanzi, given: ranked(GIVEN), hanzi, syllables, max_word_chars }
 }
 
 /// The meaning of a love/lucky number, if it is one.

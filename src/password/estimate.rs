@@ -40,28 +40,14 @@ fn bruteforce(input: &Input, i: usize, j: usize) -> Match {
     if !g.is_finite() {
         g = f64::MAX;
     }
-    let min = if len == 1 {
-        MIN_SUBMATCH_SINGLE
-    } else {
-        MIN_SUBMATCH_MULTI
-    } + 1.0;
-    Match {
-        i,
-        j,
-        token: input.token(i, j),
-        pattern: Pattern::Bruteforce,
-        guesses: g.max(min),
-    }
+    let min = if len == 1 { MIN_SUBMATCH_SINGLE } else { MIN_SUBMATCH_MULTI } + 1.0;
+    Match { i, j, token: input.token(i, j), pattern: Pattern::Bruteforce, guesses: g.max(min) }
 }
 
 /// A match's guesses with the floor applied when it is only part of the password.
 fn floored(m: &Match, n: usize) -> f64 {
     if m.len() < n {
-        let min = if m.len() == 1 {
-            MIN_SUBMATCH_SINGLE
-        } else {
-            MIN_SUBMATCH_MULTI
-        };
+        let min = if m.len() == 1 { MIN_SUBMATCH_SINGLE } else { MIN_SUBMATCH_MULTI };
         m.guesses.max(min)
     } else {
         m.guesses.max(1.0)
@@ -77,25 +63,14 @@ struct Cell {
 }
 
 /// The DP over end positions: `best[k]` maps sequence length → best cell ending at char `k`.
-pub fn most_guessable(
-    chars: &[char],
-    lower: &[char],
-    ctx: Option<&PreparedContext>,
-    depth: u8,
-) -> Estimate {
+pub fn most_guessable(chars: &[char], lower: &[char], ctx: Option<&PreparedContext>, depth: u8) -> Estimate {
     let n = chars.len().min(MAX_ESTIMATED_CHARS);
     let chars = chars.get(..n).unwrap_or(chars);
     let lower = lower.get(..n).unwrap_or(lower);
     let input = Input { chars, lower };
     let matches = matchers::all(&input, ctx, depth);
     if n == 0 {
-        return Estimate {
-            guesses: 1.0,
-            log10: 0.0,
-            score: 0,
-            sequence: Vec::new(),
-            all_matches: matches,
-        };
+        return Estimate { guesses: 1.0, log10: 0.0, score: 0, sequence: Vec::new(), all_matches: matches };
     }
     let mut by_end: Vec<Vec<&Match>> = vec![Vec::new(); n];
     for m in &matches {
@@ -108,11 +83,7 @@ pub fn most_guessable(
     let update = |best: &mut Vec<Vec<Option<Cell>>>, m: Match, l: usize| {
         let mut pi = floored(&m, n);
         if m.i > 0 {
-            match best
-                .get(m.i - 1)
-                .and_then(|row| row.get(l - 1))
-                .and_then(Option::as_ref)
-            {
+            match best.get(m.i - 1).and_then(|row| row.get(l - 1)).and_then(Option::as_ref) {
                 Some(prev) => pi *= prev.pi,
                 None => return,
             }
@@ -134,11 +105,7 @@ pub fn most_guessable(
                 update(&mut best, (*m).clone(), 1);
             } else {
                 for l in 1..=n {
-                    if best
-                        .get(m.i - 1)
-                        .and_then(|r| r.get(l))
-                        .is_some_and(Option::is_some)
-                    {
+                    if best.get(m.i - 1).and_then(|r| r.get(l)).is_some_and(Option::is_some) {
                         update(&mut best, (*m).clone(), l + 1);
                     }
                 }
@@ -148,11 +115,7 @@ pub fn most_guessable(
         update(&mut best, bruteforce(&input, 0, k), 1);
         for i in 1..=k {
             for l in 1..=n {
-                let prev_is_bf = match best
-                    .get(i - 1)
-                    .and_then(|r| r.get(l))
-                    .and_then(Option::as_ref)
-                {
+                let prev_is_bf = match best.get(i - 1).and_then(|r| r.get(l)).and_then(Option::as_ref) {
                     Some(c) => c.m.pattern == Pattern::Bruteforce,
                     None => continue,
                 };
@@ -165,11 +128,8 @@ pub fn most_guessable(
 
     // Unwind from the end along the cheapest length.
     let last = best.get(n - 1).cloned().unwrap_or_default();
-    let Some((mut l, total)) = last
-        .iter()
-        .enumerate()
-        .filter_map(|(l, c)| c.as_ref().map(|c| (l, c.g)))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
+    let Some((mut l, total)) =
+        last.iter().enumerate().filter_map(|(l, c)| c.as_ref().map(|c| (l, c.g))).min_by(|a, b| a.1.total_cmp(&b.1))
     else {
         return Estimate {
             guesses: f64::MAX,
@@ -182,11 +142,7 @@ pub fn most_guessable(
     let mut sequence = Vec::new();
     let mut k = n;
     while k > 0 && l > 0 {
-        let Some(cell) = best
-            .get(k - 1)
-            .and_then(|r| r.get(l))
-            .and_then(Option::as_ref)
-        else {
+        let Some(cell) = best.get(k - 1).and_then(|r| r.get(l)).and_then(Option::as_ref) else {
             break;
         };
         sequence.push(cell.m.clone());
@@ -195,13 +151,7 @@ pub fn most_guessable(
     }
     sequence.reverse();
     let guesses = total.max(1.0);
-    Estimate {
-        guesses,
-        log10: guesses.log10(),
-        score: score(guesses),
-        sequence,
-        all_matches: matches,
-    }
+    Estimate { guesses, log10: guesses.log10(), score: score(guesses), sequence, all_matches: matches }
 }
 
 /// zxcvbn's bands: below 10^3 guesses is instant, 10^6 falls to online guessing, 10^8 and 10^10
@@ -227,25 +177,14 @@ pub fn estimate(password: &str, ctx: Option<&PreparedContext>) -> Estimate {
 /// "约 3 小时" at 10,000 guesses per second (an attacker with a stolen, slowly hashed list).
 pub fn crack_time_label(guesses: f64) -> String {
     let secs = guesses / 1e4;
-    let units: [(f64, &str); 6] = [
-        (1.0, "秒"),
-        (60.0, "分钟"),
-        (3600.0, "小时"),
-        (86_400.0, "天"),
-        (2_592_000.0, "个月"),
-        (31_536_000.0, "年"),
-    ];
+    let units: [(f64, &str); 6] =
+        [(1.0, "秒"), (60.0, "分钟"), (3600.0, "小时"), (86_400.0, "天"), (2_592_000.0, "个月"), (31_536_000.0, "年")];
     if secs < 1.0 {
         return "不到 1 秒".into();
     }
     if secs >= 100.0 * 31_536_000.0 {
         return "超过 100 年".into();
     }
-    let (size, name) = units
-        .iter()
-        .rev()
-        .find(|(size, _)| secs >= *size)
-        .copied()
-        .unwrap_or((1.0, "秒"));
+    let (size, name) = units.iter().rev().find(|(size, _)| secs >= *size).copied().unwrap_or((1.0, "秒"));
     format!("约 {} {name}", (secs / size).round())
 }

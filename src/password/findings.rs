@@ -39,14 +39,7 @@ fn personal_id(kind: ContextKind) -> &'static str {
 
 fn explain(m: &Match) -> Option<Finding> {
     let t = &m.token;
-    let f = |severity, id, what: String, advice: &str| {
-        Some(Finding {
-            severity,
-            id,
-            what,
-            advice: advice.to_string(),
-        })
-    };
+    let f = |severity, id, what: String, advice: &str| Some(Finding { severity, id, what, advice: advice.to_string() });
     match &m.pattern {
         Pattern::Context { kind, form, .. } => f(
             Severity::Personal,
@@ -54,28 +47,20 @@ fn explain(m: &Match) -> Option<Finding> {
             format!("包含{} {t}（{form}）", kind.label()),
             "同学、老师和拿到报名表的人都知道这些信息，最先就会拿来试。请去掉与你本人、学校、班级有关的内容。",
         ),
-        Pattern::Dictionary {
-            dict: Dict::CommonPassword,
-            rank,
-            ..
-        } => f(
+        Pattern::Dictionary { dict: Dict::CommonPassword, rank, .. } => f(
             Severity::Weak,
             "common-password",
             format!("{t} 是最常用的中文密码之一（常见度第 {rank} 位）"),
             "猜密码的程序第一步就试这些，请不要使用，也不要只在它前后加一两个字符。",
         ),
-        Pattern::Dictionary {
-            dict: Dict::Number, ..
-        } => {
+        Pattern::Dictionary { dict: Dict::Number, .. } => {
             let meaning = number_meaning(&t.to_lowercase());
             let (id, kind) = if meaning.is_some_and(|n| n.love) {
                 ("love-number", "表白数字")
             } else {
                 ("lucky-number", "吉利数字")
             };
-            let reading = meaning
-                .map(|n| format!("（{}）", n.meaning))
-                .unwrap_or_default();
+            let reading = meaning.map(|n| format!("（{}）", n.meaning)).unwrap_or_default();
             f(
                 Severity::Weak,
                 id,
@@ -83,38 +68,16 @@ fn explain(m: &Match) -> Option<Finding> {
                 "这类数字人人都会用，猜密码时最先试。换成对你有意义但别人不知道的内容。",
             )
         }
-        Pattern::Dictionary {
-            dict: Dict::Pinyin,
-            reversed,
-            ..
-        } => f(
+        Pattern::Dictionary { dict: Dict::Pinyin, reversed, .. } => f(
             Severity::Weak,
             "pinyin-word",
-            format!(
-                "包含常见拼音词 {t}{}",
-                if *reversed {
-                    "（倒着写也会被试到）"
-                } else {
-                    ""
-                }
-            ),
+            format!("包含常见拼音词 {t}{}", if *reversed { "（倒着写也会被试到）" } else { "" }),
             "常用词的拼音在猜测词表里，单独使用很快被猜中。把几个互不相关的词组合起来，并加入数字或符号。",
         ),
-        Pattern::Dictionary {
-            dict: Dict::English,
-            l33t,
-            ..
-        } => f(
+        Pattern::Dictionary { dict: Dict::English, l33t, .. } => f(
             Severity::Weak,
             "english-word",
-            format!(
-                "包含常见英文单词 {t}{}",
-                if *l33t {
-                    "（用数字或符号代替字母也会被试到）"
-                } else {
-                    ""
-                }
-            ),
+            format!("包含常见英文单词 {t}{}", if *l33t { "（用数字或符号代替字母也会被试到）" } else { "" }),
             "常见单词在猜测词表里；把 a 换成 @、o 换成 0 也没用，程序会自动试这些替换。",
         ),
         Pattern::Name { .. } => f(
@@ -126,22 +89,12 @@ fn explain(m: &Match) -> Option<Finding> {
         Pattern::Spatial { keyboard, .. } => f(
             Severity::Weak,
             "keyboard",
-            format!(
-                "包含键盘上连着按的键 {t}{}",
-                if *keyboard == Keyboard::Keypad {
-                    "（数字键盘）"
-                } else {
-                    ""
-                }
-            ),
+            format!("包含键盘上连着按的键 {t}{}", if *keyboard == Keyboard::Keypad { "（数字键盘）" } else { "" }),
             "1qaz、qwerty、147258 这类按键路线人人都知道，猜密码时很早就会试。",
         ),
-        Pattern::Sequence => f(
-            Severity::Weak,
-            "sequence",
-            format!("包含顺序字符 {t}"),
-            "123、abc 这样按顺序排列的字符几乎不增加难度。",
-        ),
+        Pattern::Sequence => {
+            f(Severity::Weak, "sequence", format!("包含顺序字符 {t}"), "123、abc 这样按顺序排列的字符几乎不增加难度。")
+        }
         Pattern::Repeat { base, count } => f(
             Severity::Weak,
             "repeat",
@@ -157,18 +110,12 @@ fn explain(m: &Match) -> Option<Finding> {
             },
             "生日、纪念日等日期一年只有 365 种可能，很快被试完；尤其不要用自己或家人的生日。",
         ),
-        Pattern::Year(y) => f(
-            Severity::Weak,
-            "year",
-            format!("包含年份 {y}"),
-            "年份（出生年、入学年、考试年）只有几十种可能。",
-        ),
-        Pattern::Phone => f(
-            Severity::Weak,
-            "phone-shape",
-            format!("{t} 像是一个手机号码"),
-            "手机号码容易被别人知道，不适合做密码。",
-        ),
+        Pattern::Year(y) => {
+            f(Severity::Weak, "year", format!("包含年份 {y}"), "年份（出生年、入学年、考试年）只有几十种可能。")
+        }
+        Pattern::Phone => {
+            f(Severity::Weak, "phone-shape", format!("{t} 像是一个手机号码"), "手机号码容易被别人知道，不适合做密码。")
+        }
         Pattern::Bruteforce => None,
     }
 }
@@ -183,11 +130,8 @@ pub fn findings(e: &Estimate, password_chars: usize) -> Vec<Finding> {
         }
     }
     // Personal data first: longest token per kind, reported even when not the cheapest reading.
-    let mut personal: Vec<&Match> = e
-        .all_matches
-        .iter()
-        .filter(|m| matches!(m.pattern, Pattern::Context { .. }))
-        .collect();
+    let mut personal: Vec<&Match> =
+        e.all_matches.iter().filter(|m| matches!(m.pattern, Pattern::Context { .. })).collect();
     personal.sort_by_key(|m| std::cmp::Reverse(m.len()));
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for m in personal {

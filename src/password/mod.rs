@@ -113,20 +113,12 @@ pub fn assess(password: &str, rule: &PasswordRule, ctx: Option<&PreparedContext>
     let templates = templates::detect(password, ctx);
 
     let mut personal_chars = vec![false; n];
-    for m in est
-        .all_matches
-        .iter()
-        .filter(|m| matches!(m.pattern, Pattern::Context { .. }))
-    {
+    for m in est.all_matches.iter().filter(|m| matches!(m.pattern, Pattern::Context { .. })) {
         for flag in personal_chars.iter_mut().take(m.j + 1).skip(m.i) {
             *flag = true;
         }
     }
-    let personal_share = if n == 0 {
-        0.0
-    } else {
-        personal_chars.iter().filter(|f| **f).count() as f64 / n as f64
-    };
+    let personal_share = if n == 0 { 0.0 } else { personal_chars.iter().filter(|f| **f).count() as f64 / n as f64 };
     let mut score = est.score;
     if personal_share >= PERSONAL_SHARE {
         score = score.min(2);
@@ -151,13 +143,5 @@ pub fn assess(password: &str, rule: &PasswordRule, ctx: Option<&PreparedContext>
         Verdict::Strong
     };
     let crack_time = estimate::crack_time_label(est.guesses);
-    Assessment {
-        rule: rule_result,
-        estimate: est,
-        score,
-        findings,
-        templates,
-        verdict,
-        crack_time,
-    }
+    Assessment { rule: rule_result, estimate: est, score, findings, templates, verdict, crack_time }
 }

@@ -45,10 +45,7 @@ pub struct NameSyllables {
 /// Pinyin readings of a hanzi name. Polyphonic characters give more than one reading; at most
 /// four combinations are kept (the usual readings first) so the context list stays small.
 pub fn hanzi_name(name: &str) -> Vec<NameSyllables> {
-    let chars: Vec<char> = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '·')
-        .collect();
+    let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace() && *c != '·').collect();
     let cut = split_surname(&chars);
     let mut combos: Vec<Vec<String>> = vec![Vec::new()];
     for (i, &ch) in chars.iter().enumerate() {
@@ -130,15 +127,9 @@ pub fn segment(word: &str) -> Option<Vec<String>> {
 /// A name typed in pinyin: "Wang Xiaoming", "wang xiao ming" or "wangxiaoming".
 pub fn pinyin_name(name: &str) -> Option<NameSyllables> {
     let lower = name.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '·')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty()
-        || !words
-            .iter()
-            .all(|w| w.chars().all(|c| c.is_ascii_lowercase()))
-    {
+    let words: Vec<&str> =
+        lower.split(|c: char| c.is_whitespace() || c == '-' || c == '·').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || !words.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())) {
         return None;
     }
     let mut all = Vec::new();
@@ -149,36 +140,24 @@ pub fn pinyin_name(name: &str) -> Option<NameSyllables> {
     // With spaces the first word is the surname; without, the first syllable is (or a compound).
     let surname_syllables = if words.len() > 1 {
         segment(first)?.len()
-    } else if all.len() > 2
-        && data()
-            .surnames
-            .contains_key(format!("{}{}", all[0], all[1]).as_str())
-    {
+    } else if all.len() > 2 && data().surnames.contains_key(format!("{}{}", all[0], all[1]).as_str()) {
         2
     } else {
         1
     };
     let surname: Vec<String> = all.iter().take(surname_syllables).cloned().collect();
     let given: Vec<String> = all.iter().skip(surname_syllables).cloned().collect();
-    Some(NameSyllables {
-        surname: vec![surname.concat()],
-        given,
-    })
+    Some(NameSyllables { surname: vec![surname.concat()], given })
 }
 
 /// The pinyin syllables of any hanzi text (school names); characters we cannot spell are skipped.
 pub fn hanzi_text(text: &str) -> Vec<&'static str> {
-    text.chars()
-        .filter_map(|c| data().hanzi.get(&c).and_then(|r| r.first().copied()))
-        .collect()
+    text.chars().filter_map(|c| data().hanzi.get(&c).and_then(|r| r.first().copied())).collect()
 }
 
 /// First letters of syllables: wang xiao ming → wxm.
 pub fn initials<S: AsRef<str>>(syllables: &[S]) -> String {
-    syllables
-        .iter()
-        .filter_map(|s| s.as_ref().chars().next())
-        .collect()
+    syllables.iter().filter_map(|s| s.as_ref().chars().next()).collect()
 }
 
 /// The forms of a name worth looking for, each with a short Chinese description.
@@ -189,16 +168,10 @@ pub fn name_variants(n: &NameSyllables) -> Vec<(String, &'static str)> {
     if !given.is_empty() {
         out.push((format!("{given}{surname}"), "名在前、姓在后"));
         out.push((given.clone(), "名字的全拼"));
-        out.push((
-            format!("{surname}{}", initials(&n.given)),
-            "姓的全拼加名字首字母",
-        ));
+        out.push((format!("{surname}{}", initials(&n.given)), "姓的全拼加名字首字母"));
         let all: Vec<&String> = n.surname.iter().chain(n.given.iter()).collect();
         out.push((initials(&all), "拼音首字母"));
-        out.push((
-            format!("{}{given}", initials(&n.surname)),
-            "姓的首字母加名字全拼",
-        ));
+        out.push((format!("{}{given}", initials(&n.surname)), "姓的首字母加名字全拼"));
     }
     // Two letters (zw) match far too much by chance to be called "your name".
     out.retain(|(v, _)| v.chars().count() >= 3);
@@ -221,24 +194,15 @@ mod tests {
     #[test]
     fn surname_reading_wins_for_polyphonic_surnames() {
         let v = hanzi_name("曾小凡");
-        assert_eq!(
-            v.first().map(|n| n.surname.clone()),
-            Some(vec!["zeng".to_string()])
-        );
+        assert_eq!(v.first().map(|n| n.surname.clone()), Some(vec!["zeng".to_string()]));
         let v = hanzi_name("单田芳");
-        assert_eq!(
-            v.first().map(|n| n.surname.clone()),
-            Some(vec!["shan".to_string()])
-        );
+        assert_eq!(v.first().map(|n| n.surname.clone()), Some(vec!["shan".to_string()]));
     }
 
     #[test]
     fn compound_surname_is_one_unit() {
         let v = hanzi_name("欧阳娜娜");
-        assert_eq!(
-            v.first().map(|n| n.surname.clone()),
-            Some(vec!["ouyang".to_string()])
-        );
+        assert_eq!(v.first().map(|n| n.surname.clone()), Some(vec!["ouyang".to_string()]));
     }
 
     #[test]

@@ -18,9 +18,7 @@ impl Outcome {
     pub fn text(self) -> &'static str {
         match self {
             Outcome::Match => "一致：你记住了。真正登录平台时也要这样一次输对。",
-            Outcome::CaseDiffers => {
-                "不一致：字母的大小写不同。平台区分大小写，请注意 Caps Lock 和首字母大写。"
-            }
+            Outcome::CaseDiffers => "不一致：字母的大小写不同。平台区分大小写，请注意 Caps Lock 和首字母大写。",
             Outcome::LengthDiffers => "不一致：位数不同，可能漏输或多输了字符。",
             Outcome::Mismatch => "不一致：有字符输错了。如果总记不住，换一个你能记住的密码。",
         }
@@ -33,7 +31,10 @@ enum State {
     #[default]
     Empty,
     /// Waiting for the student to type it again.
-    Set { secret: Vec<u8>, attempts: u32 },
+    Set {
+        secret: Vec<u8>,
+        attempts: u32,
+    },
     Compared {
         secret: Vec<u8>,
         attempts: u32,
@@ -77,20 +78,14 @@ impl Rehearsal {
     pub fn set(&mut self, password: &str) {
         self.reset();
         if !password.is_empty() {
-            self.state = State::Set {
-                secret: password.as_bytes().to_vec(),
-                attempts: 0,
-            };
+            self.state = State::Set { secret: password.as_bytes().to_vec(), attempts: 0 };
         }
     }
 
     /// Compares a retyped password; None if nothing was set.
     pub fn retype(&mut self, typed: &str) -> Option<Outcome> {
         let (secret, attempts) = match std::mem::take(&mut self.state) {
-            State::Set { secret, attempts }
-            | State::Compared {
-                secret, attempts, ..
-            } => (secret, attempts),
+            State::Set { secret, attempts } | State::Compared { secret, attempts, .. } => (secret, attempts),
             State::Empty => return None,
         };
         let t = typed.as_bytes();
@@ -103,11 +98,7 @@ impl Rehearsal {
         } else {
             Outcome::Mismatch
         };
-        self.state = State::Compared {
-            secret,
-            attempts: attempts.saturating_add(1),
-            last: outcome,
-        };
+        self.state = State::Compared { secret, attempts: attempts.saturating_add(1), last: outcome };
         Some(outcome)
     }
 

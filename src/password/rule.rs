@@ -40,60 +40,31 @@ pub fn check(password: &str, rule: &PasswordRule) -> RuleResult {
     if length < rule.min_length {
         add(
             "too-short",
-            format!(
-                "现在 {length} 位，至少要 {} 位：再加 {} 位。",
-                rule.min_length,
-                rule.min_length - length
-            ),
+            format!("现在 {length} 位，至少要 {} 位：再加 {} 位。", rule.min_length, rule.min_length - length),
             true,
         );
     }
     if length > rule.max_length {
         add(
             "too-long",
-            format!(
-                "现在 {length} 位，最多 {} 位：请删掉 {} 位。",
-                rule.max_length,
-                length - rule.max_length
-            ),
+            format!("现在 {length} 位，最多 {} 位：请删掉 {} 位。", rule.max_length, length - rule.max_length),
             true,
         );
     }
     if rule.require_letter && !password.chars().any(|c| c.is_ascii_alphabetic()) {
-        add(
-            "no-letter",
-            "没有英文字母：平台要求至少有一个字母（a–z 或 A–Z）。".into(),
-            true,
-        );
+        add("no-letter", "没有英文字母：平台要求至少有一个字母（a–z 或 A–Z）。".into(), true);
     }
     if rule.require_digit && !password.chars().any(|c| c.is_ascii_digit()) {
-        add(
-            "no-digit",
-            "没有数字：平台要求至少有一个数字（0–9）。".into(),
-            true,
-        );
+        add("no-digit", "没有数字：平台要求至少有一个数字（0–9）。".into(), true);
     }
     if !password.is_ascii() {
-        add(
-            "non-ascii",
-            "含有汉字或全角字符：平台可能不接受，请切换到英文输入法再输入。".into(),
-            false,
-        );
+        add("non-ascii", "含有汉字或全角字符：平台可能不接受，请切换到英文输入法再输入。".into(), false);
     }
     if password.chars().any(char::is_whitespace) {
-        add(
-            "space",
-            "含有空格：容易在登录时漏输，建议去掉。".into(),
-            false,
-        );
+        add("space", "含有空格：容易在登录时漏输，建议去掉。".into(), false);
     }
     let pass = length > 0 && !problems.iter().any(|p| p.blocking);
-    RuleResult {
-        pass,
-        length,
-        problems,
-        summary: summary(rule),
-    }
+    RuleResult { pass, length, problems, summary: summary(rule) }
 }
 
 #[cfg(test)]
@@ -120,10 +91,6 @@ mod tests {
     fn full_width_warns_but_does_not_fail() {
         let r = check("abc12345中", &rule());
         assert!(r.pass);
-        assert!(
-            r.problems
-                .iter()
-                .any(|p| p.id == "non-ascii" && !p.blocking)
-        );
+        assert!(r.problems.iter().any(|p| p.id == "non-ascii" && !p.blocking));
     }
 }

@@ -32,10 +32,8 @@ const TEMPLATE_WORDS: &[&str] = &[
     "cz",
 ];
 /// Typical school abbreviations used when the school is unknown (一中 yz, 实验 sy, 外国语 wgy…).
-const SCHOOL_ABBREVIATIONS: &[&str] = &[
-    "yz", "ez", "sz", "yzx", "ezx", "szx", "sy", "syzx", "syxx", "wgy", "wgyxx", "zx", "zzyz",
-    "shiyan", "zhongxue",
-];
+const SCHOOL_ABBREVIATIONS: &[&str] =
+    &["yz", "ez", "sz", "yzx", "ezx", "szx", "sy", "syzx", "syxx", "wgy", "wgyxx", "zx", "zzyz", "shiyan", "zhongxue"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateKind {
@@ -58,12 +56,8 @@ pub struct TemplateHit {
 
 fn why(kind: TemplateKind) -> String {
     let reason = match kind {
-        TemplateKind::SchoolPlusNumber => {
-            "学号在班级名单上，知道格式的人能登录全校任何一个考生的账号"
-        }
-        TemplateKind::PrefixPlusBirthday => {
-            "生日写在报名表和身份证上，知道前缀的人就能算出每个人的密码"
-        }
+        TemplateKind::SchoolPlusNumber => "学号在班级名单上，知道格式的人能登录全校任何一个考生的账号",
+        TemplateKind::PrefixPlusBirthday => "生日写在报名表和身份证上，知道前缀的人就能算出每个人的密码",
         TemplateKind::WordPlusNumber => "全班用同一个词加数字，一个人知道就等于全班都公开了",
         TemplateKind::IdLastSix => "身份证号在报名表、学籍表上，经手的人都能看到",
     };
@@ -84,32 +78,19 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
     let mut hits = Vec::new();
     let mut hit = |kind, what: String| {
         if !hits.iter().any(|h: &TemplateHit| h.kind == kind) {
-            hits.push(TemplateHit {
-                kind,
-                what,
-                why: why(kind),
-            });
+            hits.push(TemplateHit { kind, what, why: why(kind) });
         }
     };
     if let Some(c) = ctx {
-        for tok in c
-            .of(ContextKind::IdNumber)
-            .filter(|tk| tk.form == "后 6 位")
-        {
-            if let Some(rest) = t
-                .strip_suffix(tok.token.as_str())
-                .or_else(|| t.strip_prefix(tok.token.as_str()))
+        for tok in c.of(ContextKind::IdNumber).filter(|tk| tk.form == "后 6 位") {
+            if let Some(rest) = t.strip_suffix(tok.token.as_str()).or_else(|| t.strip_prefix(tok.token.as_str()))
                 && rest.chars().count() <= 4
             {
-                hit(
-                    TemplateKind::IdLastSix,
-                    format!("用身份证号后六位 {}（加上固定的几个字符）", tok.token),
-                );
+                hit(TemplateKind::IdLastSix, format!("用身份证号后六位 {}（加上固定的几个字符）", tok.token));
             }
         }
-        for tok in c
-            .of(ContextKind::Birth)
-            .filter(|tk| tk.token.chars().all(|ch| ch.is_ascii_digit()) && tk.token.len() >= 4)
+        for tok in
+            c.of(ContextKind::Birth).filter(|tk| tk.token.chars().all(|ch| ch.is_ascii_digit()) && tk.token.len() >= 4)
         {
             if let Some(prefix) = t.strip_suffix(tok.token.as_str())
                 && prefix.chars().count() <= 8
@@ -118,10 +99,7 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
                 // Name + birthday is the student's own (weak) idea, reported as personal data.
                 && c.get(prefix).is_none()
             {
-                hit(
-                    TemplateKind::PrefixPlusBirthday,
-                    format!("固定前缀 {prefix} 加生日 {}", tok.token),
-                );
+                hit(TemplateKind::PrefixPlusBirthday, format!("固定前缀 {prefix} 加生日 {}", tok.token));
             }
         }
         for tok in c.of(ContextKind::School).filter(|tk| tk.token.is_ascii()) {
@@ -129,10 +107,7 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
                 && all_digits(rest)
                 && rest.len() >= 2
             {
-                hit(
-                    TemplateKind::SchoolPlusNumber,
-                    format!("学校缩写 {} 加数字 {rest}", tok.token),
-                );
+                hit(TemplateKind::SchoolPlusNumber, format!("学校缩写 {} 加数字 {rest}", tok.token));
             }
         }
         for tok in c.of(ContextKind::Class) {
@@ -140,10 +115,7 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
                 && (all_letters(word) || word.is_empty())
                 && t.len() > tok.token.len()
             {
-                hit(
-                    TemplateKind::WordPlusNumber,
-                    format!("同一个词 {word} 加班级号 {}", tok.token),
-                );
+                hit(TemplateKind::WordPlusNumber, format!("同一个词 {word} 加班级号 {}", tok.token));
             }
         }
     }
@@ -152,38 +124,19 @@ pub fn detect(text: &str, ctx: Option<&PreparedContext>) -> Vec<TemplateHit> {
     let rest = t.get(letters.len()..).unwrap_or_default();
     if all_digits(rest) {
         if SCHOOL_ABBREVIATIONS.contains(&letters.as_str()) && rest.len() >= 4 {
-            hit(
-                TemplateKind::SchoolPlusNumber,
-                format!("像学校缩写 {letters} 加学号 {rest}"),
-            );
+            hit(TemplateKind::SchoolPlusNumber, format!("像学校缩写 {letters} 加学号 {rest}"));
         } else if TEMPLATE_WORDS.contains(&letters.as_str()) && rest.len() >= 2 {
-            hit(
-                TemplateKind::WordPlusNumber,
-                format!("统一用的词 {letters} 加数字 {rest}"),
-            );
+            hit(TemplateKind::WordPlusNumber, format!("统一用的词 {letters} 加数字 {rest}"));
         }
         let personal_prefix = ctx.is_some_and(|c| c.get(&letters).is_some());
-        if !letters.is_empty()
-            && !personal_prefix
-            && rest.len() == 8
-            && super::context::parse_birth(rest).is_some()
-        {
-            hit(
-                TemplateKind::PrefixPlusBirthday,
-                format!("固定前缀 {letters} 加日期 {rest}"),
-            );
+        if !letters.is_empty() && !personal_prefix && rest.len() == 8 && super::context::parse_birth(rest).is_some() {
+            hit(TemplateKind::PrefixPlusBirthday, format!("固定前缀 {letters} 加日期 {rest}"));
         }
     }
     // Five digits and an X: the tail of an ID number.
     let tail: Vec<char> = t.chars().rev().take(6).collect();
-    if tail.len() == 6
-        && tail.first() == Some(&'x')
-        && tail.iter().skip(1).all(char::is_ascii_digit)
-    {
-        hit(
-            TemplateKind::IdLastSix,
-            "以 5 位数字加 X 结尾，像身份证号的后六位".to_string(),
-        );
+    if tail.len() == 6 && tail.first() == Some(&'x') && tail.iter().skip(1).all(char::is_ascii_digit) {
+        hit(TemplateKind::IdLastSix, "以 5 位数字加 X 结尾，像身份证号的后六位".to_string());
     }
     hits
 }
@@ -197,25 +150,13 @@ pub struct TemplateExample {
 
 /// Examples for the teacher view (made-up data).
 pub const TEACHER_EXAMPLES: &[TemplateExample] = &[
+    TemplateExample { format: "学校缩写 + 学号", example: "zzyz20240315", kind: TemplateKind::SchoolPlusNumber },
     TemplateExample {
-        format: "学校缩写 + 学号",
-        example: "zzyz20240315",
-        kind: TemplateKind::SchoolPlusNumber,
+        format: "固定前缀 + 出生日期", example: "zk20100315", kind: TemplateKind::PrefixPlusBirthday
     },
+    TemplateExample { format: "同一个词 + 班级号", example: "zhongkao903", kind: TemplateKind::WordPlusNumber },
     TemplateExample {
-        format: "固定前缀 + 出生日期",
-        example: "zk20100315",
-        kind: TemplateKind::PrefixPlusBirthday,
-    },
-    TemplateExample {
-        format: "同一个词 + 班级号",
-        example: "zhongkao903",
-        kind: TemplateKind::WordPlusNumber,
-    },
-    TemplateExample {
-        format: "身份证号后六位（加固定字母）",
-        example: "a15123X",
-        kind: TemplateKind::IdLastSix,
+        format: "身份证号后六位（加固定字母）", example: "a15123X", kind: TemplateKind::IdLastSix
     },
     TemplateExample {
         format: "全班统一的密保答案",
@@ -269,11 +210,7 @@ mod tests {
     fn teacher_examples_are_all_detected_where_they_are_passwords() {
         let c = ctx();
         for e in TEACHER_EXAMPLES.iter().filter(|e| e.example.is_ascii()) {
-            assert!(
-                kinds(e.example, Some(&c)).contains(&e.kind),
-                "{}",
-                e.example
-            );
+            assert!(kinds(e.example, Some(&c)).contains(&e.kind), "{}", e.example);
             assert!(example_why(e).contains(NOTICE_QUOTE));
         }
     }

@@ -51,10 +51,7 @@ fn verdict_table() {
         let got = verdict(p, with_ctx.then_some(&c));
         if got != *want {
             let a = assess(p, &rule(), with_ctx.then_some(&c));
-            wrong.push(format!(
-                "{p}: got {got:?} (log10 {:.1}, score {}), want {want:?}",
-                a.estimate.log10, a.score
-            ));
+            wrong.push(format!("{p}: got {got:?} (log10 {:.1}, score {}), want {want:?}", a.estimate.log10, a.score));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -62,22 +59,9 @@ fn verdict_table() {
 
 #[test]
 fn named_favourites_are_never_strong() {
-    for p in [
-        "wangxiaoming",
-        "zhangwei2009",
-        "woaini1314",
-        "5201314",
-        "WangXiaoming",
-        "Woaini1314!",
-    ] {
+    for p in ["wangxiaoming", "zhangwei2009", "woaini1314", "5201314", "WangXiaoming", "Woaini1314!"] {
         let e = estimate(p, None);
-        assert!(
-            e.score <= 2,
-            "{p} scored {} (log10 {:.1}) via {:?}",
-            e.score,
-            e.log10,
-            e.sequence
-        );
+        assert!(e.score <= 2, "{p} scored {} (log10 {:.1}) via {:?}", e.score, e.log10, e.sequence);
     }
 }
 
@@ -99,32 +83,17 @@ fn context_raises_no_strength_for_unrelated_passwords() {
 fn findings_explain_in_chinese() {
     let c = student();
     let texts = |p: &str, ctx: Option<&PreparedContext>| -> Vec<String> {
-        assess(p, &rule(), ctx)
-            .findings
-            .into_iter()
-            .map(|f| f.what)
-            .collect()
+        assess(p, &rule(), ctx).findings.into_iter().map(|f| f.what).collect()
     };
     let t = texts("wangxiaoming20100315", Some(&c));
-    assert!(
-        t.iter().any(|x| x.contains("包含你的生日 20100315")),
-        "{t:?}"
-    );
-    assert!(
-        t.iter()
-            .any(|x| x.contains("包含你名字的拼音 wangxiaoming")),
-        "{t:?}"
-    );
+    assert!(t.iter().any(|x| x.contains("包含你的生日 20100315")), "{t:?}");
+    assert!(t.iter().any(|x| x.contains("包含你名字的拼音 wangxiaoming")), "{t:?}");
     let t = texts("woaini1314", None);
     assert!(t.iter().any(|x| x.contains("常用的中文密码")), "{t:?}");
     let t = texts("abc15123X", Some(&c));
     assert!(t.iter().any(|x| x.contains("你的身份证号 15123X")), "{t:?}");
     let t = texts("woaini1314lanmao", None);
-    assert!(
-        t.iter()
-            .any(|x| x.contains("1314（一生一世）") || x.contains("woaini1314")),
-        "{t:?}"
-    );
+    assert!(t.iter().any(|x| x.contains("1314（一生一世）") || x.contains("woaini1314")), "{t:?}");
     let t = texts("poiuyt7x", None);
     assert!(t.iter().any(|x| x.contains("键盘")), "{t:?}");
     // Every finding says how to improve.
@@ -149,17 +118,8 @@ fn rule_and_strength_are_separate() {
 
 #[test]
 fn empty_and_odd_input_do_not_panic() {
-    for p in [
-        "",
-        " ",
-        "中文密码",
-        "🙂🙂🙂🙂🙂🙂🙂🙂",
-        "a",
-        &"x".repeat(500),
-        "\u{0}\u{1}",
-        "1-2-3",
-        "2010-",
-    ] {
+    for p in ["", " ", "中文密码", "🙂🙂🙂🙂🙂🙂🙂🙂", "a", &"x".repeat(500), "\u{0}\u{1}", "1-2-3", "2010-"]
+    {
         let a = assess(p, &rule(), Some(&student()));
         assert!(a.score <= 4);
     }

@@ -20,46 +20,29 @@ pub fn plausible_birth_years(exam_year: u16, grade: u8) -> RangeInclusive<u16> {
 
 /// The primary-school entry month implied by the grade: September of `exam_year - grade`.
 pub fn primary_entry(exam_year: u16, grade: u8) -> super::month::YearMonth {
-    super::month::YearMonth {
-        year: exam_year.saturating_sub(u16::from(grade)),
-        month: 9,
-    }
+    super::month::YearMonth { year: exam_year.saturating_sub(u16::from(grade)), month: 9 }
 }
 
 /// Validates `birth_date` and `sex`. `id` is the parsed ID number when it is valid.
-pub fn check_birth_and_sex(
-    form: &Registration,
-    id: Option<&IdInfo>,
-    exam_year: u16,
-    today: Date,
-    out: &mut Messages,
-) {
-    let grade = form
-        .grade
-        .trim()
-        .parse::<u8>()
-        .ok()
-        .filter(|g| matches!(g, 8 | 9));
+pub fn check_birth_and_sex(form: &Registration, id: Option<&IdInfo>, exam_year: u16, today: Date, out: &mut Messages) {
+    let grade = form.grade.trim().parse::<u8>().ok().filter(|g| matches!(g, 8 | 9));
     match form.birth_date.trim() {
         "" => out.error("birth_date", fill_hint("请填写出生日期", id)),
         text => match Date::parse_iso(text) {
-            None => out.error(
-                "birth_date",
-                format!("“{text}”不是真实存在的日期，请按 2009-05-12 的格式填写"),
-            ),
+            None => out.error("birth_date", format!("“{text}”不是真实存在的日期，请按 2009-05-12 的格式填写")),
             Some(birth) => {
                 if let Some(info) = id
                     && info.birth != birth
                 {
                     out.error(
                         "birth_date",
-                        format!("出生日期与身份证号不一致：身份证号上是 {}，请核对，或点“按身份证号填写出生日期和性别”", info.birth),
+                        format!(
+                            "出生日期与身份证号不一致：身份证号上是 {}，请核对，或点“按身份证号填写出生日期和性别”",
+                            info.birth
+                        ),
                     );
                 } else if birth >= today {
-                    out.error(
-                        "birth_date",
-                        format!("出生日期 {birth} 不早于今天，请核对年份"),
-                    );
+                    out.error("birth_date", format!("出生日期 {birth} 不早于今天，请核对年份"));
                 } else if let Some(grade) = grade {
                     let years = plausible_birth_years(exam_year, grade);
                     if !years.contains(&birth.year) {
@@ -79,13 +62,9 @@ pub fn check_birth_and_sex(
     }
     match (Sex::from_code(form.sex.trim()), id) {
         (None, _) => out.error("sex", fill_hint("请选择性别", id)),
-        (Some(sex), Some(info)) if sex != info.sex => out.error(
-            "sex",
-            format!(
-                "性别与身份证号不一致：身份证号第 17 位表示“{}”，请核对",
-                info.sex.label()
-            ),
-        ),
+        (Some(sex), Some(info)) if sex != info.sex => {
+            out.error("sex", format!("性别与身份证号不一致：身份证号第 17 位表示“{}”，请核对", info.sex.label()))
+        }
         _ => {}
     }
 }
@@ -100,13 +79,8 @@ fn fill_hint(what: &str, id: Option<&IdInfo>) -> String {
 
 /// The "fill from ID" button: birth date and sex taken from the ID number. `Err` says why not.
 pub fn fill_from_id(form: &Registration) -> Result<Registration, String> {
-    let info =
-        parse_id(&form.id_number).map_err(|e| format!("请先把身份证号填对：{}", e.message()))?;
-    Ok(Registration {
-        birth_date: info.birth.to_string(),
-        sex: info.sex.as_str().to_string(),
-        ..form.clone()
-    })
+    let info = parse_id(&form.id_number).map_err(|e| format!("请先把身份证号填对：{}", e.message()))?;
+    Ok(Registration { birth_date: info.birth.to_string(), sex: info.sex.as_str().to_string(), ..form.clone() })
 }
 
 #[cfg(test)]
@@ -142,30 +116,18 @@ mod tests {
 
     #[test]
     fn agreement_with_the_id() {
-        assert_eq!(
-            run(&form("2009-05-12", "021", "2009-05-12", "male", "9")),
-            vec![]
-        );
+        assert_eq!(run(&form("2009-05-12", "021", "2009-05-12", "male", "9")), vec![]);
         assert_eq!(
             run(&form("2009-05-12", "021", "2009-05-13", "male", "9")),
             vec![("birth_date".into(), Severity::Error)]
         );
-        assert_eq!(
-            run(&form("2009-05-12", "021", "2009-05-12", "female", "9")),
-            vec![("sex".into(), Severity::Error)]
-        );
-        assert_eq!(
-            run(&form("2009-05-12", "020", "2009-05-12", "female", "9")),
-            vec![]
-        );
+        assert_eq!(run(&form("2009-05-12", "021", "2009-05-12", "female", "9")), vec![("sex".into(), Severity::Error)]);
+        assert_eq!(run(&form("2009-05-12", "020", "2009-05-12", "female", "9")), vec![]);
     }
 
     #[test]
     fn leap_days_and_plausibility() {
-        assert_eq!(
-            run(&form("2012-02-29", "021", "2012-02-29", "male", "8")),
-            vec![]
-        );
+        assert_eq!(run(&form("2012-02-29", "021", "2012-02-29", "male", "8")), vec![]);
         assert_eq!(
             run(&form("2012-02-29", "021", "2011-02-29", "male", "8")),
             vec![("birth_date".into(), Severity::Error)]
@@ -176,10 +138,7 @@ mod tests {
             vec![("birth_date".into(), Severity::Warning)]
         );
         // Plausible for grade 8, not for grade 9.
-        assert_eq!(
-            run(&form("2013-01-01", "021", "2013-01-01", "male", "8")),
-            vec![]
-        );
+        assert_eq!(run(&form("2013-01-01", "021", "2013-01-01", "male", "8")), vec![]);
         assert_eq!(
             run(&form("2013-01-01", "021", "2013-01-01", "male", "9")),
             vec![("birth_date".into(), Severity::Warning)]

@@ -80,22 +80,14 @@ pub fn lookup(input: &str) -> Result<&'static Ethnicity, String> {
     if input.is_empty() {
         return Err("请选择民族，与身份证上的一致".into());
     }
-    let old = |s: &str| {
-        OLD_NAMES
-            .iter()
-            .find(|(o, _)| *o == s || o.trim_end_matches('族') == s)
-    };
+    let old = |s: &str| OLD_NAMES.iter().find(|(o, _)| *o == s || o.trim_end_matches('族') == s);
     if let Some((old, current)) = old(input) {
-        return Err(format!(
-            "“{old}”是旧称，现在的名称是“{current}”，请选择{current}"
-        ));
+        return Err(format!("“{old}”是旧称，现在的名称是“{current}”，请选择{current}"));
     }
     ETHNICITIES
         .iter()
         .find(|e| {
-            e.code == input
-                || e.name == input
-                || (e.name.ends_with('族') && e.name.trim_end_matches('族') == input)
+            e.code == input || e.name == input || (e.name.ends_with('族') && e.name.trim_end_matches('族') == input)
         })
         .ok_or_else(|| format!("“{input}”不是 GB/T 3304 中的民族名称，请从列表中选择"))
 }

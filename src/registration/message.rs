@@ -41,11 +41,7 @@ impl Messages {
         self.push(field, Severity::Warning, text);
     }
     fn push(&mut self, field: impl Into<String>, severity: Severity, text: impl Into<String>) {
-        self.0.push(FieldMessage {
-            field: field.into(),
-            severity,
-            text: text.into(),
-        });
+        self.0.push(FieldMessage { field: field.into(), severity, text: text.into() });
     }
 }
 

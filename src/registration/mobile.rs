@@ -5,9 +5,7 @@
 pub fn normalise(input: &str) -> String {
     let mut s: String = input
         .chars()
-        .filter(|c| {
-            !(c.is_whitespace() || matches!(c, '-' | '－' | '—' | '–' | '(' | ')' | '（' | '）'))
-        })
+        .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '－' | '—' | '–' | '(' | ')' | '（' | '）')))
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '＋' => '+',
@@ -53,9 +51,7 @@ pub fn is_allocated_prefix(n: &str) -> bool {
 pub fn check_mobile(input: &str, what: &str) -> Result<Option<String>, String> {
     let n = normalise(input);
     if n.is_empty() {
-        return Err(format!(
-            "请填写{what}（11 位手机号，报名和录取期间要能接通）"
-        ));
+        return Err(format!("请填写{what}（11 位手机号，报名和录取期间要能接通）"));
     }
     if !is_mobile_shape(&n) {
         let digits = n.chars().filter(char::is_ascii_digit).count();
@@ -68,10 +64,7 @@ pub fn check_mobile(input: &str, what: &str) -> Result<Option<String>, String> {
         });
     }
     if !is_allocated_prefix(&n) {
-        return Ok(Some(format!(
-            "{what}的号段 {} 很少见，请再核对一遍是否输错",
-            n.get(..3).unwrap_or_default()
-        )));
+        return Ok(Some(format!("{what}的号段 {} 很少见，请再核对一遍是否输错", n.get(..3).unwrap_or_default())));
     }
     Ok(None)
 }
@@ -132,14 +125,7 @@ mod tests {
             assert_eq!(check_mobile(ok, "手机号"), Ok(None), "{ok}");
         }
         // Right shape, but not allocated: a warning, not an error.
-        for odd in [
-            "14012345678",
-            "15412345678",
-            "16012345678",
-            "16812345678",
-            "17912345678",
-            "19412345678",
-        ] {
+        for odd in ["14012345678", "15412345678", "16012345678", "16812345678", "17912345678", "19412345678"] {
             assert!(matches!(check_mobile(odd, "手机号"), Ok(Some(_))), "{odd}");
         }
     }

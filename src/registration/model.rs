@@ -54,21 +54,10 @@ pub struct HistoryRow {
 }
 
 /// Choices offered for a guardian's relation to the pupil.
-pub const GUARDIAN_RELATIONS: [&str; 7] = [
-    "父亲",
-    "母亲",
-    "祖父",
-    "祖母",
-    "外祖父",
-    "外祖母",
-    "其他监护人",
-];
+pub const GUARDIAN_RELATIONS: [&str; 7] = ["父亲", "母亲", "祖父", "祖母", "外祖父", "外祖母", "其他监护人"];
 
 /// Choices for `Registration::registration_place`: (code, label).
-pub const REGISTRATION_PLACES: [(&str, &str); 2] = [
-    ("school", "在就读学校所在地报考"),
-    ("hukou", "回户籍所在地报考"),
-];
+pub const REGISTRATION_PLACES: [(&str, &str); 2] = [("school", "在就读学校所在地报考"), ("hukou", "回户籍所在地报考")];
 
 /// The field keys used for messages and as the `name` attribute of the inputs: "guardians.0.phone".
 pub fn guardian_key(index: usize, field: &str) -> String {

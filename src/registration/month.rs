@@ -30,15 +30,9 @@ impl YearMonth {
 
     pub fn next(self) -> YearMonth {
         if self.month >= 12 {
-            YearMonth {
-                year: self.year.saturating_add(1),
-                month: 1,
-            }
+            YearMonth { year: self.year.saturating_add(1), month: 1 }
         } else {
-            YearMonth {
-                year: self.year,
-                month: self.month + 1,
-            }
+            YearMonth { year: self.year, month: self.month + 1 }
         }
     }
 }
@@ -56,21 +50,8 @@ mod tests {
     #[test]
     fn parse_and_order() {
         assert_eq!(YearMonth::parse("2015.09"), YearMonth::new(2015, 9));
-        assert_eq!(
-            YearMonth::parse(" 2021.12 ").map(|m| m.next().to_string()),
-            Some("2022.01".into())
-        );
-        for bad in [
-            "2015.9",
-            "2015-09",
-            "15.09",
-            "2015.13",
-            "2015.00",
-            "2015.",
-            ".09",
-            "二〇一五.09",
-            "",
-        ] {
+        assert_eq!(YearMonth::parse(" 2021.12 ").map(|m| m.next().to_string()), Some("2022.01".into()));
+        for bad in ["2015.9", "2015-09", "15.09", "2015.13", "2015.00", "2015.", ".09", "二〇一五.09", ""] {
             assert_eq!(YearMonth::parse(bad), None, "{bad}");
         }
         let (a, b) = (YearMonth::parse("2021.08"), YearMonth::parse("2021.09"));

@@ -13,11 +13,7 @@ pub const SAMPLE_LABEL: &str = "示例数据";
 /// Grade 9, registering where she studies; born in May of `year - 15`, plausibly a grade-9 pupil.
 pub fn sample_registration(profile: &Profile) -> Registration {
     let year = profile.year;
-    let birth = Date::new(year.saturating_sub(15), 5, 12).unwrap_or(Date {
-        year: 2009,
-        month: 5,
-        day: 12,
-    });
+    let birth = Date::new(year.saturating_sub(15), 5, 12).unwrap_or(Date { year: 2009, month: 5, day: 12 });
     // Sequence 998: the 17th digit 8 is even, so the holder is female.
     let id_number = compose_id("410381", birth, "998").unwrap_or_default();
     let month = |y: u16, m: u8| format!("{y:04}.{m:02}");
@@ -33,11 +29,7 @@ pub fn sample_registration(profile: &Profile) -> Registration {
         grade: "9".into(),
         registration_place: "school".into(),
         mobile: "13800000000".into(),
-        guardians: vec![Guardian {
-            name: "林示范".into(),
-            relation: "母亲".into(),
-            phone: "13900000000".into(),
-        }],
+        guardians: vec![Guardian { name: "林示范".into(), relation: "母亲".into(), phone: "13900000000".into() }],
         history: vec![
             HistoryRow {
                 from: month(junior_entry, 9),
@@ -69,17 +61,10 @@ mod tests {
         for profile in all() {
             let form = sample_registration(profile);
             let info = parse_id(&form.id_number).map_err(|e| e.message());
-            assert_eq!(
-                info.as_ref().map(|i| (i.sex, i.birth.to_string())),
-                Ok((Sex::Female, form.birth_date.clone()))
-            );
+            assert_eq!(info.as_ref().map(|i| (i.sex, i.birth.to_string())), Ok((Sex::Female, form.birth_date.clone())));
             assert_eq!(info.map(|i| i.notes()), Ok(vec![]));
             // Validated in the middle of the exam year's spring: nothing to complain about.
-            let today = Date::new(profile.year, 3, 15).unwrap_or(Date {
-                year: 2024,
-                month: 3,
-                day: 15,
-            });
+            let today = Date::new(profile.year, 3, 15).unwrap_or(Date { year: 2024, month: 3, day: 15 });
             assert_eq!(validate(&form, profile, today), vec![], "{}", profile.id);
         }
     }
@@ -87,17 +72,7 @@ mod tests {
     #[test]
     fn sample_has_a_window_in_henan_2024() {
         let p = crate::profile::by_id("henan-2024");
-        let w = p.and_then(|p| {
-            my_window(
-                p,
-                9,
-                &sample_registration(p).registration_place,
-                "2024-03-15T10:00",
-            )
-        });
-        assert_eq!(
-            w.map(|w| (w.window.id.as_str(), w.state.as_str())),
-            Some(("grade9-school", "open"))
-        );
+        let w = p.and_then(|p| my_window(p, 9, &sample_registration(p).registration_place, "2024-03-15T10:00"));
+        assert_eq!(w.map(|w| (w.window.id.as_str(), w.state.as_str())), Some(("grade9-school", "open")));
     }
 }

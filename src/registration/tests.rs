@@ -8,20 +8,13 @@ fn henan() -> &'static Profile {
     by_id("henan-2024").unwrap_or_else(default_profile)
 }
 fn today() -> Date {
-    Date::new(2024, 3, 15).unwrap_or(Date {
-        year: 2024,
-        month: 3,
-        day: 15,
-    })
+    Date::new(2024, 3, 15).unwrap_or(Date { year: 2024, month: 3, day: 15 })
 }
 fn good() -> Registration {
     sample_registration(henan())
 }
 fn keys(form: &Registration) -> Vec<(String, &'static str)> {
-    validate(form, henan(), today())
-        .into_iter()
-        .map(|m| (m.field, m.severity.as_str()))
-        .collect()
+    validate(form, henan(), today()).into_iter().map(|m| (m.field, m.severity.as_str())).collect()
 }
 fn one(field: &str, severity: &'static str) -> Vec<(String, &'static str)> {
     vec![(field.to_string(), severity)]
@@ -29,10 +22,7 @@ fn one(field: &str, severity: &'static str) -> Vec<(String, &'static str)> {
 
 #[test]
 fn empty_form_reports_every_required_field() {
-    let got: Vec<String> = keys(&Registration::default())
-        .into_iter()
-        .map(|(f, _)| f)
-        .collect();
+    let got: Vec<String> = keys(&Registration::default()).into_iter().map(|(f, _)| f).collect();
     for field in [
         "name",
         "id_number",
@@ -47,10 +37,7 @@ fn empty_form_reports_every_required_field() {
         "guardians",
         "history",
     ] {
-        assert!(
-            got.iter().any(|f| f == field),
-            "{field} missing from {got:?}"
-        );
+        assert!(got.iter().any(|f| f == field), "{field} missing from {got:?}");
     }
 }
 
@@ -61,11 +48,7 @@ fn id_number_messages() {
     if f.id_number == good().id_number {
         // The sample has a digit check character: break it instead.
         f.id_number.pop();
-        f.id_number.push(if good().id_number.ends_with('1') {
-            '2'
-        } else {
-            '1'
-        });
+        f.id_number.push(if good().id_number.ends_with('1') { '2' } else { '1' });
     }
     assert_eq!(keys(&f), one("id_number", "error"));
     // An unknown county code only warns, but the ID's birth date still drives the comparison.
@@ -89,20 +72,13 @@ fn id_and_typed_data_must_agree() {
     let fixed = fill_from_id(&f).unwrap_or_default();
     assert_eq!(keys(&fixed), vec![]);
     f.birth_date = "2009-05-13".into();
-    assert_eq!(
-        fill_from_id(&f).map(|r| r.birth_date),
-        Ok(good().birth_date)
-    );
+    assert_eq!(fill_from_id(&f).map(|r| r.birth_date), Ok(good().birth_date));
 }
 
 #[test]
 fn guardian_and_history_keys() {
     let mut f = good();
-    f.guardians.push(Guardian {
-        name: "林 示".into(),
-        relation: "邻居".into(),
-        phone: "+86 139-0000-00".into(),
-    });
+    f.guardians.push(Guardian { name: "林 示".into(), relation: "邻居".into(), phone: "+86 139-0000-00".into() });
     assert_eq!(
         keys(&f),
         vec![
@@ -130,11 +106,7 @@ fn field_rules_in_the_whole_form() {
         (|f| f.name = "Lin".into(), "name", "error"),
         (|f| f.ethnicity = "毛难族".into(), "ethnicity", "error"),
         (|f| f.grade = "7".into(), "grade", "error"),
-        (
-            |f| f.registration_place = "elsewhere".into(),
-            "registration_place",
-            "error",
-        ),
+        (|f| f.registration_place = "elsewhere".into(), "registration_place", "error"),
         (|f| f.mobile = "0086 138 0000 000".into(), "mobile", "error"),
         (|f| f.mobile = "17900000000".into(), "mobile", "warning"),
         (|f| f.current_school = " ".into(), "current_school", "error"),

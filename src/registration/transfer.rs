@@ -32,29 +32,15 @@ pub struct Imported {
 
 /// Pretty-printed so a teacher can read the file.
 pub fn export(registration: &Registration, sample: bool) -> String {
-    let file = ExportFile {
-        format: FORMAT.into(),
-        version: VERSION,
-        sample,
-        registration: registration.clone(),
-    };
+    let file = ExportFile { format: FORMAT.into(), version: VERSION, sample, registration: registration.clone() };
     // Serialising plain strings and vectors cannot fail; an empty string would import as an error.
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// The file name offered for download, e.g. `报名信息-张三.json`.
 pub fn file_name(registration: &Registration) -> String {
-    let name: String = registration
-        .name
-        .chars()
-        .filter(|c| !"/\\:*?\"<>|".contains(*c))
-        .take(20)
-        .collect();
-    if name.trim().is_empty() {
-        "报名信息.json".into()
-    } else {
-        format!("报名信息-{}.json", name.trim())
-    }
+    let name: String = registration.name.chars().filter(|c| !"/\\:*?\"<>|".contains(*c)).take(20).collect();
+    if name.trim().is_empty() { "报名信息.json".into() } else { format!("报名信息-{}.json", name.trim()) }
 }
 
 /// Reads an export. `Err` is a Chinese message for the family; nothing is changed by a failed import
@@ -62,21 +48,14 @@ pub fn file_name(registration: &Registration) -> String {
 pub fn import(text: &str) -> Result<Imported, String> {
     const FOREIGN: &str = "这不是本工具导出的报名信息文件，请选择以前用“导出”保存的 .json 文件";
     if text.len() > MAX_BYTES {
-        return Err(format!(
-            "文件太大（{} KB），不是本工具导出的报名信息文件",
-            text.len() / 1024
-        ));
+        return Err(format!("文件太大（{} KB），不是本工具导出的报名信息文件", text.len() / 1024));
     }
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err("文件是空的，请重新导出后再导入".into());
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "文件已损坏或不完整（第 {} 行第 {} 列附近出错），请重新导出后再导入",
-            e.line(),
-            e.column()
-        )
+        format!("文件已损坏或不完整（第 {} 行第 {} 列附近出错），请重新导出后再导入", e.line(), e.column())
     })?;
     let object = value.as_object().ok_or(FOREIGN)?;
     if object.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
@@ -85,22 +64,13 @@ pub fn import(text: &str) -> Result<Imported, String> {
     match object.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(VERSION) => {}
         Some(v) if v > u64::from(VERSION) => {
-            return Err(format!(
-                "这个文件是较新版本（第 {v} 版）导出的，请刷新页面使用最新版本后再导入"
-            ));
+            return Err(format!("这个文件是较新版本（第 {v} 版）导出的，请刷新页面使用最新版本后再导入"));
         }
         _ => return Err("文件的版本号缺失或不正确，文件可能被改动过，请重新导出后再导入".into()),
     }
-    let file: ExportFile = serde_json::from_value(value).map_err(|e| {
-        format!(
-            "文件内容不完整或被改动过（{}），请重新导出后再导入",
-            field_hint(&e.to_string())
-        )
-    })?;
-    Ok(Imported {
-        registration: file.registration,
-        sample: file.sample,
-    })
+    let file: ExportFile = serde_json::from_value(value)
+        .map_err(|e| format!("文件内容不完整或被改动过（{}），请重新导出后再导入", field_hint(&e.to_string())))?;
+    Ok(Imported { registration: file.registration, sample: file.sample })
 }
 
 /// serde's message names the field in backticks; keep only that part for a short Chinese message.
@@ -130,9 +100,7 @@ mod tests {
             registration_place: "hukou".into(),
             mobile: " +86 138-0013-8000 ".into(),
             guardians: vec![Guardian {
-                name: "艾力".into(),
-                relation: "父亲".into(),
-                phone: "\"引号\"\n换行".into(),
+                name: "艾力".into(), relation: "父亲".into(), phone: "\"引号\"\n换行".into()
             }],
             history: vec![
                 HistoryRow {
@@ -149,21 +117,11 @@ mod tests {
 
     #[test]
     fn exact_round_trip() {
-        for (form, sample) in [
-            (sample_form(), false),
-            (sample_form(), true),
-            (Registration::default(), false),
-        ] {
+        for (form, sample) in [(sample_form(), false), (sample_form(), true), (Registration::default(), false)] {
             let text = export(&form, sample);
             assert!(text.contains("\"format\": \"zhongzhao-precheck/registration\""));
             assert!(text.contains("\"version\": 1"));
-            assert_eq!(
-                import(&text),
-                Ok(Imported {
-                    registration: form.clone(),
-                    sample
-                })
-            );
+            assert_eq!(import(&text), Ok(Imported { registration: form.clone(), sample }));
             // Exporting the import gives the same bytes.
             let again = import(&text).map(|i| export(&i.registration, i.sample));
             assert_eq!(again.as_deref(), Ok(text.as_str()));
@@ -181,15 +139,9 @@ mod tests {
             (String::new(), "空"),
             ("[1,2,3]".into(), "不是本工具"),
             ("{\"name\":\"张三\"}".into(), "不是本工具"),
-            (
-                good.replace(FORMAT, "other-tool/registration"),
-                "不是本工具",
-            ),
+            (good.replace(FORMAT, "other-tool/registration"), "不是本工具"),
             (good.replace("\"version\": 1", "\"version\": 2"), "较新版本"),
-            (
-                good.replace("\"version\": 1", "\"version\": \"1\""),
-                "版本号",
-            ),
+            (good.replace("\"version\": 1", "\"version\": \"1\""), "版本号"),
             (good.replace("\"version\": 1,", ""), "版本号"),
             (good.replace("\"mobile\"", "\"password\""), "password"),
             (good.replace("\"grade\": \"9\"", "\"grade\": 9"), "内容"),
@@ -210,13 +162,7 @@ mod tests {
             assert!(!text.to_lowercase().contains(word), "{word}");
         }
         assert_eq!(file_name(&sample_form()), "报名信息-买买提·艾力.json");
-        assert_eq!(
-            file_name(&Registration {
-                name: "a/b".into(),
-                ..Registration::default()
-            }),
-            "报名信息-ab.json"
-        );
+        assert_eq!(file_name(&Registration { name: "a/b".into(), ..Registration::default() }), "报名信息-ab.json");
         assert_eq!(file_name(&Registration::default()), "报名信息.json");
     }
 }

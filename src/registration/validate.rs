@@ -22,18 +22,8 @@ pub fn validate(form: &Registration, profile: &Profile, today: Date) -> Vec<Fiel
     if let Err(m) = lookup(&form.ethnicity) {
         out.error("ethnicity", m);
     }
-    require(
-        &form.hukou_place,
-        "hukou_place",
-        "请填写户籍所在地，如“河南省洛阳市偃师区”",
-        &mut out,
-    );
-    require(
-        &form.current_school,
-        "current_school",
-        "请填写现就读学校的全称（不要简写）",
-        &mut out,
-    );
+    require(&form.hukou_place, "hukou_place", "请填写户籍所在地，如“河南省洛阳市偃师区”", &mut out);
+    require(&form.current_school, "current_school", "请填写现就读学校的全称（不要简写）", &mut out);
     let grade = match form.grade.trim() {
         "8" => Some(8),
         "9" => Some(9),
@@ -42,27 +32,13 @@ pub fn validate(form: &Registration, profile: &Profile, today: Date) -> Vec<Fiel
             None
         }
     };
-    if !REGISTRATION_PLACES
-        .iter()
-        .any(|(code, _)| *code == form.registration_place.trim())
-    {
-        out.error(
-            "registration_place",
-            "请选择报考地：在就读学校所在地报考，或回户籍所在地报考",
-        );
+    if !REGISTRATION_PLACES.iter().any(|(code, _)| *code == form.registration_place.trim()) {
+        out.error("registration_place", "请选择报考地：在就读学校所在地报考，或回户籍所在地报考");
     }
     mobile("mobile", &form.mobile, "手机号", &mut out);
     check_guardians(form, &mut out);
-    let this_month = YearMonth {
-        year: today.year,
-        month: today.month,
-    };
-    check_history(
-        &form.history,
-        this_month,
-        grade.map(|g| primary_entry(profile.year, g)),
-        &mut out,
-    );
+    let this_month = YearMonth { year: today.year, month: today.month };
+    check_history(&form.history, this_month, grade.map(|g| primary_entry(profile.year, g)), &mut out);
     out.0
 }
 
@@ -101,10 +77,7 @@ fn mobile(field: &str, value: &str, what: &str, out: &mut Messages) {
 
 fn check_guardians(form: &Registration, out: &mut Messages) {
     if form.guardians.is_empty() {
-        out.error(
-            "guardians",
-            "请至少填写一位监护人（报名登记表要由监护人签字）",
-        );
+        out.error("guardians", "请至少填写一位监护人（报名登记表要由监护人签字）");
     }
     for (i, g) in form.guardians.iter().enumerate() {
         if let Err(m) = check_name(&g.name, "监护人姓名") {

@@ -110,21 +110,13 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
     for i in 0..n {
         for j in (i + 3)..n.min(i + 10) {
             let Some(s) = c.get(i..=j) else { break };
-            let seps: Vec<char> = s
-                .iter()
-                .copied()
-                .filter(|ch| !ch.is_ascii_digit())
-                .collect();
+            let seps: Vec<char> = s.iter().copied().filter(|ch| !ch.is_ascii_digit()).collect();
             let first_sep = seps.first().copied();
             let cands = match first_sep {
                 None => readings(s),
                 Some(sep) if SEPARATORS.contains(&sep) && seps.iter().all(|x| *x == sep) => {
                     let groups: Vec<&[char]> = s.split(|ch| *ch == sep).collect();
-                    if groups.iter().any(|g| g.is_empty()) {
-                        Vec::new()
-                    } else {
-                        separated_readings(&groups)
-                    }
+                    if groups.iter().any(|g| g.is_empty()) { Vec::new() } else { separated_readings(&groups) }
                 }
                 Some(_) => Vec::new(),
             };
@@ -171,13 +163,7 @@ fn year_and_phone(input: &Input, i: usize, out: &mut Vec<Match>) {
     {
         // Anyone who knows roughly where someone lives can enumerate the numbers of a prefix
         // block, but it is still ~10^8 per prefix: priced as 7 prefixes × 10^8.
-        out.push(Match {
-            i,
-            j: i + 10,
-            token: input.token(i, i + 10),
-            pattern: Pattern::Phone,
-            guesses: 7e8,
-        });
+        out.push(Match { i, j: i + 10, token: input.token(i, i + 10), pattern: Pattern::Phone, guesses: 7e8 });
     }
 }
 
@@ -188,13 +174,7 @@ mod tests {
     fn dates(p: &str) -> Vec<(String, Option<u32>, u32, u32)> {
         let chars: Vec<char> = p.chars().collect();
         let mut out = Vec::new();
-        find(
-            &Input {
-                chars: &chars,
-                lower: &chars,
-            },
-            &mut out,
-        );
+        find(&Input { chars: &chars, lower: &chars }, &mut out);
         out.into_iter()
             .filter_map(|m| match m.pattern {
                 Pattern::Date { year, month, day } => Some((m.token, year, month, day)),
@@ -213,13 +193,7 @@ mod tests {
             ("100315", Some(2010), 3, 15),
             ("0315", None, 3, 15),
         ] {
-            assert!(
-                dates(p)
-                    .iter()
-                    .any(|x| x.0 == p && x.1 == y && x.2 == m && x.3 == d),
-                "{p}: {:?}",
-                dates(p)
-            );
+            assert!(dates(p).iter().any(|x| x.0 == p && x.1 == y && x.2 == m && x.3 == d), "{p}: {:?}", dates(p));
         }
     }
 

@@ -32,11 +32,8 @@ pub fn find(input: &Input, ctx: Option<&PreparedContext>, out: &mut Vec<Match>) 
     let reversed: Vec<char> = input.lower.iter().rev().copied().collect();
     scan(input, &reversed, ctx, true, None, out);
     for table in l33t_tables(input.lower) {
-        let subbed: Vec<char> = input
-            .lower
-            .iter()
-            .map(|c| table.iter().find(|(k, _)| k == c).map_or(*c, |(_, v)| *v))
-            .collect();
+        let subbed: Vec<char> =
+            input.lower.iter().map(|c| table.iter().find(|(k, _)| k == c).map_or(*c, |(_, v)| *v)).collect();
         scan(input, &subbed, ctx, false, Some(&table), out);
     }
 }
@@ -44,11 +41,7 @@ pub fn find(input: &Input, ctx: Option<&PreparedContext>, out: &mut Vec<Match>) 
 /// Every way to read the look-alike characters present (1 may be i or l), capped.
 fn l33t_tables(lower: &[char]) -> Vec<Vec<(char, char)>> {
     let mut tables: Vec<Vec<(char, char)>> = vec![Vec::new()];
-    let mut present: Vec<char> = lower
-        .iter()
-        .copied()
-        .filter(|c| L33T.iter().any(|(k, _)| k == c))
-        .collect();
+    let mut present: Vec<char> = lower.iter().copied().filter(|c| L33T.iter().any(|(k, _)| k == c)).collect();
     present.sort_unstable();
     present.dedup();
     for k in present {
@@ -85,18 +78,11 @@ fn scan(
             let Some(&c) = text.get(end) else { break };
             word.push(c);
             // Map back to positions in the password as typed.
-            let (i, j) = if reversed {
-                (n - 1 - end, n - 1 - start)
-            } else {
-                (start, end)
-            };
+            let (i, j) = if reversed { (n - 1 - end, n - 1 - start) } else { (start, end) };
             let len = end - start + 1;
             if let Some(table) = l33t {
                 // Only substrings that actually used a substitution are new.
-                let used = input
-                    .lower
-                    .get(i..=j)
-                    .is_some_and(|s| s.iter().any(|c| table.iter().any(|(k, _)| k == c)));
+                let used = input.lower.get(i..=j).is_some_and(|s| s.iter().any(|c| table.iter().any(|(k, _)| k == c)));
                 if !used || len < 4 {
                     continue;
                 }
@@ -112,11 +98,7 @@ fn scan(
                     i,
                     j,
                     token: input.token(i, j),
-                    pattern: Pattern::Context {
-                        kind: t.kind,
-                        form: t.form,
-                        rank: t.rank,
-                    },
+                    pattern: Pattern::Context { kind: t.kind, form: t.form, rank: t.rank },
                     guesses: t.rank as f64 * case * extra,
                 });
             }
@@ -126,12 +108,7 @@ fn scan(
                         i,
                         j,
                         token: input.token(i, j),
-                        pattern: Pattern::Dictionary {
-                            dict: *dict,
-                            rank,
-                            reversed,
-                            l33t: l33t.is_some(),
-                        },
+                        pattern: Pattern::Dictionary { dict: *dict, rank, reversed, l33t: l33t.is_some() },
                         guesses: rank as f64 * case * extra,
                     });
                 }

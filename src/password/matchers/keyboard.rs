@@ -18,10 +18,7 @@ const KEYPAD: [&str; 4] = ["/*-", "789+", "456", "123"];
 
 fn qwerty_pos(c: char) -> Option<(i32, i32)> {
     for (r, (plain, shifted)) in ROWS.iter().enumerate() {
-        let col = plain
-            .chars()
-            .position(|k| k == c)
-            .or_else(|| shifted.chars().position(|k| k == c));
+        let col = plain.chars().position(|k| k == c).or_else(|| shifted.chars().position(|k| k == c));
         if let (Some(col), Ok(r), Some(off)) = (col, i32::try_from(r), ROW_X2.get(r)) {
             return Some((r, 2 * i32::try_from(col).ok()? + off));
         }
@@ -71,11 +68,7 @@ fn shape(kb: Keyboard) -> (f64, f64) {
 
 pub fn find(input: &Input, out: &mut Vec<Match>) {
     for kb in [Keyboard::Qwerty, Keyboard::Keypad] {
-        let chars = if kb == Keyboard::Qwerty {
-            input.chars
-        } else {
-            input.lower
-        };
+        let chars = if kb == Keyboard::Qwerty { input.chars } else { input.lower };
         let n = chars.len();
         let mut i = 0;
         while i < n {
@@ -92,18 +85,13 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
             }
             // Three keys make a walk; two adjacent keys happen by chance all the time.
             if j - i >= 2 {
-                let shifted = chars
-                    .get(i..=j)
-                    .map_or(0, |s| s.iter().filter(|c| is_shifted(**c)).count());
+                let shifted = chars.get(i..=j).map_or(0, |s| s.iter().filter(|c| is_shifted(**c)).count());
                 let guesses = price(kb, j - i + 1, turns, shifted);
                 out.push(Match {
                     i,
                     j,
                     token: input.token(i, j),
-                    pattern: Pattern::Spatial {
-                        keyboard: kb,
-                        turns,
-                    },
+                    pattern: Pattern::Spatial { keyboard: kb, turns },
                     guesses,
                 });
                 i = j;
@@ -128,11 +116,7 @@ fn price(kb: Keyboard, len: usize, turns: usize, shifted: usize) -> f64 {
     }
     if shifted > 0 {
         let unshifted = len - shifted;
-        g *= if unshifted == 0 {
-            2.0
-        } else {
-            (1..=shifted.min(unshifted)).map(|k| binomial(len, k)).sum()
-        };
+        g *= if unshifted == 0 { 2.0 } else { (1..=shifted.min(unshifted)).map(|k| binomial(len, k)).sum() };
     }
     g
 }
@@ -145,13 +129,7 @@ mod tests {
         let chars: Vec<char> = p.chars().collect();
         let lower: Vec<char> = p.to_lowercase().chars().collect();
         let mut out = Vec::new();
-        find(
-            &Input {
-                chars: &chars,
-                lower: &lower,
-            },
-            &mut out,
-        );
+        find(&Input { chars: &chars, lower: &lower }, &mut out);
         out.into_iter().map(|m| m.token).collect()
     }
 

@@ -84,10 +84,7 @@ pub struct Input<'a> {
 
 impl Input<'_> {
     pub fn token(&self, i: usize, j: usize) -> String {
-        self.chars
-            .get(i..=j)
-            .map(|s| s.iter().collect())
-            .unwrap_or_default()
+        self.chars.get(i..=j).map(|s| s.iter().collect()).unwrap_or_default()
     }
 }
 
@@ -131,7 +128,5 @@ pub fn uppercase_variations(token: &[char]) -> f64 {
     if lower == 0 || (upper == 1 && (first_upper || last_upper)) {
         return 2.0;
     }
-    (1..=upper.min(lower))
-        .map(|k| binomial(upper + lower, k))
-        .sum()
+    (1..=upper.min(lower)).map(|k| binomial(upper + lower, k)).sum()
 }

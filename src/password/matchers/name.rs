@@ -59,11 +59,5 @@ fn push(input: &Input, i: usize, j: usize, base: f64, surname: bool, out: &mut V
         return;
     }
     let case = uppercase_variations(input.chars.get(i..=j).unwrap_or_default());
-    out.push(Match {
-        i,
-        j,
-        token: input.token(i, j),
-        pattern: Pattern::Name { surname },
-        guesses: base * case,
-    });
+    out.push(Match { i, j, token: input.token(i, j), pattern: Pattern::Name { surname }, guesses: base * case });
 }

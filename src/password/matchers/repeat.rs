@@ -9,10 +9,7 @@ pub fn find(input: &Input, ctx: Option<&PreparedContext>, out: &mut Vec<Match>) 
     let n = lower.len();
     for i in 0..n {
         for b in 1..=(n - i) / 2 {
-            let (Some(base), prev) = (
-                lower.get(i..i + b),
-                i.checked_sub(b).and_then(|p| lower.get(p..i)),
-            ) else {
+            let (Some(base), prev) = (lower.get(i..i + b), i.checked_sub(b).and_then(|p| lower.get(p..i))) else {
                 continue;
             };
             // Start only where the repeat starts, not inside it.
@@ -35,10 +32,7 @@ pub fn find(input: &Input, ctx: Option<&PreparedContext>, out: &mut Vec<Match>) 
                 i,
                 j,
                 token: input.token(i, j),
-                pattern: Pattern::Repeat {
-                    base: base_chars.iter().collect(),
-                    count,
-                },
+                pattern: Pattern::Repeat { base: base_chars.iter().collect(), count },
                 guesses: base_guesses * count as f64,
             });
         }

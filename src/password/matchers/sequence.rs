@@ -15,8 +15,8 @@ pub fn find(input: &Input, out: &mut Vec<Match>) {
         let a = *lower.get(k)?;
         let b = *lower.get(k + 1)?;
         // Only within one class: letters with letters, digits with digits.
-        let same_class = (a.is_ascii_lowercase() && b.is_ascii_lowercase())
-            || (a.is_ascii_digit() && b.is_ascii_digit());
+        let same_class =
+            (a.is_ascii_lowercase() && b.is_ascii_lowercase()) || (a.is_ascii_digit() && b.is_ascii_digit());
         same_class.then(|| b as i64 - a as i64)
     };
     let mut i = 0;

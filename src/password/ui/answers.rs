@@ -8,22 +8,13 @@ use super::super::context::PreparedContext;
 const PAIRS: usize = 2;
 
 #[component]
-pub fn AnswerCheck(
-    prepared: Memo<Option<PreparedContext>>,
-    password: RwSignal<String>,
-) -> impl IntoView {
+pub fn AnswerCheck(prepared: Memo<Option<PreparedContext>>, password: RwSignal<String>) -> impl IntoView {
     let pairs = RwSignal::new(vec![QaPair::default(); PAIRS]);
-    let results = Memo::new(move |_| {
-        pairs.with(|p| password.with(|pw| prepared.with(|c| check(p, c.as_ref(), pw))))
-    });
+    let results = Memo::new(move |_| pairs.with(|p| password.with(|pw| prepared.with(|c| check(p, c.as_ref(), pw)))));
     let set = move |k: usize, question: bool, v: String| {
         pairs.update(|ps| {
             if let Some(p) = ps.get_mut(k) {
-                if question {
-                    p.question = v
-                } else {
-                    p.answer = v
-                }
+                if question { p.question = v } else { p.answer = v }
             }
         });
     };

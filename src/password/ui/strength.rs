@@ -14,9 +14,8 @@ pub fn PasswordCheck(
     prepared: Memo<Option<PreparedContext>>,
     password: RwSignal<String>,
 ) -> impl IntoView {
-    let result: Memo<Assessment> = Memo::new(move |_| {
-        password.with(|p| prepared.with(|c| assess(p, &profile.get().password, c.as_ref())))
-    });
+    let result: Memo<Assessment> =
+        Memo::new(move |_| password.with(|p| prepared.with(|c| assess(p, &profile.get().password, c.as_ref()))));
     let rule_text = move || super::super::rule::summary(&profile.get().password);
     view! {
         <div class="pw-card">

@@ -19,22 +19,8 @@ impl Now {
 
 pub fn shanghai_now() -> Now {
     const EIGHT_HOURS_MS: f64 = 8.0 * 3600.0 * 1000.0;
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        js_sys::Date::now() + EIGHT_HOURS_MS,
-    ));
-    let date = Date::new(
-        d.get_utc_full_year() as u16,
-        (d.get_utc_month() + 1) as u8,
-        d.get_utc_date() as u8,
-    )
-    .unwrap_or(Date {
-        year: 2024,
-        month: 1,
-        day: 1,
-    });
-    Now {
-        date,
-        hour: d.get_utc_hours(),
-        minute: d.get_utc_minutes(),
-    }
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(js_sys::Date::now() + EIGHT_HOURS_MS));
+    let date = Date::new(d.get_utc_full_year() as u16, (d.get_utc_month() + 1) as u8, d.get_utc_date() as u8)
+        .unwrap_or(Date { year: 2024, month: 1, day: 1 });
+    Now { date, hour: d.get_utc_hours(), minute: d.get_utc_minutes() }
 }

@@ -22,10 +22,7 @@ macro_rules! row_bind {
     ($ctx:expr, $list:ident, $i:expr, $field:ident) => {{
         let (ctx, i) = ($ctx, $i);
         (
-            Signal::derive(move || {
-                ctx.form
-                    .with(|f| f.$list.get(i).map(|r| r.$field.clone()).unwrap_or_default())
-            }),
+            Signal::derive(move || ctx.form.with(|f| f.$list.get(i).map(|r| r.$field.clone()).unwrap_or_default())),
             Callback::new(move |v: String| {
                 ctx.form.update(|f| {
                     if let Some(r) = f.$list.get_mut(i) {
@@ -54,19 +51,12 @@ pub fn FieldNote(ctx: Ctx, #[prop(into)] name: String) -> impl IntoView {
         ctx.messages.with(|all| {
             let found = for_field(all, &key);
             let severity = found.first()?.severity.as_str();
-            Some((
-                severity,
-                found.iter().map(|m| m.text.clone()).collect::<Vec<_>>(),
-            ))
+            Some((severity, found.iter().map(|m| m.text.clone()).collect::<Vec<_>>()))
         })
     });
     move || {
         note.get().map(|(severity, texts)| {
-            let class = if severity == "error" {
-                "reg-note reg-note-error"
-            } else {
-                "reg-note reg-note-warning"
-            };
+            let class = if severity == "error" { "reg-note reg-note-error" } else { "reg-note reg-note-warning" };
             let icon = if severity == "error" { "✗ " } else { "! " };
             view! {
                 <div class=class data-error-for=name.clone() data-severity=severity role="status">

@@ -10,8 +10,7 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json;charset=utf-8");
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| FAILED)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| FAILED)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FAILED)?;
     let anchor = web_sys::window()
         .and_then(|w| w.document())
@@ -34,10 +33,7 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
 /// Reads and parses the chosen file. Nothing is changed here: the caller applies an `Ok` only.
 pub async fn read_import(file: web_sys::File) -> Result<Imported, String> {
     if file.size() > MAX_BYTES as f64 {
-        return Err(format!(
-            "文件太大（{:.0} KB），不是本工具导出的报名信息文件",
-            file.size() / 1024.0
-        ));
+        return Err(format!("文件太大（{:.0} KB），不是本工具导出的报名信息文件", file.size() / 1024.0));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await

@@ -96,7 +96,10 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     ) {
         on_cleanup(move || handle.clear());
     }
+    // The historical county codes arrive after the page opens; re-validate when they do.
+    let codes_ready = crate::app::data_files::use_data_files(vec![&crate::identity::area::HISTORICAL_COUNTY_CODES]);
     let messages = Memo::new(move |_| {
+        codes_ready.track();
         let today = now.get().date;
         form.with(|f| validate(f, profile.get(), today))
     });
@@ -120,10 +123,7 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
             form.set(filled);
             ctx.touch("birth_date");
             ctx.touch("sex");
-            fill_note.set(Some((
-                true,
-                "已按身份证号填写出生日期和性别，请与身份证再核对一遍".into(),
-            )));
+            fill_note.set(Some((true, "已按身份证号填写出生日期和性别，请与身份证再核对一遍".into())));
         }
         Err(m) => {
             ctx.touch("id_number");
@@ -150,10 +150,7 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     let export_file = move |_| {
         let (text, name) = form.with(|f| (export(f, sample.get_untracked()), file_name(f)));
         import_note.set(Some(match files::download(&name, &text) {
-            Ok(()) => (
-                true,
-                format!("已导出为“{name}”，文件只保存在你的设备上；文件里没有任何密码"),
-            ),
+            Ok(()) => (true, format!("已导出为“{name}”，文件只保存在你的设备上；文件里没有任何密码")),
             Err(m) => (false, m),
         }));
     };
@@ -194,8 +191,7 @@ pub fn RegistrationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     let (grade, set_grade) = bind!(ctx, grade);
     let (place, set_place) = bind!(ctx, registration_place);
     let (mobile, set_mobile) = bind!(ctx, mobile);
-    let ethnicities: Vec<(&'static str, &'static str)> =
-        ETHNICITIES.iter().map(|e| (e.code, e.name)).collect();
+    let ethnicities: Vec<(&'static str, &'static str)> = ETHNICITIES.iter().map(|e| (e.code, e.name)).collect();
 
     view! {
         <div class="reg-page">

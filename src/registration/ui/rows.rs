@@ -3,25 +3,14 @@
 use super::Ctx;
 use super::field::{FieldNote, SelectField, TextField, row_bind};
 use crate::registration::history::UNTIL_NOW;
-use crate::registration::model::{
-    GUARDIAN_RELATIONS, Guardian, HistoryRow, guardian_key, history_key,
-};
+use crate::registration::model::{GUARDIAN_RELATIONS, Guardian, HistoryRow, guardian_key, history_key};
 use leptos::prelude::*;
 
 #[component]
 pub fn Guardians(ctx: Ctx) -> impl IntoView {
     let count = Memo::new(move |_| ctx.form.with(|f| f.guardians.len()));
     let add = move || ctx.form.update(|f| f.guardians.push(Guardian::default()));
-    row_list(
-        ctx,
-        "监护人",
-        None,
-        "guardians",
-        count,
-        guardian_row,
-        add,
-        "＋ 添加监护人",
-    )
+    row_list(ctx, "监护人", None, "guardians", count, guardian_row, add, "＋ 添加监护人")
 }
 
 /// A fieldset of rows with its list-level message and an add button. Rows are rebuilt only when
@@ -54,8 +43,7 @@ fn guardian_row(ctx: Ctx, i: usize) -> impl IntoView {
     let (name, set_name) = row_bind!(ctx, guardians, i, name);
     let (relation, set_relation) = row_bind!(ctx, guardians, i, relation);
     let (phone, set_phone) = row_bind!(ctx, guardians, i, phone);
-    let relations: Vec<(&'static str, &'static str)> =
-        GUARDIAN_RELATIONS.iter().map(|r| (*r, *r)).collect();
+    let relations: Vec<(&'static str, &'static str)> = GUARDIAN_RELATIONS.iter().map(|r| (*r, *r)).collect();
     view! {
         <div class="reg-row">
             <p class="reg-row-title">{format!("监护人 {}", i + 1)}</p>
@@ -92,16 +80,7 @@ pub fn History(ctx: Ctx) -> impl IntoView {
     let hint = format!(
         "从小学入学写到现在，最新的一段在最上面；年月写成 2015.09，最新一段的结束可写“{UNTIL_NOW}”；下一段从上一段结束的当月或次月开始，中间不留空档、不重叠。"
     );
-    row_list(
-        ctx,
-        "学习简历",
-        Some(hint),
-        "history",
-        count,
-        history_row,
-        add,
-        "＋ 添加一段（更早的经历加在下面）",
-    )
+    row_list(ctx, "学习简历", Some(hint), "history", count, history_row, add, "＋ 添加一段（更早的经历加在下面）")
 }
 
 fn history_row(ctx: Ctx, i: usize) -> impl IntoView {

@@ -14,14 +14,11 @@ pub fn load() -> Result<Option<Imported>, String> {
     let Some(text) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) else {
         return Ok(None);
     };
-    import(&text)
-        .map(Some)
-        .map_err(|e| format!("本设备上保存的报名信息无法读取，已忽略：{e}"))
+    import(&text).map(Some).map_err(|e| format!("本设备上保存的报名信息无法读取，已忽略：{e}"))
 }
 
 pub fn save(registration: &Registration, sample: bool) -> Result<(), String> {
-    let storage =
-        storage().ok_or("这个浏览器不允许在本设备保存（可能是无痕模式），信息只保留到关闭页面")?;
+    let storage = storage().ok_or("这个浏览器不允许在本设备保存（可能是无痕模式），信息只保留到关闭页面")?;
     storage
         .set_item(STORAGE_KEY, &export(registration, sample))
         .map_err(|_| "保存失败：浏览器存储空间已满或被禁用，信息只保留到关闭页面".to_string())

@@ -7,20 +7,9 @@ use crate::registration::window::summarise;
 use leptos::prelude::*;
 
 #[component]
-pub fn WindowPanel(
-    ctx: Ctx,
-    profile: Signal<&'static Profile>,
-    now: RwSignal<Now>,
-) -> impl IntoView {
+pub fn WindowPanel(ctx: Ctx, profile: Signal<&'static Profile>, now: RwSignal<Now>) -> impl IntoView {
     let info = Memo::new(move |_| {
-        ctx.form.with(|f| {
-            summarise(
-                profile.get(),
-                &f.grade,
-                &f.registration_place,
-                &now.get().stamp(),
-            )
-        })
+        ctx.form.with(|f| summarise(profile.get(), &f.grade, &f.registration_place, &now.get().stamp()))
     });
     move || {
         let p = info.get();

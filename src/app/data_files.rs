@@ -1,0 +1,34 @@
+//! Fetches page-specific data files (see `crate::lazydata`) from the site's own origin the first
+//! time a page needs them, so they stay out of the first page load.
+
+use crate::lazydata::LazyText;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// True once every file is installed, or once fetching failed (pages then work without the data:
+/// e.g. county codes are not checked, Chinese names are not turned into pinyin).
+pub fn use_data_files(files: Vec<&'static LazyText>) -> ReadSignal<bool> {
+    let missing: Vec<&'static LazyText> = files.into_iter().filter(|f| !f.is_loaded()).collect();
+    let (ready, set_ready) = signal(missing.is_empty());
+    if !missing.is_empty() {
+        leptos::task::spawn_local(async move {
+            for file in missing {
+                if let Some(text) = fetch_text(&format!("data/{}", file.name)).await {
+                    file.install(text);
+                }
+            }
+            set_ready.set(true);
+        });
+    }
+    ready
+}
+
+async fn fetch_text(path: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
