@@ -21,7 +21,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("check 4000x3000 jpeg", |b| {
         b.iter(|| precheck::photo::check(black_box(&twelve_mp), "IMG.jpg", profile))
     });
-    g.bench_function("fix 4000x3000 jpeg", |b| b.iter(|| precheck::photo::fix(black_box(&twelve_mp), "IMG.jpg", profile)));
+    g.bench_function("fix 4000x3000 jpeg", |b| {
+        b.iter(|| precheck::photo::fix(black_box(&twelve_mp), "IMG.jpg", profile))
+    });
     g.bench_function("check 450x600 jpeg", |b| b.iter(|| precheck::photo::check(black_box(&small), "a.jpg", profile)));
     g.bench_function("fix 450x600 jpeg", |b| b.iter(|| precheck::photo::fix(black_box(&small), "a.jpg", profile)));
     g.finish();

@@ -11,23 +11,13 @@ fn bench(c: &mut Criterion) {
     let rule = precheck::profile::default_profile().password.clone();
     let ctx = fixtures::sample_student().prepare();
     let mut g = c.benchmark_group("password_estimate");
-    for p in [
-        "wangxiaoming20100315",
-        "Tq7#lanmao-qiezi-huo",
-        "11111111111111111111",
-        "1qaz2wsx3edc4rfv5tgb",
-        "woaini1314",
-    ] {
+    for p in
+        ["wangxiaoming20100315", "Tq7#lanmao-qiezi-huo", "11111111111111111111", "1qaz2wsx3edc4rfv5tgb", "woaini1314"]
+    {
         g.bench_function(p, |b| b.iter(|| assess(black_box(p), &rule, Some(&ctx))));
     }
     g.bench_function("prepare_context", |b| {
-        b.iter(|| {
-            PersonalContext {
-                name: Some("王小明".into()),
-                ..Default::default()
-            }
-            .prepare()
-        })
+        b.iter(|| PersonalContext { name: Some("王小明".into()), ..Default::default() }.prepare())
     });
     g.finish();
 }

@@ -24,7 +24,8 @@ fn precheck(args: &[&str]) -> (i32, String, String) {
 fn checks_files_and_sets_the_exit_code() {
     let dir = temp_dir("check");
     let good = dir.join("good.jpg");
-    let (_, bytes) = fixtures::fit_quality(30_000, 95, |q| fixtures::jpeg(&fixtures::portrait(450, 600), q, Some(300))).unwrap();
+    let (_, bytes) =
+        fixtures::fit_quality(30_000, 95, |q| fixtures::jpeg(&fixtures::portrait(450, 600), q, Some(300))).unwrap();
     std::fs::write(&good, bytes).unwrap();
     let bad = dir.join("bad.jpg");
     std::fs::write(&bad, fixtures::jpeg(&fixtures::portrait(600, 800), 90, Some(72))).unwrap();
@@ -43,8 +44,13 @@ fn checks_files_and_sets_the_exit_code() {
     assert_eq!(lines[0]["kind"], "photo");
     assert_eq!(lines[0]["profile"], "henan-2024");
     assert_eq!(lines[1]["verdict"], "fail");
-    let failed: Vec<&str> =
-        lines[1]["checks"].as_array().unwrap().iter().filter(|c| c["status"] == "fail").map(|c| c["id"].as_str().unwrap()).collect();
+    let failed: Vec<&str> = lines[1]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "fail")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert!(failed.contains(&"image.dimensions") && failed.contains(&"image.dpi"), "{failed:?}");
     assert!(!failed.contains(&"image.color") && !failed.contains(&"file.format"), "{failed:?}");
 
