@@ -42,19 +42,38 @@ export const fixture = (name) => path.join(FIXTURES, name);
 
 /**
  * Starts the static server on a free port and launches Chromium. Returns an env with
- * `open(route, opts)` and `close()`. `root` defaults to dist/.
+ * `open(route, opts)` and `close()`. `root` defaults to dist/. With `smoke` (default) the app is
+ * loaded once first; if that fails, `open` throws the reason immediately.
  */
-export async function setup({ root = DIST } = {}) {
+export async function setup({ root = DIST, smoke = true } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run trunk build --release first`);
   }
   const server = await startServer(root);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   fs.mkdirSync(OUT, { recursive: true });
+  // Smoke load: if the app cannot start at all (e.g. a broken wasm-opt pass), every test fails at
+  // once with that reason instead of each waiting 30 s for the same thing.
+  let broken = null;
+  if (smoke) {
+    let s;
+    try {
+      s = await openPage(browser, server, '#/', {});
+      await assertClean(s);
+    } catch (e) {
+      broken = `the app does not start (smoke load of #/ failed): ${e.message}` + (s ? '\n' + diagnostics(s) : '');
+    } finally {
+      await s?.context.close().catch(() => {});
+    }
+  }
   return {
     server,
     browser,
-    open: (route = '#/', opts = {}) => openPage(browser, server, route, opts),
+    broken,
+    open: (route = '#/', opts = {}) => {
+      if (broken) throw new Error(broken);
+      return openPage(browser, server, route, opts);
+    },
     close: async () => {
       await browser.close().catch(() => {});
       await server.close();
