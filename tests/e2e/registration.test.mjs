@@ -33,11 +33,14 @@ function checkChar(first17) {
   return '10X98765432'[sum % 11];
 }
 
-/** A valid ID for 410381 (偃师, as the sample uses) born on `birth` (YYYYMMDD) with a check character matching `want`. */
-function idWith(birth, { male, check } = {}) {
+/**
+ * A well-formed ID for `area` (default 410381, 偃师市: retired in 2021, still valid on cards) born on
+ * `birth` (YYYYMMDD), of the given sex, with check character `check` (default: any but X).
+ */
+function idWith(birth, { male, check, area = '410381' } = {}) {
   for (let seq = 100; seq <= 999; seq++) {
     if (male !== undefined && (seq % 2 === 1) !== male) continue;
-    const first17 = `410381${birth}${seq}`;
+    const first17 = `${area}${birth}${seq}`;
     const c = checkChar(first17);
     if (check === undefined ? c !== 'X' : c === check) return first17 + c;
   }
@@ -113,6 +116,18 @@ async function formValues(page) {
     return out;
   });
 }
+
+/** Waits until the page has fetched data/<name> (the page then re-validates) and lets it settle. */
+async function dataFetched(page, name) {
+  await page.waitForFunction(
+    (name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/' + name) && e.responseEnd > 0),
+    name,
+    { timeout: 10_000, polling: 50 },
+  );
+  await page.waitForTimeout(100);
+  await frames(page);
+}
+const COUNTY_CODES = 'all-historical-county-level-area-codes.txt';
 
 const isEmptyForm = (v) => Object.values(v).every((x) => x === '');
 
@@ -237,6 +252,17 @@ test('wrong values show messages beside the fields; fixing them makes the messag
     await fill(page, 'id_number', withX);
     await expectNoNote(page, 'id_number');
 
+    // An address code that never existed: a warning once the fetched county list has arrived
+    // (data/all-historical-county-level-area-codes.txt, from the page's own origin).
+    await fill(page, 'id_number', idWith('20090512', { area: '419999' }));
+    await expectNote(page, 'id_number', 'warning', /419999.*历史县级行政区划代码表/);
+    assert.ok(
+      s.server.log.some((e) => e.path === '/data/all-historical-county-level-area-codes.txt' && e.status === 200),
+      'county list fetched from the origin',
+    );
+    await fill(page, 'id_number', good);
+    await expectNoNote(page, 'id_number');
+
     // The student's mobile: too short, then fixed.
     await fill(page, 'mobile', '1380013800');
     await expectNote(page, 'mobile', 'error', /手机号/);
@@ -319,6 +345,8 @@ test('sample data: 示例数据 badge, every field filled, the form passes every
       assert.notEqual(val, '', `sample fills ${k}`);
     }
     assert.ok(v['guardians.0.phone'] && v['history.1.from'], 'sample has a guardian and two history rows');
+    assert.match(v.id_number, /^410381/, 'sample uses the retired 偃师市 code');
+    await dataFetched(page, COUNTY_CODES); // the retired code must still be accepted with the list loaded
     assert.deepEqual(await shownNotes(page), [], 'sample shows no message at all');
     const summary = (await page.textContent('[data-testid="summary"]')).trim();
     assert.match(summary, /全部通过检查/, summary);
