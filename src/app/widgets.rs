@@ -155,10 +155,11 @@ pub fn CheckAndFix(
     }
 }
 
-/// Nothing to fix automatically: the file cannot be read, or it is grey-scale.
+/// Nothing to fix automatically: the pixels cannot be read, or the picture is grey-scale.
 fn unfixable(r: &Report) -> bool {
     let failed = |id| r.check(id).is_some_and(|c: &Check| c.status == Status::Fail);
-    (failed("file.format") && r.check("image.dimensions").is_none()) || failed("image.color")
+    // Without a colour row the pixels could not be read (see `filecheck::file_checks`).
+    (failed("file.format") && r.check("image.color").is_none()) || failed("image.color")
 }
 
 /// The report: a summary with `data-verdict` and one row per check with `data-check`/`data-status`.

@@ -97,12 +97,7 @@ pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String
     Ok(Fixed { bytes: written.bytes, file_name, quality: written.quality, notes, checks })
 }
 
-/// Upright full-resolution size without decoding pixels (JPEG header + EXIF), or by decoding
-/// for other formats, which have no cheap scaled decode anyway.
+/// Upright full-resolution size from the headers alone (no pixels decoded).
 fn probe_upright_size(bytes: &[u8]) -> Result<(u32, u32), FixError> {
-    let facts = analyse(bytes);
-    if let Some(problem) = facts.problem {
-        return Err(FixError::Unreadable(problem));
-    }
-    facts.upright_size().ok_or(FixError::Unreadable(DecodeError::Corrupt("无法读取尺寸".into())))
+    decode::probe(bytes).map_err(FixError::Unreadable)
 }

@@ -79,13 +79,41 @@ pub fn decode(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError
     }
 }
 
-fn decode_jpeg(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
-    let info = jpeg_info::read(bytes).map_err(|e| match e {
+/// The upright full-resolution size from the file's headers, without decoding pixels; the same
+/// refusals as [`decode`] for files that cannot or must not be decoded.
+pub fn probe(bytes: &[u8]) -> Result<(u32, u32), DecodeError> {
+    let format = match sniff(bytes) {
+        FileKind::Jpeg => {
+            let info = jpeg_info::read(bytes).map_err(header_error)?;
+            if !info.complete {
+                return Err(DecodeError::Truncated);
+            }
+            ensure_reasonable_size(info.width, info.height)?;
+            let orientation = info.exif.as_deref().map(read_exif).and_then(|e| e.orientation).unwrap_or(1);
+            return Ok(if swaps_axes(orientation) { (info.height, info.width) } else { (info.width, info.height) });
+        }
+        FileKind::Png => ImageFormat::Png,
+        FileKind::WebP => ImageFormat::WebP,
+        kind => return Err(DecodeError::NotAnImage(kind)),
+    };
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format).into_decoder().map_err(image_error)?;
+    let (w, h) = decoder.dimensions();
+    ensure_reasonable_size(w, h)?;
+    let swap = decoder.orientation().map(|o| swaps_axes(o.to_exif())).unwrap_or(false);
+    Ok(if swap { (h, w) } else { (w, h) })
+}
+
+fn header_error(e: JpegHeaderError) -> DecodeError {
+    match e {
         JpegHeaderError::Truncated => DecodeError::Truncated,
         JpegHeaderError::NotJpeg => DecodeError::NotAnImage(FileKind::Unknown),
         JpegHeaderError::NoFrame => DecodeError::Corrupt("缺少图像尺寸信息".into()),
         JpegHeaderError::Corrupt(why) => DecodeError::Corrupt(why.into()),
-    })?;
+    }
+}
+
+fn decode_jpeg(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
+    let info = jpeg_info::read(bytes).map_err(header_error)?;
     ensure_reasonable_size(info.width, info.height)?;
     if info.precision != 8 {
         return Err(DecodeError::Unsupported(format!("{} 位精度 JPEG", info.precision)));

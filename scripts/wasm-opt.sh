@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: shrinks the release wasm with Binaryen's wasm-opt from npm (tools/wasm-opt).
+# Trunk's own wasm-opt step is off (index.html data-wasm-opt="0") because Debian's wasm-opt 108
+# breaks wasm-bindgen's externref table ("WebAssembly.Table.set(): Argument 1 is invalid").
+set -euo pipefail
+[ "${TRUNK_PROFILE:-}" = "release" ] || exit 0
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+opt="$root/tools/wasm-opt/node_modules/.bin/wasm-opt"
+if [ ! -x "$opt" ]; then
+  echo "wasm-opt.sh: $opt missing; run scripts/setup.sh" >&2
+  exit 1
+fi
+for wasm in "${TRUNK_STAGING_DIR:?}"/*_bg.wasm; do
+  "$opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    -o "$wasm.opt" "$wasm"
+  mv "$wasm.opt" "$wasm"
+done
