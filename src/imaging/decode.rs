@@ -2,7 +2,7 @@
 //! when only a smaller picture is needed, flatten transparency onto white, convert CMYK, and
 //! apply the EXIF orientation so every later step sees the picture upright.
 
-use super::jpeg_info::{self, JpegHeaderError};
+use super::jpeg_info::{self, JpegHeaderError, JpegInfo};
 use super::metadata::{read_exif, swaps_axes};
 use super::sniff::{FileKind, sniff};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage, metadata::Orientation};
@@ -114,6 +114,11 @@ fn header_error(e: JpegHeaderError) -> DecodeError {
 
 fn decode_jpeg(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
     let info = jpeg_info::read(bytes).map_err(header_error)?;
+    decode_jpeg_with_info(bytes, &info, at_least)
+}
+
+/// [`decode`] for a JPEG whose headers the caller has already read (saves a pass over the file).
+pub fn decode_jpeg_with_info(bytes: &[u8], info: &JpegInfo, at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
     ensure_reasonable_size(info.width, info.height)?;
     if info.precision != 8 {
         return Err(DecodeError::Unsupported(format!("{} 位精度 JPEG", info.precision)));

@@ -80,7 +80,11 @@ pub fn analyse(bytes: &[u8]) -> FileFacts {
         facts.problem = Some(DecodeError::NotAnImage(kind));
         return facts;
     }
-    match decode::decode(bytes, PREVIEW) {
+    let decoded = match &facts.jpeg {
+        Some(info) => decode::decode_jpeg_with_info(bytes, info, PREVIEW),
+        None => decode::decode(bytes, PREVIEW),
+    };
+    match decoded {
         Ok(d) => {
             if facts.stored_size.is_none() {
                 facts.stored_size = Some((d.full_width, d.full_height));

@@ -177,14 +177,15 @@ fn read_frame(marker: u8, segment: &[u8], info: &mut JpegInfo) -> Result<(), Jpe
 /// Returns the position of the next marker after entropy-coded data (0xFF not followed by 0x00
 /// stuffing or a restart marker), or the end of the data.
 fn skip_entropy_coded_data(bytes: &[u8], mut pos: usize) -> usize {
-    while pos + 1 < bytes.len() {
-        if bytes[pos] == 0xFF {
-            match bytes[pos + 1] {
-                0x00 | 0xD0..=0xD7 | 0xFF => {}
-                _ => return pos,
-            }
+    // Jump from one 0xFF to the next: a plain byte search is the whole cost of reading the
+    // header of a multi-megabyte photo.
+    while let Some(offset) = bytes.get(pos..).and_then(|rest| rest.iter().position(|&b| b == 0xFF)) {
+        pos += offset;
+        match bytes.get(pos + 1) {
+            None => break,
+            Some(0x00 | 0xD0..=0xD7 | 0xFF) => pos += 1,
+            Some(_) => return pos,
         }
-        pos += 1;
     }
     bytes.len()
 }
