@@ -5,7 +5,7 @@
 #   ./scripts/setup.sh
 #
 # - rustup target wasm32-unknown-unknown
-# - apt: chromium chromium-driver fonts-wqy-microhei fonts-noto-cjk binaryen poppler-utils
+# - apt: chromium chromium-driver fonts-wqy-microhei fonts-noto-cjk poppler-utils
 #   (apt-get update + install only when one of them is missing)
 # - trunk 0.21.14 (cargo install --locked)
 # - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install, not --locked)
@@ -20,7 +20,7 @@ export DEBIAN_FRONTEND=noninteractive
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 TRUNK_VERSION=0.21.14
-APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei fonts-noto-cjk binaryen poppler-utils)
+APT_PACKAGES=(chromium chromium-driver fonts-wqy-microhei fonts-noto-cjk poppler-utils)
 
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -106,6 +106,19 @@ else
   log "npm ci in $E2E (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1; the browser is Debian's chromium)"
   (cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" >"$stamp"
+fi
+
+# ---- Binaryen's wasm-opt for the release build (scripts/wasm-opt.sh) -------------------------
+# From npm, not Debian: Debian's wasm-opt 108 breaks wasm-bindgen's externref table at load.
+WO=tools/wasm-opt
+wo_hash=$(sha256sum "$WO/package-lock.json" "$WO/package.json" | sha256sum | cut -d' ' -f1)
+wo_stamp="$WO/node_modules/.setup-lock-hash"
+if [ -x "$WO/node_modules/.bin/wasm-opt" ] && [ -f "$wo_stamp" ] && [ "$(cat "$wo_stamp")" = "$wo_hash" ]; then
+  log "ok: $WO ($("$WO/node_modules/.bin/wasm-opt" --version))"
+else
+  log "npm ci in $WO (binaryen)"
+  (cd "$WO" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$wo_hash" >"$wo_stamp"
 fi
 
 # ---- crates ---------------------------------------------------------------------------------
