@@ -104,12 +104,7 @@ pub fn CheckAndFix(
         read_error.get().or_else(|| {
             report.with(|r| {
                 r.as_ref().and_then(|r| {
-                    r.value
-                        .check("file.format")
-                        .filter(|c| {
-                            c.status == Status::Fail && !r.value.checks.iter().any(|c| c.id == "image.dimensions")
-                        })
-                        .map(|c| c.message.clone())
+                    r.value.check("file.format").filter(|_| pixels_unreadable(&r.value)).map(|c| c.message.clone())
                 })
             })
         })
@@ -155,11 +150,16 @@ pub fn CheckAndFix(
     }
 }
 
+/// The format check failed and no colour row exists: the pixels could not be read
+/// (see `filecheck::file_checks`), so the format check's message says why.
+fn pixels_unreadable(r: &Report) -> bool {
+    r.check("file.format").is_some_and(|c| c.status == Status::Fail) && r.check("image.color").is_none()
+}
+
 /// Nothing to fix automatically: the pixels cannot be read, or the picture is grey-scale.
 fn unfixable(r: &Report) -> bool {
     let failed = |id| r.check(id).is_some_and(|c: &Check| c.status == Status::Fail);
-    // Without a colour row the pixels could not be read (see `filecheck::file_checks`).
-    (failed("file.format") && r.check("image.color").is_none()) || failed("image.color")
+    pixels_unreadable(r) || failed("image.color")
 }
 
 /// The report: a summary with `data-verdict` and one row per check with `data-check`/`data-status`.
