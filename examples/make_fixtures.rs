@@ -64,9 +64,9 @@ impl Writer {
             write!(s, ",\n  \"photo_max_bytes\": {PHOTO_MAX},\n  \"document_max_bytes\": {DOC_MAX},\n  \"files\": [\n");
         for (i, e) in self.entries.iter().enumerate() {
             let bytes = std::fs::metadata(self.dir.join(&e.file)).map(|m| m.len()).unwrap_or(0);
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "    {{\"file\": {}, \"bytes\": {bytes}, \"page\": {}, \"purpose\": {}, \"expect\": {}}}{}\n",
+                "    {{\"file\": {}, \"bytes\": {bytes}, \"page\": {}, \"purpose\": {}, \"expect\": {}}}{}",
                 json_str(&e.file),
                 json_str(e.page),
                 json_str(&e.purpose),

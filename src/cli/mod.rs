@@ -77,7 +77,7 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
         }
     };
     match cli.command {
-        Command::Photo(a) => check_files(&a, out, err, |bytes, name, p| crate::photo::check(bytes, name, p)),
+        Command::Photo(a) => check_files(&a, out, err, crate::photo::check),
         Command::Document(a) => {
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
         }
@@ -104,6 +104,11 @@ fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
+/// The file's bytes, or `None` after saying on stderr why it could not be read.
+fn read_input(path: &Path, err: &mut dyn Write) -> Option<Vec<u8>> {
+    std::fs::read(path).map_err(|e| writeln!(err, "precheck: 无法读取 {}：{e}", path.display())).ok()
+}
+
 fn check_files(
     args: &CheckArgs,
     out: &mut dyn Write,
@@ -113,13 +118,9 @@ fn check_files(
     let Some(profile) = find_profile(&args.profile, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
     for path in &args.files {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "precheck: 无法读取 {}：{e}", path.display());
-                code = EXIT_USAGE;
-                continue;
-            }
+        let Some(bytes) = read_input(path, err) else {
+            code = EXIT_USAGE;
+            continue;
         };
         let report = check(&bytes, &file_name(path), profile);
         if args.json {
@@ -142,13 +143,9 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
     let mut code = EXIT_OK;
     for path in &args.files {
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(err, "precheck: 无法读取 {}：{e}", path.display());
-                code = EXIT_USAGE;
-                continue;
-            }
+        let Some(bytes) = read_input(path, err) else {
+            code = EXIT_USAGE;
+            continue;
         };
         let name = file_name(path);
         let result = match args.kind {

@@ -256,7 +256,7 @@ pub fn id_card(w: u32, h: u32) -> RgbImage {
             // Each character: 2–4 strokes, horizontal or vertical, at random spots of its cell.
             let k = 2 + (rng.next_u64() % 3) as usize;
             for _ in 0..k {
-                let horizontal = rng.next_u64() % 2 == 0;
+                let horizontal = rng.next_u64().is_multiple_of(2);
                 let ox = (rng.signed() * 0.5 + 0.5) * cw * 0.7;
                 let oy = (rng.signed() * 0.5 + 0.5) * ch * 0.7;
                 if horizontal {
@@ -278,7 +278,7 @@ pub fn id_card(w: u32, h: u32) -> RgbImage {
         let dw = cw * 0.55;
         strokes.push((x, ny, x + dw, ny + stroke));
         strokes.push((x, ny + ch * 0.85, x + dw, ny + ch * 0.85 + stroke));
-        let side = if rng.next_u64() % 2 == 0 { x } else { x + dw - stroke };
+        let side = if rng.next_u64().is_multiple_of(2) { x } else { x + dw - stroke };
         strokes.push((side, ny, side + stroke, ny + ch * 0.9));
         x += dw * 1.45;
     }
