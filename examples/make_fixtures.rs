@@ -218,7 +218,7 @@ fn main() {
             "photo",
             &jpeg_with_exif_endian(&stored, orient_q, o, Some(300), Some("Fixture"), big_endian),
             format!(
-                "EXIF orientation {o} ({} TIFF), stored {}×{}, upright 450×600; 300 dpi only in EXIF (JFIF unit 0): image.dimensions judged the same for all 8",
+                "EXIF orientation {o} ({} TIFF), stored {}×{}, upright 450×600; 300 dpi only in EXIF (JFIF unit 0): image.dimensions judged on the stored pixels (1 pass, 2–4 warn, 5–8 fail), the fix is upright",
                 if big_endian { "big-endian" } else { "little-endian" },
                 stored.width(),
                 stored.height()
