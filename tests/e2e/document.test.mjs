@@ -2,7 +2,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, withPage, manifest, fixture, isJpeg } from './harness.mjs';
+import { setup, withPage, manifest, fixture, isJpeg, fmt } from './harness.mjs';
 
 const M = manifest();
 const ID = M.id_number;
@@ -18,7 +18,6 @@ after(async () => {
   await env?.close();
 });
 
-const fmt = (r) => `verdict=${r.verdict} checks=${JSON.stringify(r.checks)} error=${JSON.stringify(r.error)}`;
 
 function expectChecks(r, f) {
   if (f.expect.verdict) assert.equal(r.verdict, f.expect.verdict, `${f.file}: ${fmt(r)}`);

@@ -209,6 +209,9 @@ function stateKey() {
 }
 
 /** Reads a report (`which` = 'input' | 'fixed') and the controls around it. */
+/** One line describing a report read by readState(), for assertion messages and logs. */
+export const fmt = (r) => `verdict=${r.verdict} checks=${JSON.stringify(r.checks)} error=${JSON.stringify(r.error)}`;
+
 export async function readState(page, which = 'input') {
   return page.evaluate((which) => {
     const r = document.querySelector(`[data-report="${which}"]`);

@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait } from './harness.mjs';
+import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait, fmt } from './harness.mjs';
 
 const M = manifest();
 const MAX = M.photo_max_bytes;
@@ -19,7 +19,6 @@ after(async () => {
   await env?.close();
 });
 
-const fmt = (r) => `verdict=${r.verdict} checks=${JSON.stringify(r.checks)} error=${JSON.stringify(r.error)}`;
 
 /** Fix, download, check the bytes, and re-upload the download: it must pass. */
 async function fixDownloadRecheck(s, name, { probeUpright = false } = {}) {
