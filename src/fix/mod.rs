@@ -55,7 +55,8 @@ pub trait Fit {
 
 /// Runs the whole fix with the given fitting strategy.
 pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String) -> Result<Fixed, FixError> {
-    let full = probe_upright_size(bytes)?;
+    let probed = decode::probe(bytes).map_err(FixError::Unreadable)?;
+    let full = probed.upright;
     // Decode at the smallest scale where the region that becomes the target still has at least
     // the target's pixels.
     let (ew, eh) = fit.source_extent(full, spec);
@@ -63,7 +64,7 @@ pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String
         (u64::from(full.0) * u64::from(spec.width)).div_ceil(u64::from(ew.max(1))) as u32,
         (u64::from(full.1) * u64::from(spec.height)).div_ceil(u64::from(eh.max(1))) as u32,
     );
-    let decoded = decode::decode(bytes, at_least).map_err(FixError::Unreadable)?;
+    let decoded = probed.decode(bytes, at_least).map_err(FixError::Unreadable)?;
     let img = decoded.image;
     if colour::measure(&img).colour_share < spec.min_colour_share {
         return Err(FixError::Unfixable(
@@ -95,9 +96,4 @@ pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String
         return Err(FixError::Unfixable(format!("修复后的文件仍未通过“{}”：{}", bad.id, bad.message)));
     }
     Ok(Fixed { bytes: written.bytes, file_name, quality: written.quality, notes, checks })
-}
-
-/// Upright full-resolution size from the headers alone (no pixels decoded).
-fn probe_upright_size(bytes: &[u8]) -> Result<(u32, u32), FixError> {
-    decode::probe(bytes).map_err(FixError::Unreadable)
 }

@@ -79,9 +79,23 @@ pub fn decode(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError
     }
 }
 
-/// The upright full-resolution size from the file's headers, without decoding pixels; the same
-/// refusals as [`decode`] for files that cannot or must not be decoded.
-pub fn probe(bytes: &[u8]) -> Result<(u32, u32), DecodeError> {
+/// What the headers say, read once: the upright full-resolution size and, for a JPEG, its header
+/// (so decoding afterwards need not read the markers of a multi-megabyte file again).
+#[derive(Debug, Clone)]
+pub struct Probed {
+    pub upright: (u32, u32),
+    jpeg: Option<JpegInfo>,
+}
+
+impl Probed {
+    pub fn decode(&self, bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
+        decode_with_header(bytes, self.jpeg.as_ref(), at_least)
+    }
+}
+
+/// Reads the headers without decoding pixels; the same refusals as [`decode`] for files that cannot
+/// or must not be decoded.
+pub fn probe(bytes: &[u8]) -> Result<Probed, DecodeError> {
     let format = match sniff(bytes) {
         FileKind::Jpeg => {
             let info = jpeg_info::read(bytes).map_err(header_error)?;
@@ -90,7 +104,8 @@ pub fn probe(bytes: &[u8]) -> Result<(u32, u32), DecodeError> {
             }
             ensure_reasonable_size(info.width, info.height)?;
             let orientation = info.exif.as_deref().map(read_exif).and_then(|e| e.orientation).unwrap_or(1);
-            return Ok(if swaps_axes(orientation) { (info.height, info.width) } else { (info.width, info.height) });
+            let upright = if swaps_axes(orientation) { (info.height, info.width) } else { (info.width, info.height) };
+            return Ok(Probed { upright, jpeg: Some(info) });
         }
         FileKind::Png => ImageFormat::Png,
         FileKind::WebP => ImageFormat::WebP,
@@ -100,10 +115,19 @@ pub fn probe(bytes: &[u8]) -> Result<(u32, u32), DecodeError> {
     let (w, h) = decoder.dimensions();
     ensure_reasonable_size(w, h)?;
     let swap = decoder.orientation().map(|o| swaps_axes(o.to_exif())).unwrap_or(false);
-    Ok(if swap { (h, w) } else { (w, h) })
+    Ok(Probed { upright: if swap { (h, w) } else { (w, h) }, jpeg: None })
 }
 
-fn header_error(e: JpegHeaderError) -> DecodeError {
+/// [`decode`], reusing a JPEG header the caller has already read.
+pub fn decode_with_header(bytes: &[u8], jpeg: Option<&JpegInfo>, at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
+    match jpeg {
+        Some(info) => decode_jpeg_with_info(bytes, info, at_least),
+        None => decode(bytes, at_least),
+    }
+}
+
+/// Why a JPEG whose headers cannot be read cannot be decoded.
+pub fn header_error(e: JpegHeaderError) -> DecodeError {
     match e {
         JpegHeaderError::Truncated => DecodeError::Truncated,
         JpegHeaderError::NotJpeg => DecodeError::NotAnImage(FileKind::Unknown),
@@ -117,8 +141,7 @@ fn decode_jpeg(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeErro
     decode_jpeg_with_info(bytes, &info, at_least)
 }
 
-/// [`decode`] for a JPEG whose headers the caller has already read (saves a pass over the file).
-pub fn decode_jpeg_with_info(bytes: &[u8], info: &JpegInfo, at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
+fn decode_jpeg_with_info(bytes: &[u8], info: &JpegInfo, at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
     ensure_reasonable_size(info.width, info.height)?;
     if info.precision != 8 {
         return Err(DecodeError::Unsupported(format!("{} 位精度 JPEG", info.precision)));

@@ -3,7 +3,7 @@
 
 use super::colour::{self, ColourStats};
 use super::decode::{self, DecodeError};
-use super::jpeg_info::{self, JpegHeaderError, JpegInfo};
+use super::jpeg_info::{self, JpegInfo};
 use super::metadata::{ExifFacts, read_exif, swaps_axes};
 use super::sniff::{FileKind, sniff};
 
@@ -64,15 +64,8 @@ pub fn analyse(bytes: &[u8]) -> FileFacts {
                     return facts;
                 }
             }
-            Err(JpegHeaderError::Truncated) => {
-                facts.problem = Some(DecodeError::Truncated);
-                return facts;
-            }
             Err(e) => {
-                facts.problem = Some(DecodeError::Corrupt(match e {
-                    JpegHeaderError::Corrupt(why) => why.into(),
-                    _ => "文件头损坏".into(),
-                }));
+                facts.problem = Some(decode::header_error(e));
                 return facts;
             }
         }
@@ -80,11 +73,7 @@ pub fn analyse(bytes: &[u8]) -> FileFacts {
         facts.problem = Some(DecodeError::NotAnImage(kind));
         return facts;
     }
-    let decoded = match &facts.jpeg {
-        Some(info) => decode::decode_jpeg_with_info(bytes, info, PREVIEW),
-        None => decode::decode(bytes, PREVIEW),
-    };
-    match decoded {
+    match decode::decode_with_header(bytes, facts.jpeg.as_ref(), PREVIEW) {
         Ok(d) => {
             if facts.stored_size.is_none() {
                 facts.stored_size = Some((d.full_width, d.full_height));
