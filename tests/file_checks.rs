@@ -220,6 +220,13 @@ fn document_checks_name_and_fix_keeps_the_whole_card() {
     assert_eq!(fixed.file_name, "11010519491231002X.jpg", "ID taken from the original name");
     let unnamed = document::fix(&square, "card.jpg", None, p).unwrap();
     assert_eq!(unnamed.checks.iter().find(|c| c.id == "file.name").unwrap().status, Status::Fail);
+    // Typing the ID afterwards renames the fixed file without encoding again; a bad ID changes nothing.
+    let kept = document::renamed(unnamed.clone(), Some("1101051949123100"));
+    assert_eq!(kept.file_name, unnamed.file_name);
+    let named = document::renamed(unnamed, Some(" 11010519491231002X "));
+    assert_eq!(named.file_name, "11010519491231002X.jpg");
+    assert_eq!(named.checks.iter().filter(|c| c.id == "file.name").count(), 1);
+    assert!(named.checks.iter().all(|c| c.status == Status::Pass), "{:?}", named.checks);
 }
 
 #[test]

@@ -46,14 +46,29 @@ pub fn fix(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Pr
                 .notes
                 .push("还不知道身份证号：在上方填写考生身份证号后再修复，文件会自动以“身份证号.jpg”命名。".into());
         }
-        fixed.checks.push(name_check(&fixed.file_name, id.as_deref()));
+        replace_name_check(&mut fixed.checks, &fixed.file_name, id.as_deref());
     }
     Ok(fixed)
 }
 
 /// Re-checks only the file name when the typed ID changes (no need to decode again).
 pub fn with_name_rechecked(mut report: Report, file_name: &str, entered_id: Option<&str>) -> Report {
-    report.checks.retain(|c| c.id != "file.name");
-    report.checks.push(name_check(file_name, entered_id));
+    replace_name_check(&mut report.checks, file_name, entered_id);
     Report::new(report.kind, &report.profile, report.checks)
+}
+
+/// Names an already fixed file after an ID typed later (no need to encode again). An ID that is
+/// not well-formed leaves the file as it was.
+pub fn renamed(mut fixed: Fixed, entered_id: Option<&str>) -> Fixed {
+    if let Some(id) = entered_id.map(str::trim).filter(|id| check_format(id).is_ok()) {
+        fixed.file_name = format!("{id}.jpg");
+        replace_name_check(&mut fixed.checks, &fixed.file_name, Some(id));
+    }
+    fixed
+}
+
+/// Puts the `file.name` check for `file_name` in place of any earlier one.
+fn replace_name_check(checks: &mut Vec<crate::report::Check>, file_name: &str, entered_id: Option<&str>) {
+    checks.retain(|c| c.id != "file.name");
+    checks.push(name_check(file_name, entered_id));
 }

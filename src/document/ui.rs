@@ -26,14 +26,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
     });
     let fix = Callback::new(move |f: PickedFile| super::fix(&f.bytes, &f.name, None, profile.get_untracked()));
     // Typing the ID after fixing renames the fixed file; no need to encode again.
-    let rename = Callback::new(move |mut fixed: Fixed| {
-        if let Some(id) = typed_id().filter(|id| check_format(id).is_ok()) {
-            fixed.file_name = format!("{id}.jpg");
-            fixed.checks.retain(|c| c.id != "file.name");
-            fixed.checks.push(super::name_check(&fixed.file_name, Some(&id)));
-        }
-        fixed
-    });
+    let rename = Callback::new(move |fixed: Fixed| super::renamed(fixed, typed_id().as_deref()));
 
     view! {
         <h1>"证件照片自查"</h1>

@@ -198,32 +198,21 @@ pub fn dpi_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
     // A density of 118 px/cm is the usual metric spelling of 300 dpi (299.7): compare rounded values.
     let low: Vec<&str> =
         declared.iter().filter(|(_, (x, y))| x.round() < min || y.round() < min).map(|(s, _)| *s).collect();
-    if declared.is_empty() {
-        return Check::new(
-            ID,
-            Status::Fail,
-            measured,
-            expected,
-            format!(
-                "文件没有标注分辨率，软件通常按 72 dpi 处理，低于要求的 {} dpi。点“一键修复”写入 300 dpi（不改变像素）。",
-                spec.min_dpi
-            ),
-        );
-    }
-    if !low.is_empty() {
-        return Check::new(
-            ID,
-            Status::Fail,
-            measured,
-            expected,
-            format!(
-                "{} 标注的分辨率低于 {} dpi。点“一键修复”会写入 300 dpi 并去掉矛盾的标注。",
-                low.join("、"),
-                spec.min_dpi
-            ),
-        );
-    }
-    Check::new(ID, Status::Pass, measured, expected, "分辨率标注符合要求。")
+    let problem = if declared.is_empty() {
+        format!(
+            "文件没有标注分辨率，软件通常按 72 dpi 处理，低于要求的 {} dpi。点“一键修复”写入 300 dpi（不改变像素）。",
+            spec.min_dpi
+        )
+    } else if !low.is_empty() {
+        format!(
+            "{} 标注的分辨率低于 {} dpi。点“一键修复”会写入 300 dpi 并去掉矛盾的标注。",
+            low.join("、"),
+            spec.min_dpi
+        )
+    } else {
+        return Check::new(ID, Status::Pass, measured, expected, "分辨率标注符合要求。");
+    };
+    Check::new(ID, Status::Fail, measured, expected, problem)
 }
 
 fn fmt_dpi(d: f64) -> String {
