@@ -6,6 +6,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod document;
+pub mod face;
 pub mod filecheck;
 pub mod fix;
 pub mod identity;
