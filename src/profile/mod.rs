@@ -3,8 +3,12 @@
 //! `profiles/`, not a code change. The format is documented in README.md.
 
 mod builtin;
+mod content;
+mod geometry;
+mod scene;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile};
+pub use content::{GeometrySpec, PhotoContentSpec, SceneSpec};
 
 use serde::Deserialize;
 
@@ -21,6 +25,8 @@ pub struct Profile {
     /// Where the numbers come from (the notice).
     pub source: String,
     pub photo: ImageSpec,
+    /// What must be in the photo (face, framing, background, clothing).
+    pub photo_content: PhotoContentSpec,
     pub document: ImageSpec,
     pub password: PasswordRule,
     #[serde(default)]
