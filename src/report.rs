@@ -80,6 +80,9 @@ pub struct Check {
     pub measured: String,
     pub expected: String,
     pub message: String,
+    /// For a `manual` check: the person looked and confirmed it (their answer is part of the report).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed: bool,
 }
 
 impl Check {
@@ -90,7 +93,20 @@ impl Check {
         expected: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        Check { id, status, measured: measured.into(), expected: expected.into(), message: message.into() }
+        Check {
+            id,
+            status,
+            measured: measured.into(),
+            expected: expected.into(),
+            message: message.into(),
+            confirmed: false,
+        }
+    }
+
+    /// Marks a `manual` check as confirmed by the person (no effect on other statuses).
+    pub fn confirmed(mut self, yes: bool) -> Self {
+        self.confirmed = yes && self.status == Status::Manual;
+        self
     }
 }
 
@@ -119,7 +135,7 @@ impl Report {
 
 /// Any `fail` fails the report; a `warn` or an unconfirmed `manual` makes it `warn`.
 pub fn verdict_of(checks: &[Check]) -> Verdict {
-    match checks.iter().map(|c| c.status).max() {
+    match checks.iter().filter(|c| !(c.status == Status::Manual && c.confirmed)).map(|c| c.status).max() {
         Some(Status::Fail) => Verdict::Fail,
         Some(Status::Warn | Status::Manual) => Verdict::Warn,
         _ => Verdict::Pass,
@@ -141,6 +157,15 @@ mod tests {
         assert_eq!(verdict_of(&[c(Status::Pass), c(Status::Manual)]), Verdict::Warn);
         assert_eq!(verdict_of(&[c(Status::Warn), c(Status::Pass)]), Verdict::Warn);
         assert_eq!(verdict_of(&[c(Status::Warn), c(Status::Fail), c(Status::Manual)]), Verdict::Fail);
+    }
+
+    #[test]
+    fn a_confirmed_manual_check_no_longer_holds_the_verdict_back() {
+        assert_eq!(verdict_of(&[c(Status::Pass), c(Status::Manual).confirmed(true)]), Verdict::Pass);
+        assert_eq!(verdict_of(&[c(Status::Manual).confirmed(false)]), Verdict::Warn);
+        // Only manual checks can be confirmed away.
+        assert!(!c(Status::Fail).confirmed(true).confirmed);
+        assert_eq!(verdict_of(&[c(Status::Warn).confirmed(true)]), Verdict::Warn);
     }
 
     #[test]

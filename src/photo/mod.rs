@@ -1,6 +1,7 @@
 //! The candidate photo (考生照片): its file checks and the one-click fix.
 //! Face, framing, background and clothing checks come in their own module (photo content).
 
+pub mod content;
 mod fit;
 
 pub use fit::CentreCrop;
