@@ -4,9 +4,9 @@
 
 use crate::face::{BoxF, Point};
 use crate::report::Status;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Shape {
     /// An outlined box (face box, background sample region, clothing region).
@@ -22,7 +22,7 @@ pub enum Shape {
     Dots { points: Vec<Point> },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mark {
     /// The check this mark explains, e.g. `face.head_height`.
     pub check: String,
