@@ -1,0 +1,83 @@
+//! The picture the face models and content checks look at: the upright photo, shrunk so its longer
+//! side is at most `MAX_SIDE`. A 450×600 photo is analysed as it is; a 12-megapixel phone photo is
+//! decoded at reduced scale (cheap in wasm) and shrunk, which keeps the models' work and the
+//! transfer to the worker small while leaving ~1 % of the height per 10 px for the geometry.
+
+use crate::imaging::decode::{self, DecodeError};
+use image::RgbImage;
+use image::imageops::{self, FilterType};
+
+/// Longest side of the analysed picture. The models see 128–256 px; geometry is judged on this
+/// picture, where 960 px leaves well under 1 % of the height per pixel.
+pub const MAX_SIDE: u32 = 960;
+
+#[derive(Debug, Clone)]
+pub struct AnalysisPicture {
+    pub image: RgbImage,
+    /// Upright size of the full-resolution file.
+    pub full: (u32, u32),
+}
+
+impl AnalysisPicture {
+    /// Full-resolution pixels per analysed pixel (≥ 1).
+    pub fn scale(&self) -> f64 {
+        f64::from(self.full.0) / f64::from(self.image.width().max(1))
+    }
+}
+
+/// Decodes the file upright and shrinks it to at most `MAX_SIDE` on its longer side.
+pub fn analysis_picture(bytes: &[u8]) -> Result<AnalysisPicture, DecodeError> {
+    let probed = decode::probe(bytes)?;
+    let (w, h) = probed.upright;
+    let target = fit_within(w, h, MAX_SIDE);
+    let decoded = probed.decode(bytes, target)?;
+    let image = if decoded.image.dimensions() == target {
+        decoded.image
+    } else {
+        // Triangle (bilinear) is enough for a picture only measured, never saved.
+        imageops::resize(&decoded.image, target.0, target.1, FilterType::Triangle)
+    };
+    Ok(AnalysisPicture { image, full: (decoded.full_width, decoded.full_height) })
+}
+
+/// The size of `w×h` scaled down (never up) so the longer side is at most `max_side`.
+pub fn fit_within(w: u32, h: u32, max_side: u32) -> (u32, u32) {
+    let longer = w.max(h);
+    if longer <= max_side || longer == 0 {
+        return (w.max(1), h.max(1));
+    }
+    let scale = f64::from(max_side) / f64::from(longer);
+    let s = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+    (s(w), s(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imaging::jpeg_write::encode;
+
+    #[test]
+    fn sizes_shrink_to_the_longer_side_and_never_grow() {
+        assert_eq!(fit_within(450, 600, MAX_SIDE), (450, 600));
+        assert_eq!(fit_within(4000, 3000, 960), (960, 720));
+        assert_eq!(fit_within(3000, 4000, 960), (720, 960));
+        assert_eq!(fit_within(20000, 10, 960), (960, 1));
+        assert_eq!(fit_within(0, 0, 960), (1, 1));
+    }
+
+    #[test]
+    fn a_large_jpeg_is_analysed_small_and_remembers_its_full_size() {
+        let img = RgbImage::from_pixel(2000, 1500, image::Rgb([60, 120, 200]));
+        let bytes = encode(&img, 80, 300).unwrap();
+        let pic = analysis_picture(&bytes).unwrap();
+        assert_eq!(pic.image.dimensions(), (960, 720));
+        assert_eq!(pic.full, (2000, 1500));
+        assert!((pic.scale() - 2000.0 / 960.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unreadable_bytes_are_an_error() {
+        assert!(analysis_picture(b"").is_err());
+        assert!(analysis_picture(b"\xFF\xD8\xFF\xE0garbage").is_err());
+    }
+}
