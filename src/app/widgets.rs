@@ -23,14 +23,21 @@ fn timed<T>(f: impl FnOnce() -> T) -> Timed<T> {
 /// - `check`: the page's rules for a picked file; signals it reads (the profile) re-run it.
 /// - `adjust`: cheap changes to a report that depend on other inputs (the typed ID number), run
 ///   without decoding again.
-/// - `fix`: produces the compliant file; `rename` adjusts the fixed file when other inputs change.
+/// - `fix`: produces the compliant file; `adjust_fixed` adjusts the fixed file when other inputs
+///   change (the document's name follows the typed ID; the photo adds its content checks).
+/// - `on_picked` / `on_fixed`: start slower, asynchronous work on the picked or fixed file (the
+///   photo's face analysis); its results come back through `adjust` / `adjust_fixed`.
+/// - `figure`: drawn over the picture (role `input` or `fixed`), e.g. the photo's framing marks.
 #[component]
 pub fn CheckAndFix(
     kind: Kind,
     #[prop(into)] check: Callback<PickedFile, Report>,
     #[prop(into)] fix: Callback<PickedFile, Result<Fixed, FixError>>,
     #[prop(optional, into)] adjust: Option<Callback<Report, Report>>,
-    #[prop(optional, into)] rename: Option<Callback<Fixed, Fixed>>,
+    #[prop(optional, into)] adjust_fixed: Option<Callback<Fixed, Fixed>>,
+    #[prop(optional, into)] on_picked: Option<Callback<PickedFile>>,
+    #[prop(optional, into)] on_fixed: Option<Callback<Fixed>>,
+    #[prop(optional, into)] figure: Option<Callback<&'static str, AnyView>>,
 ) -> impl IntoView {
     let picked = RwSignal::new(None::<PickedFile>);
     let read_error = RwSignal::new(None::<String>);
@@ -43,15 +50,18 @@ pub fn CheckAndFix(
     Effect::new(move |_| {
         let Some(file) = picked.get() else { return };
         fixed.set(None);
-        base_report.set(Some(timed(|| check.run(file))));
+        base_report.set(Some(timed(|| check.run(file.clone()))));
+        if let Some(hook) = on_picked {
+            hook.run(file);
+        }
     });
     let report = Memo::new(move |_| {
         base_report.get().map(|t| Timed { value: adjust.map_or(t.value.clone(), |a| a.run(t.value)), ms: t.ms })
     });
     let shown_fix = Memo::new(move |_| {
         fixed.get().map(|t| Timed {
-            value: t.value.map(|f| match rename {
-                Some(r) => r.run(f),
+            value: t.value.map(|f| match adjust_fixed {
+                Some(a) => a.run(f),
                 None => f,
             }),
             ms: t.ms,
@@ -93,7 +103,11 @@ pub fn CheckAndFix(
         busy.set(Some("正在生成合格文件…"));
         leptos::task::spawn_local(async move {
             browser::next_frame().await;
-            fixed.set(Some(timed(|| fix.run(file))));
+            let result = timed(|| fix.run(file));
+            if let (Some(hook), Ok(f)) = (on_fixed, &result.value) {
+                hook.run(f.clone());
+            }
+            fixed.set(Some(result));
             busy.set(None);
         });
     };
@@ -132,7 +146,12 @@ pub fn CheckAndFix(
                 let name = picked.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
                 view! {
                     <div class="result-grid">
-                        {preview.get().map(|src| view! { <figure class="preview"><img src=src alt="所选图片预览" /><figcaption>{name}</figcaption></figure> })}
+                        {preview.get().map(|src| view! {
+                            <figure class="preview">
+                                <div class="picture"><img src=src alt="所选图片预览" />{figure.map(|f| f.run("input"))}</div>
+                                <figcaption>{name}</figcaption>
+                            </figure>
+                        })}
                         <ReportView report=r.value role="input" ms=r.ms />
                     </div>
                 }
@@ -144,7 +163,7 @@ pub fn CheckAndFix(
             </button>
         </Show>
         {move || shown_fix.get().map(|t| match t.value {
-            Ok(f) => view! { <FixedView kind=kind fixed=f ms=t.ms url=fixed_url.get() /> }.into_any(),
+            Ok(f) => view! { <FixedView kind=kind fixed=f ms=t.ms url=fixed_url.get() figure=figure /> }.into_any(),
             Err(e) => view! { <p class="file-error" role="alert" data-testid="fix-error">{e.message()}</p> }.into_any(),
         })}
     }
@@ -192,12 +211,47 @@ pub fn ReportView(report: Report, role: &'static str, ms: f64) -> impl IntoView 
     }
 }
 
+/// Lets the person confirm `manual` checks (provided by a page that has them, e.g. the photo):
+/// the ids they confirmed, and a picture of what is meant for each id.
+#[derive(Clone, Copy)]
+pub struct ManualConfirmations {
+    pub confirmed: RwSignal<std::collections::BTreeSet<String>>,
+    pub illustrate: fn(&str) -> Option<AnyView>,
+}
+
 #[component]
 fn CheckRow(check: Check) -> impl IntoView {
+    let confirm = (check.status == Status::Manual).then(use_context::<ManualConfirmations>).flatten().map(|m| {
+        let id = check.id.to_owned();
+        let key = id.clone();
+        let on_change = move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            m.confirmed.update(|set| {
+                if on {
+                    set.insert(key.clone());
+                } else {
+                    set.remove(&key);
+                }
+            });
+        };
+        view! {
+            <div class="manual-confirm">
+                {(m.illustrate)(&id)}
+                <label class="confirm-toggle">
+                    <input type="checkbox" data-testid="confirm-manual" data-confirm=id.clone()
+                        prop:checked=check.confirmed on:change=on_change />
+                    "我已对照照片检查，确认符合要求"
+                </label>
+            </div>
+        }
+    });
+    let status = if check.confirmed { "confirmed".to_owned() } else { check.status.as_str().to_owned() };
+    let badge = if check.confirmed { "已确认" } else { check.status.label() };
     view! {
-        <li class=format!("check status-{}", check.status.as_str()) data-check=check.id data-status=check.status.as_str()>
+        <li class=format!("check status-{status}") data-check=check.id data-status=check.status.as_str()
+            data-confirmed=check.confirmed.to_string()>
             <div class="check-head">
-                <span class="badge">{check.status.label()}</span>
+                <span class="badge">{badge}</span>
                 <span class="check-name">{check_label(check.id)}</span>
             </div>
             <dl>
@@ -205,6 +259,7 @@ fn CheckRow(check: Check) -> impl IntoView {
                 <dt>"要求"</dt><dd>{check.expected}</dd>
             </dl>
             <p class="check-message">{check.message}</p>
+            {confirm}
         </li>
     }
 }
@@ -217,19 +272,30 @@ pub fn check_label(id: &str) -> &'static str {
         "image.dimensions" => "像素尺寸",
         "image.dpi" => "分辨率（dpi）",
         "image.color" => "彩色",
-        _ => "检查项",
+        other => crate::photo::content::check_label(other),
     }
 }
 
 #[component]
-fn FixedView(kind: Kind, fixed: Fixed, ms: f64, url: Option<String>) -> impl IntoView {
+fn FixedView(
+    kind: Kind,
+    fixed: Fixed,
+    ms: f64,
+    url: Option<String>,
+    figure: Option<Callback<&'static str, AnyView>>,
+) -> impl IntoView {
     let profile = use_context::<super::ProfileContext>().map(|p| p.0.get_untracked().id.clone()).unwrap_or_default();
     let report = Report::new(kind, &profile, fixed.checks.clone());
     view! {
         <section class="fixed">
             <h2>"已生成合格文件"</h2>
             <div class="result-grid">
-                {url.clone().map(|src| view! { <figure class="preview"><img src=src alt="修复后的图片" /><figcaption>{fixed.file_name.clone()}</figcaption></figure> })}
+                {url.clone().map(|src| view! {
+                    <figure class="preview">
+                        <div class="picture"><img src=src alt="修复后的图片" />{figure.map(|f| f.run("fixed"))}</div>
+                        <figcaption>{fixed.file_name.clone()}</figcaption>
+                    </figure>
+                })}
                 <div>
                     {url.map(|href| view! {
                         <a class="download" href=href download=fixed.file_name.clone() data-testid="download-fixed">

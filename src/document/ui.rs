@@ -55,6 +55,6 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
             />
             {move || id_error().map(|e| view! { <span class="field-error" data-error-for="id_number">{e}</span> })}
         </label>
-        <CheckAndFix kind=Kind::Document check=check fix=fix adjust=adjust rename=rename />
+        <CheckAndFix kind=Kind::Document check=check fix=fix adjust=adjust adjust_fixed=rename />
     }
 }

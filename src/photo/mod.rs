@@ -27,6 +27,19 @@ pub fn fix(bytes: &[u8], file_name: &str, profile: &Profile) -> Result<Fixed, Fi
     fix_with(bytes, &profile.photo, &CentreCrop, fixed_name(file_name))
 }
 
+/// The fix, using what the face models saw when there is one face: crop so the head lands in the
+/// framing bands. `observed` is the observation and its scale (full-resolution pixels per analysed
+/// pixel).
+// TRANSITIONAL until the face-aware crop lands: centre crop.
+pub fn fix_with_content(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    _observed: Option<(&crate::face::FaceObservation, f64)>,
+) -> Result<Fixed, FixError> {
+    fix(bytes, file_name, profile)
+}
+
 /// `IMG_1234.HEIC.png` → `IMG_1234-合格.jpg`: keeps the user's name recognisable.
 pub fn fixed_name(original: &str) -> String {
     let stem = original.split('.').next().filter(|s| !s.trim().is_empty()).unwrap_or("照片");

@@ -40,6 +40,12 @@ pub fn analysis_picture(bytes: &[u8]) -> Result<AnalysisPicture, DecodeError> {
     Ok(AnalysisPicture { image, full: (decoded.full_width, decoded.full_height) })
 }
 
+/// The EXIF Software tag (the program that last wrote the file), for the recapture check.
+pub fn software_tag(bytes: &[u8]) -> Option<String> {
+    let info = crate::imaging::jpeg_info::read(bytes).ok()?;
+    crate::imaging::metadata::read_exif(info.exif.as_deref()?).software
+}
+
 /// The size of `w×h` scaled down (never up) so the longer side is at most `max_side`.
 pub fn fit_within(w: u32, h: u32, max_side: u32) -> (u32, u32) {
     let longer = w.max(h);

@@ -1,0 +1,154 @@
+//! The photo page: the rules, then pick → check (file rules at once, content from the face models
+//! in a worker) → see the reasons drawn on the photo → confirm what a machine cannot judge → fix.
+
+mod content_slot;
+mod face_client;
+mod manual_pictures;
+mod overlay;
+
+use crate::app::browser::PickedFile;
+use crate::app::widgets::{CheckAndFix, ManualConfirmations};
+use crate::filecheck::thousands;
+use crate::fix::Fixed;
+use crate::profile::Profile;
+use crate::report::{Check, Kind, Report, Status};
+use content_slot::{ContentSlot, ContentState};
+use leptos::prelude::*;
+use overlay::MarksOverlay;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
+    let confirmed = RwSignal::new(BTreeSet::<String>::new());
+    provide_context(ManualConfirmations { confirmed, illustrate: manual_pictures::illustrate });
+    let input = ContentSlot::new();
+    let fixed = ContentSlot::new();
+    let input_result = Memo::new(move |_| confirmed.with(|c| input.result(profile.get(), c)));
+    let fixed_result = Memo::new(move |_| confirmed.with(|c| fixed.result(profile.get(), c)));
+
+    let check = Callback::new(move |f: PickedFile| super::check(&f.bytes, &f.name, profile.get()));
+    let on_picked = Callback::new(move |f: PickedFile| {
+        fixed.clear();
+        input.analyse(f.bytes);
+    });
+    let adjust = Callback::new(move |r: Report| with_content(r, input, input_result));
+    let fix = Callback::new(move |f: PickedFile| {
+        let analysed = input.state.with_untracked(|s| match s {
+            ContentState::Ready(a) => Some(a.clone()),
+            _ => None,
+        });
+        let observed = analysed.as_ref().map(|a| (&a.observation, a.picture.scale()));
+        super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), observed)
+    });
+    let on_fixed = Callback::new(move |f: Fixed| fixed.analyse(std::sync::Arc::new(f.bytes)));
+    let adjust_fixed = Callback::new(move |mut f: Fixed| {
+        let report = with_content(Report::new(Kind::Photo, "", std::mem::take(&mut f.checks)), fixed, fixed_result);
+        f.checks = report.checks;
+        f
+    });
+    let figure = Callback::new(move |role: &'static str| {
+        let (slot, result) = if role == "fixed" { (fixed, fixed_result) } else { (input, input_result) };
+        view! { <ContentFigure role=role content=slot result=result /> }.into_any()
+    });
+    view! {
+        <h1>"考生照片自查"</h1>
+        {move || {
+            let spec = &profile.get().photo;
+            view! {
+                <ul class="rules">
+                    <li>{format!("{}×{} 像素（宽×高），竖版", spec.width, spec.height)}</li>
+                    <li>{format!("分辨率 {} dpi 以上", spec.min_dpi)}</li>
+                    <li>{format!("JPEG 格式，不超过 {} 字节", thousands(spec.max_bytes))}</li>
+                    <li>"正面免冠彩色照片，蓝色背景，头部约占照片高度的 2/3，人像水平居中"</li>
+                    <li>"平视正前方，露出双耳和眉毛；穿深色有领衣服；不戴耳环、项链"</li>
+                    <li>"不得翻拍、扫描，须数码相机直接拍摄"</li>
+                </ul>
+            }
+        }}
+        <CheckAndFix
+            kind=Kind::Photo
+            check=check
+            fix=fix
+            adjust=adjust
+            adjust_fixed=adjust_fixed
+            on_picked=on_picked
+            on_fixed=on_fixed
+            figure=figure
+        />
+    }
+}
+
+/// Adds the content checks (or a row saying why there are none yet) to a file report.
+fn with_content(
+    report: Report,
+    slot: ContentSlot,
+    result: Memo<Option<(crate::photo::content::ContentResult, f64)>>,
+) -> Report {
+    let mut checks = report.checks;
+    match slot.state.with(|s| s.clone()) {
+        ContentState::Ready(_) => {
+            if let Some((r, _)) = result.get() {
+                checks.extend(r.checks);
+            }
+        }
+        ContentState::Working(what) => checks.push(Check::new(
+            "content.analysis",
+            Status::Manual,
+            what,
+            "人脸、背景、衣着检查完成",
+            "内容检查还在进行，完成后这里会列出每一项结果。",
+        )),
+        ContentState::Failed(why) => checks.push(Check::new(
+            "content.analysis",
+            Status::Warn,
+            "未能完成",
+            "人脸、背景、衣着检查完成",
+            format!("{why} 请对照上面的要求自行检查照片内容。"),
+        )),
+        ContentState::Idle => {}
+    }
+    Report::new(report.kind, &report.profile, checks)
+}
+
+/// The marks over one picture, and where its analysis stands (`data-state`, timings for e2e).
+#[component]
+fn ContentFigure(
+    role: &'static str,
+    content: ContentSlot,
+    result: Memo<Option<(crate::photo::content::ContentResult, f64)>>,
+) -> impl IntoView {
+    move || {
+        let state = content.state.get();
+        let status = match &state {
+            ContentState::Working(what) => Some(what.clone()),
+            ContentState::Failed(why) => Some(why.clone()),
+            _ => None,
+        };
+        let (load_ms, run_ms) = match &state {
+            ContentState::Ready(a) => (Some(format!("{:.1}", a.load_ms)), Some(format!("{:.1}", a.run_ms))),
+            _ => (None, None),
+        };
+        let check_ms = result.with(|r| r.as_ref().map(|(_, ms)| format!("{ms:.1}")));
+        let overlay = match &state {
+            ContentState::Ready(a) => result.get().map(|(r, _)| {
+                view! { <MarksOverlay width=a.picture.image.width() height=a.picture.image.height() marks=r.marks /> }
+            }),
+            _ => None,
+        };
+        view! {
+            {overlay}
+            <p
+                class=format!("content-status content-{}", state.as_str())
+                data-testid=format!("content-status-{role}")
+                data-state=state.as_str()
+                data-load-ms=load_ms
+                data-run-ms=run_ms
+                data-check-ms=check_ms
+                role="status"
+                aria-live="polite"
+            >
+                {status}
+            </p>
+        }
+    }
+}
