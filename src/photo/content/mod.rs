@@ -4,7 +4,10 @@
 //! sharpness, recapture), `overlay` (what the page draws), and the face-aware crop.
 //! No model runs here: the input is a `FaceObservation`, so everything is testable natively.
 
+pub mod crop;
+pub mod geometry;
 pub mod overlay;
+pub mod synthetic;
 
 use crate::face::FaceObservation;
 use crate::profile::PhotoContentSpec;
