@@ -127,9 +127,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let save = args.iter().position(|a| a == "--save").and_then(|i| args.get(i + 1)).cloned();
     let root = env!("CARGO_MANIFEST_DIR");
-    let source = image::open(format!("{root}/tests/fixtures/portraits/grace_hopper.jpg"))
-        .expect("tests/fixtures/portraits/grace_hopper.jpg")
-        .to_rgb8();
+    let bytes = std::fs::read(format!("{root}/tests/fixtures/portraits/grace_hopper.jpg")).expect("grace_hopper.jpg");
+    let source = precheck::imaging::decode::decode(&bytes, (u32::MAX, u32::MAX)).expect("decodes").image;
     let profile = default_profile();
     let g = &profile.photo_content.geometry;
     let (w, h) = (profile.photo.width, profile.photo.height);
