@@ -27,17 +27,26 @@ pub fn fix(bytes: &[u8], file_name: &str, profile: &Profile) -> Result<Fixed, Fi
     fix_with(bytes, &profile.photo, &CentreCrop, fixed_name(file_name))
 }
 
-/// The fix, using what the face models saw when there is one face: crop so the head lands in the
-/// framing bands. `observed` is the observation and its scale (full-resolution pixels per analysed
-/// pixel).
-// TRANSITIONAL until the face-aware crop lands: centre crop.
+/// The fix, using what the face models saw: crop so the head height, top margin and centre land in
+/// the middle of their pass bands. `observed` may come from a shrunk copy of the picture (the plan
+/// scales it). Without an observation (the analysis failed) the fix falls back to a centre crop and
+/// says so; when the person is too near an edge to crop correctly, it says how to retake the photo.
 pub fn fix_with_content(
     bytes: &[u8],
     file_name: &str,
     profile: &Profile,
-    _observed: Option<(&crate::face::FaceObservation, f64)>,
+    observed: Option<&crate::face::FaceObservation>,
 ) -> Result<Fixed, FixError> {
-    fix(bytes, file_name, profile)
+    let Some(observation) = observed else {
+        let mut fixed = fix(bytes, file_name, profile)?;
+        fixed.notes.push("人脸分析没有完成，本次按画面中心裁剪：请务必对照要求检查头部大小和位置。".into());
+        return Ok(fixed);
+    };
+    let full = crate::imaging::decode::probe(bytes).map_err(FixError::Unreadable)?.upright;
+    let target = (profile.photo.width, profile.photo.height);
+    let plan = content::crop::plan(observation, full, target, &profile.photo_content.geometry)
+        .map_err(|e| FixError::Unfixable(e.message()))?;
+    fix_with(bytes, &profile.photo, &content::crop::FaceAwareCrop { plan }, fixed_name(file_name))
 }
 
 /// `IMG_1234.HEIC.png` → `IMG_1234-合格.jpg`: keeps the user's name recognisable.

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-pub use super::geometry::GeometrySpec;
+pub use super::geometry::{Band, GeometrySpec};
 pub use super::scene::SceneSpec;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -1,7 +1,132 @@
-//! Framing and face-geometry bands (`[photo_content.geometry]`). Filled in by the photo-content work.
+//! Framing and face-geometry bands (`[photo_content.geometry]`).
+//!
+//! Every length is a fraction of the photo's height (vertical quantities and the head size) or
+//! width (the horizontal centre), so one profile line serves 450×600 and 295×413 alike. The
+//! profiles say, next to each number, the pixels at their main size and where the number comes
+//! from (the notice, `shared/domain.md`'s *start* bands, or the calibration on synthetic
+//! portraits in `examples/face_accuracy.rs`).
 
 use serde::Deserialize;
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+/// A closed range `[min, max]`, written `[0.62, 0.71]` in TOML.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(from = "[f32; 2]")]
+pub struct Band {
+    pub min: f32,
+    pub max: f32,
+}
+
+impl From<[f32; 2]> for Band {
+    fn from([min, max]: [f32; 2]) -> Self {
+        Band { min, max }
+    }
+}
+
+impl Band {
+    pub const fn new(min: f32, max: f32) -> Self {
+        Band { min, max }
+    }
+    pub fn contains(&self, v: f32) -> bool {
+        v >= self.min && v <= self.max
+    }
+    pub fn mid(&self) -> f32 {
+        (self.min + self.max) / 2.0
+    }
+    /// The band scaled to pixels of a side `len` long.
+    pub fn px(&self, len: f32) -> Band {
+        Band { min: self.min * len, max: self.max * len }
+    }
+    fn valid(&self) -> bool {
+        self.min.is_finite() && self.max.is_finite() && self.min <= self.max
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GeometrySpec {}
+pub struct GeometrySpec {
+    /// Detector score below which a detection is not counted as a face.
+    pub min_face_score: f32,
+    /// Head height (hair-top → chin) / photo height: pass band.
+    pub head_height_pass: Band,
+    /// … and the wider band that only warns.
+    pub head_height_warn: Band,
+    /// Top margin (top edge → hair-top) / photo height: pass band.
+    pub top_margin_pass: Band,
+    /// … warn band.
+    pub top_margin_warn: Band,
+    /// Eye line (top edge → eye midpoint) / photo height: pass band.
+    pub eye_line_pass: Band,
+    /// … warn band.
+    pub eye_line_warn: Band,
+    /// Face centre (eye midpoint x) / photo WIDTH: pass band.
+    pub centre_pass: Band,
+    /// … warn band.
+    pub centre_warn: Band,
+    /// Head roll (eye-line angle), degrees: pass up to, fail above.
+    pub roll_pass_deg: f32,
+    pub roll_fail_deg: f32,
+    /// Yaw and pitch, degrees: pass up to, fail above.
+    pub turn_pass_deg: f32,
+    pub turn_fail_deg: f32,
+    /// Eye aspect ratio (lid gap / eye width): pass from, fail below.
+    pub eye_open_pass: f32,
+    pub eye_open_fail: f32,
+    /// Luma (0–255) by which an eyebrow must be darker than the skin above and below it.
+    pub eyebrow_contrast: f32,
+    /// Share of skin-coloured pixels around an ear keypoint above which the ear counts as visible.
+    pub ear_skin_share: f32,
+}
+
+impl Default for GeometrySpec {
+    /// The henan-2024 numbers (tests; the profiles are the source of truth).
+    fn default() -> Self {
+        GeometrySpec {
+            min_face_score: 0.5,
+            head_height_pass: Band::new(0.62, 0.71),
+            head_height_warn: Band::new(0.60, 0.7334),
+            top_margin_pass: Band::new(0.0334, 0.10),
+            top_margin_warn: Band::new(0.015, 0.13),
+            eye_line_pass: Band::new(0.30, 0.4334),
+            eye_line_warn: Band::new(0.27, 0.47),
+            centre_pass: Band::new(0.449, 0.551),
+            centre_warn: Band::new(0.42, 0.58),
+            roll_pass_deg: 5.0,
+            roll_fail_deg: 8.0,
+            turn_pass_deg: 5.0,
+            turn_fail_deg: 10.0,
+            eye_open_pass: 0.18,
+            eye_open_fail: 0.10,
+            eyebrow_contrast: 6.0,
+            ear_skin_share: 0.35,
+        }
+    }
+}
+
+impl GeometrySpec {
+    /// Bands must be ordered, the pass band inside the warn band, thresholds ordered.
+    pub fn validate(&self) -> Result<(), String> {
+        let pairs = [
+            ("head_height", self.head_height_pass, self.head_height_warn),
+            ("top_margin", self.top_margin_pass, self.top_margin_warn),
+            ("eye_line", self.eye_line_pass, self.eye_line_warn),
+            ("centre", self.centre_pass, self.centre_warn),
+        ];
+        for (name, pass, warn) in pairs {
+            if !(pass.valid() && warn.valid()) || pass.min < warn.min || pass.max > warn.max || warn.min < 0.0 {
+                return Err(format!("photo_content.geometry.{name}: 通过范围必须有序且在注意范围之内"));
+            }
+        }
+        let ordered = [
+            (self.roll_pass_deg, self.roll_fail_deg),
+            (self.turn_pass_deg, self.turn_fail_deg),
+            (self.eye_open_fail, self.eye_open_pass),
+        ];
+        if ordered.iter().any(|(a, b)| !(a.is_finite() && b.is_finite() && *a >= 0.0 && a <= b)) {
+            return Err("photo_content.geometry: 角度或睁眼阈值必须有序".into());
+        }
+        if !(0.0..=1.0).contains(&self.min_face_score) || !(0.0..=1.0).contains(&self.ear_skin_share) {
+            return Err("photo_content.geometry: min_face_score、ear_skin_share 必须在 0 到 1 之间".into());
+        }
+        Ok(())
+    }
+}

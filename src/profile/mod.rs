@@ -8,7 +8,7 @@ mod geometry;
 mod scene;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile};
-pub use content::{GeometrySpec, PhotoContentSpec, SceneSpec};
+pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
 
 use serde::Deserialize;
 
@@ -121,6 +121,7 @@ fn validate(p: &Profile) -> Result<(), String> {
             return Err(format!("{}: {what}.min_colour_share 必须在 0 到 1 之间", p.id));
         }
     }
+    p.photo_content.geometry.validate().map_err(|e| format!("{}: {e}", p.id))?;
     if p.password.min_length > p.password.max_length {
         return Err(format!("{}: password.min_length 大于 max_length", p.id));
     }
@@ -175,5 +176,7 @@ mod tests {
         assert!(parse(&good.replace("grade = 8", "grade = 7")).is_err());
         assert!(parse(&good.replace("min_dpi = 300", "min_dpi = 300\nbogus = 1")).is_err());
         assert!(parse("id = 3").is_err());
+        assert!(parse(&good.replace("head_height_pass = [0.62, 0.71]", "head_height_pass = [0.71, 0.62]")).is_err());
+        assert!(parse(&good.replace("roll_fail_deg = 8.0", "roll_fail_deg = 1.0")).is_err());
     }
 }

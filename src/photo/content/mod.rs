@@ -4,9 +4,13 @@
 //! sharpness, recapture), `overlay` (what the page draws), and the face-aware crop.
 //! No model runs here: the input is a `FaceObservation`, so everything is testable natively.
 
+pub mod crop;
+pub mod geometry;
 mod labels;
 pub mod overlay;
 pub mod picture;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synthetic;
 
 use crate::face::FaceObservation;
 use crate::profile::PhotoContentSpec;
@@ -48,8 +52,8 @@ impl ContentResult {
 }
 
 /// Every content check on one picture, with its marks.
-// TRANSITIONAL: the geometry and scene checks are being written on their own branches and are
-// merged here before this lands; until then this returns nothing.
-pub fn check_content(_input: &ContentInput) -> ContentResult {
-    ContentResult::default()
+// TRANSITIONAL: the scene checks are being written on their own branch and are merged here
+// before this lands.
+pub fn check_content(input: &ContentInput) -> ContentResult {
+    geometry::checks(input)
 }

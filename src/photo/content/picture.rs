@@ -18,13 +18,6 @@ pub struct AnalysisPicture {
     pub full: (u32, u32),
 }
 
-impl AnalysisPicture {
-    /// Full-resolution pixels per analysed pixel (≥ 1).
-    pub fn scale(&self) -> f64 {
-        f64::from(self.full.0) / f64::from(self.image.width().max(1))
-    }
-}
-
 /// Decodes the file upright and shrinks it to at most `MAX_SIDE` on its longer side.
 pub fn analysis_picture(bytes: &[u8]) -> Result<AnalysisPicture, DecodeError> {
     let probed = decode::probe(bytes)?;
@@ -78,7 +71,6 @@ mod tests {
         let pic = analysis_picture(&bytes).unwrap();
         assert_eq!(pic.image.dimensions(), (960, 720));
         assert_eq!(pic.full, (2000, 1500));
-        assert!((pic.scale() - 2000.0 / 960.0).abs() < 1e-9);
     }
 
     #[test]

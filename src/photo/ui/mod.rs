@@ -3,6 +3,7 @@
 
 mod content_slot;
 mod face_client;
+mod good_example;
 mod manual_pictures;
 mod overlay;
 
@@ -13,6 +14,7 @@ use crate::fix::Fixed;
 use crate::profile::Profile;
 use crate::report::{Check, Kind, Report, Status};
 use content_slot::{ContentSlot, ContentState};
+use good_example::GoodExample;
 use leptos::prelude::*;
 use overlay::MarksOverlay;
 use std::collections::BTreeSet;
@@ -37,8 +39,7 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             ContentState::Ready(a) => Some(a.clone()),
             _ => None,
         });
-        let observed = analysed.as_ref().map(|a| (&a.observation, a.picture.scale()));
-        super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), observed)
+        super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), analysed.as_ref().map(|a| &a.observation))
     });
     let on_fixed = Callback::new(move |f: Fixed| fixed.analyse(std::sync::Arc::new(f.bytes)));
     let adjust_fixed = Callback::new(move |mut f: Fixed| {
@@ -52,6 +53,7 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
     });
     view! {
         <h1>"考生照片自查"</h1>
+        <div class="rules-and-example">
         {move || {
             let spec = &profile.get().photo;
             view! {
@@ -65,6 +67,14 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
                 </ul>
             }
         }}
+        <GoodExample profile=profile />
+        </div>
+        <ul class="legend" aria-label="照片上标注的颜色">
+            <li style=format!("--swatch:{}", overlay::status_colour(Status::Pass))>"绿色：符合"</li>
+            <li style=format!("--swatch:{}", overlay::status_colour(Status::Warn))>"橙色：注意"</li>
+            <li style=format!("--swatch:{}", overlay::status_colour(Status::Fail))>"红色：不合格"</li>
+            <li style=format!("--swatch:{}", overlay::status_colour(Status::Manual))>"紫色：请人工确认"</li>
+        </ul>
         <CheckAndFix
             kind=Kind::Photo
             check=check

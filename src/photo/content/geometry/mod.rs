@@ -1,0 +1,105 @@
+//! Face geometry: `face.count`, `face.head_height`, `face.top_margin`, `face.centered`,
+//! `face.eye_line`, `face.pose`, `face.eyes_open`, `face.eyebrows_visible`, `face.ears_visible`,
+//! and the `manual` attire items (`attire.jewellery`, `attire.headwear`, `clothing.collar`).
+//!
+//! Everything is judged on the picture as it is (a phone photo before the fix too: the bands are
+//! fractions of its own height/width); `crop` plans the face-aware fix. Each check adds the marks
+//! that explain it on the photo, in the colour of its status.
+
+mod attire;
+mod ears;
+mod eyes;
+pub mod face;
+mod framing;
+mod pixels;
+pub mod pose;
+
+use super::{ContentInput, ContentResult, Mark, Shape};
+use crate::face::FaceObservation;
+use crate::profile::{Band, GeometrySpec};
+use crate::report::{Check, Status};
+use image::RgbImage;
+
+pub use face::{Face, TopSource, main_face};
+
+/// What every geometry check reads.
+pub struct Ctx<'a> {
+    pub image: &'a RgbImage,
+    pub obs: &'a FaceObservation,
+    pub spec: &'a GeometrySpec,
+    /// The picture's size (the observation's), as floats.
+    pub width: f32,
+    pub height: f32,
+}
+
+/// Pass inside `pass`, warn inside `warn`, fail outside (NaN fails).
+pub fn band_status(v: f32, pass: Band, warn: Band) -> Status {
+    if pass.contains(v) {
+        Status::Pass
+    } else if warn.contains(v) {
+        Status::Warn
+    } else {
+        Status::Fail
+    }
+}
+
+/// All geometry checks with their marks.
+pub fn checks(input: &ContentInput) -> ContentResult {
+    let obs = input.observation;
+    let spec = &input.spec.geometry;
+    let ctx = Ctx { image: input.image, obs, spec, width: obs.width.max(1) as f32, height: obs.height.max(1) as f32 };
+    let mut out = ContentResult::default();
+    let found = count(&ctx, &mut out);
+    if found > 0 {
+        // With several faces the most confident one is measured (the count already fails).
+        match main_face(obs, spec.min_face_score) {
+            Some(face) => {
+                framing::head_height(&ctx, &face, &mut out);
+                framing::top_margin(&ctx, &face, &mut out);
+                framing::centered(&ctx, &face, &mut out);
+                framing::eye_line(&ctx, &face, &mut out);
+                pose::check(&ctx, &face, &mut out);
+                eyes::eyes_open(&ctx, &face, &mut out);
+                eyes::eyebrows_visible(&ctx, &face, &mut out);
+                ears::check(&ctx, &face, &mut out);
+            }
+            None => out.checks.push(Check::new(
+                "face.head_height",
+                Status::Fail,
+                "无法测量",
+                "头顶到下巴约占照片高度的 2/3",
+                "找到了人脸，但位置数据无法使用（脸可能太靠边或被遮挡）。请重拍一张正面、完整的照片。",
+            )),
+        }
+        attire::checks(&ctx, &mut out);
+    }
+    for c in &mut out.checks {
+        c.confirmed = c.status == Status::Manual && input.confirmed.contains(c.id);
+    }
+    out
+}
+
+/// `face.count`: exactly one face. Returns how many faces count.
+fn count(ctx: &Ctx, out: &mut ContentResult) -> usize {
+    const ID: &str = "face.count";
+    let faces: Vec<_> = ctx.obs.faces.iter().filter(|d| d.score >= ctx.spec.min_face_score).collect();
+    let (status, message) = match faces.len() {
+        1 => (Status::Pass, "照片中有一张人脸。".to_owned()),
+        0 => (
+            Status::Fail,
+            "没有找到人脸。请上传本人正面、免冠、露出整张脸的照片（不要戴口罩、墨镜，光线不要太暗）。".to_owned(),
+        ),
+        n => (
+            Status::Fail,
+            format!("照片中找到 {n} 张人脸，只能有考生本人。请单独拍摄，画面里不要出现其他人或带人像的图案。"),
+        ),
+    };
+    for d in &faces {
+        out.marks.push(Mark::new(ID, status, "人脸", Shape::Rect { rect: d.bbox }));
+    }
+    out.checks.push(Check::new(ID, status, format!("{} 张", faces.len()), "1 张（仅考生本人）", message));
+    faces.len()
+}
+
+#[cfg(test)]
+mod tests;

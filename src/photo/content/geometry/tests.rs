@@ -1,0 +1,258 @@
+use super::*;
+use crate::face::{Detection, Point};
+use crate::photo::content::synthetic::{FaceSpec, observation};
+use crate::profile::{PhotoContentSpec, default_profile};
+use std::collections::BTreeSet;
+
+fn spec() -> &'static PhotoContentSpec {
+    &default_profile().photo_content
+}
+
+/// A skin-toned face on a blue background with dark brows, so the pixel checks have something
+/// to read.
+fn picture(obs: &FaceObservation) -> RgbImage {
+    let mut img = RgbImage::from_pixel(obs.width.max(1), obs.height.max(1), image::Rgb([67, 142, 219]));
+    for (x, y, p) in img.enumerate_pixels_mut() {
+        if obs.mask.at(x, y) >= 128 {
+            *p = image::Rgb([224, 172, 140]);
+        }
+    }
+    if let Some(l) = obs.landmarks.as_ref().filter(|l| l.points.len() >= 468) {
+        for i in face::idx::RIGHT_BROW_UPPER.iter().chain(&face::idx::LEFT_BROW_UPPER) {
+            let [x, y, _] = l.points[*i];
+            for dy in 0..8 {
+                for dx in -8i32..8 {
+                    let (px, py) = ((x as i32 + dx).max(0) as u32, (y as i32 + dy).max(0) as u32);
+                    if px < img.width() && py < img.height() {
+                        img.put_pixel(px, py, image::Rgb([60, 40, 30]));
+                    }
+                }
+            }
+        }
+    }
+    img
+}
+
+fn run_with(obs: &FaceObservation, confirmed: &BTreeSet<String>) -> ContentResult {
+    let img = picture(obs);
+    let input =
+        ContentInput { image: &img, observation: obs, target: (450, 600), spec: spec(), software: None, confirmed };
+    checks(&input)
+}
+
+fn run(obs: &FaceObservation) -> ContentResult {
+    run_with(obs, &BTreeSet::new())
+}
+
+fn status(r: &ContentResult, id: &str) -> Status {
+    r.checks.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("{id} missing: {r:#?}")).status
+}
+
+/// A compliant 450×600 face: hair-top at 40, chin at 440 (head 400 = 2/3), centred.
+fn good() -> FaceSpec {
+    FaceSpec::framed(40.0, 440.0, 225.0)
+}
+
+#[test]
+fn a_compliant_face_passes_every_measured_check() {
+    let r = run(&observation(450, 600, &[good()]));
+    for id in [
+        "face.count",
+        "face.head_height",
+        "face.top_margin",
+        "face.centered",
+        "face.eye_line",
+        "face.pose",
+        "face.eyes_open",
+        "face.eyebrows_visible",
+        "face.ears_visible",
+    ] {
+        assert_eq!(status(&r, id), Status::Pass, "{id}: {:#?}", r.checks);
+    }
+    for id in ["attire.jewellery", "attire.headwear", "clothing.collar"] {
+        assert_eq!(status(&r, id), Status::Manual, "{id}");
+    }
+    let head = r.checks.iter().find(|c| c.id == "face.head_height").unwrap();
+    assert!(head.measured.starts_with("400 像素"), "{}", head.measured);
+    // Every check that measured something explains itself on the photo.
+    for id in ["face.count", "face.head_height", "face.top_margin", "face.centered", "face.eye_line", "face.pose"] {
+        assert!(r.marks.iter().any(|m| m.check == id), "{id} has no mark");
+    }
+}
+
+#[test]
+fn no_face_or_several_faces_fail_the_count() {
+    let mut empty = observation(450, 600, &[]);
+    let r = run(&empty);
+    assert_eq!(status(&r, "face.count"), Status::Fail);
+    assert_eq!(r.checks.len(), 1, "nothing else is measured without a face");
+    let two = observation(450, 600, &[good(), FaceSpec::framed(300.0, 420.0, 400.0)]);
+    assert_eq!(status(&run(&two), "face.count"), Status::Fail);
+    // A detection below the score threshold does not count.
+    let mut weak = observation(450, 600, &[good(), FaceSpec { score: 0.2, ..FaceSpec::framed(300.0, 420.0, 400.0) }]);
+    assert_eq!(status(&run(&weak), "face.count"), Status::Pass);
+    weak.faces[0].score = 0.1;
+    weak.faces[1].score = 0.1;
+    assert_eq!(status(&run(&weak), "face.count"), Status::Fail);
+    empty.width = 0;
+    empty.height = 0;
+    assert_eq!(status(&run(&empty), "face.count"), Status::Fail);
+}
+
+#[test]
+fn head_size_bands() {
+    // 400 passes, 365 warns (below 372), 300 fails; 450 fails (above 440).
+    for (chin, want) in [(440.0, Status::Pass), (405.0, Status::Warn), (340.0, Status::Fail), (490.0, Status::Fail)] {
+        let r = run(&observation(450, 600, &[FaceSpec::framed(40.0, chin, 225.0)]));
+        assert_eq!(status(&r, "face.head_height"), want, "chin {chin}");
+    }
+}
+
+#[test]
+fn top_margin_and_cut_off_heads() {
+    let r = run(&observation(450, 600, &[FaceSpec::framed(120.0, 520.0, 225.0)]));
+    assert_eq!(status(&r, "face.top_margin"), Status::Fail);
+    assert_eq!(status(&r, "face.eye_line"), Status::Fail);
+    // Head above the top edge: the mask touches row 0.
+    let r = run(&observation(450, 600, &[FaceSpec::framed(-30.0, 370.0, 225.0)]));
+    assert_eq!(status(&r, "face.top_margin"), Status::Fail);
+    assert!(r.checks.iter().any(|c| c.id == "face.top_margin" && c.message.contains("裁掉")));
+}
+
+#[test]
+fn centring_bands() {
+    for (x, want) in [(225.0, Status::Pass), (245.0, Status::Pass), (255.0, Status::Warn), (300.0, Status::Fail)] {
+        let r = run(&observation(450, 600, &[FaceSpec::framed(40.0, 440.0, x)]));
+        assert_eq!(status(&r, "face.centered"), want, "x {x}");
+    }
+}
+
+#[test]
+fn pose_from_the_eye_line_and_the_mesh() {
+    let cases = [
+        (3.0, 0.0, 0.0, Status::Pass),
+        (6.5, 0.0, 0.0, Status::Warn),
+        (12.0, 0.0, 0.0, Status::Fail),
+        (0.0, 4.0, 0.0, Status::Pass),
+        (0.0, -7.0, 0.0, Status::Warn),
+        (0.0, 15.0, 0.0, Status::Fail),
+        (0.0, 0.0, 7.0, Status::Warn),
+        (0.0, 0.0, -14.0, Status::Fail),
+        (2.0, 3.0, -3.0, Status::Pass),
+    ];
+    for (roll, yaw, pitch, want) in cases {
+        let f = FaceSpec { roll, yaw, pitch, ..good() };
+        let obs = observation(450, 600, &[f]);
+        let face = main_face(&obs, 0.5).unwrap();
+        let p = pose::estimate(&face);
+        assert!((p.roll - roll).abs() < 0.2, "roll {roll}: {p:?}");
+        assert!((p.yaw.unwrap() - yaw).abs() < 0.6, "yaw {yaw}: {p:?}");
+        assert!((p.pitch.unwrap() - pitch).abs() < 0.6, "pitch {pitch}: {p:?}");
+        assert_eq!(status(&run(&obs), "face.pose"), want, "{roll} {yaw} {pitch}");
+    }
+}
+
+#[test]
+fn closed_eyes_fail_and_narrow_eyes_warn() {
+    for (open, want) in [(0.3, Status::Pass), (0.14, Status::Warn), (0.04, Status::Fail)] {
+        let r = run(&observation(450, 600, &[FaceSpec { eye_open: open, ..good() }]));
+        assert_eq!(status(&r, "face.eyes_open"), want, "{open}");
+    }
+}
+
+#[test]
+fn without_mesh_or_mask_the_undecidable_checks_become_manual() {
+    let mut obs = observation(450, 600, &[good()]);
+    obs.landmarks = None;
+    obs.mask.data.clear();
+    obs.mask.width = 0;
+    obs.mask.height = 0;
+    let r = run(&obs);
+    for id in ["face.eyes_open", "face.eyebrows_visible", "face.pose", "face.head_height"] {
+        assert_eq!(status(&r, id), Status::Manual, "{id}: {:#?}", r.checks);
+    }
+    assert_eq!(status(&r, "face.centered"), Status::Pass);
+}
+
+#[test]
+fn covered_brows_and_ears_ask_the_person() {
+    let obs = observation(450, 600, &[good()]);
+    let mut img = picture(&obs);
+    // Dark hair over the whole upper face and the ears.
+    let eye_y = good().eye_mid.y as u32;
+    for (x, y, p) in img.enumerate_pixels_mut() {
+        if y < eye_y - 10 || (obs.mask.at(x, y) >= 128 && !(130..320).contains(&x)) {
+            *p = image::Rgb([40, 30, 25]);
+        }
+    }
+    let confirmed: BTreeSet<String> = ["face.ears_visible".to_owned()].into();
+    let input = ContentInput {
+        image: &img,
+        observation: &obs,
+        target: (450, 600),
+        spec: spec(),
+        software: None,
+        confirmed: &confirmed,
+    };
+    let r = checks(&input);
+    assert_eq!(status(&r, "face.eyebrows_visible"), Status::Manual);
+    let ears = r.checks.iter().find(|c| c.id == "face.ears_visible").unwrap();
+    assert_eq!(ears.status, Status::Manual);
+    assert!(ears.confirmed, "the person's confirmation is carried into the report");
+    assert!(!r.checks.iter().find(|c| c.id == "face.eyebrows_visible").unwrap().confirmed);
+}
+
+#[test]
+fn an_ear_outside_the_picture_fails() {
+    let r = run(&observation(450, 600, &[FaceSpec::framed(40.0, 440.0, 60.0)]));
+    assert_eq!(status(&r, "face.ears_visible"), Status::Fail);
+    assert_eq!(status(&r, "face.centered"), Status::Fail);
+}
+
+#[test]
+fn manual_items_carry_the_confirmation() {
+    let confirmed: BTreeSet<String> = ["attire.headwear".to_owned(), "face.count".to_owned()].into();
+    let r = run_with(&observation(450, 600, &[good()]), &confirmed);
+    let c = |id: &str| r.checks.iter().find(|c| c.id == id).unwrap().clone();
+    assert!(c("attire.headwear").confirmed);
+    assert!(!c("attire.jewellery").confirmed);
+    assert!(!c("face.count").confirmed, "only manual checks can be confirmed");
+}
+
+#[test]
+fn larger_pictures_are_judged_as_they_are() {
+    // A 3000×4000 phone photo with the same framing passes; the bands are fractions.
+    let f = FaceSpec::framed(40.0 * 20.0 / 3.0, 440.0 * 20.0 / 3.0, 1500.0);
+    let r = run(&observation(3000, 4000, &[f]));
+    assert_eq!(status(&r, "face.head_height"), Status::Pass);
+    assert_eq!(status(&r, "face.centered"), Status::Pass);
+}
+
+#[test]
+fn garbage_never_panics() {
+    let nan = f32::NAN;
+    let mut obs = observation(450, 600, &[good()]);
+    obs.faces.push(Detection {
+        score: 0.9,
+        bbox: crate::face::BoxF { x: nan, y: -1e9, width: 1e12, height: -5.0 },
+        right_eye: Point { x: nan, y: 0.0 },
+        left_eye: Point { x: 1e30, y: 0.0 },
+        nose_tip: Point::default(),
+        mouth: Point::default(),
+        right_ear: Point { x: -1e9, y: nan },
+        left_ear: Point::default(),
+    });
+    obs.faces.swap(0, 1);
+    run(&obs);
+    obs.landmarks.as_mut().unwrap().points.truncate(10);
+    run(&obs);
+    obs.faces.swap(0, 1);
+    obs.mask.width = 7;
+    obs.mask.height = 3;
+    run(&obs);
+    obs.landmarks.as_mut().unwrap().points = vec![[nan; 3]; 468];
+    run(&obs);
+    // A face at the very edge of the picture.
+    run(&observation(450, 600, &[FaceSpec::framed(-300.0, 10.0, 0.0)]));
+    run(&observation(1, 1, &[good()]));
+}
