@@ -37,20 +37,76 @@ pub fn fix_with_content(
     profile: &Profile,
     observed: Option<&crate::face::FaceObservation>,
 ) -> Result<Fixed, FixError> {
+    let centre_crop_because = |why: &str| {
+        fix(bytes, file_name, profile).map(|mut fixed| {
+            fixed.notes.push(format!("{why}本次按画面中心裁剪：请务必对照要求检查头部大小和位置。"));
+            fixed
+        })
+    };
     let Some(observation) = observed else {
-        let mut fixed = fix(bytes, file_name, profile)?;
-        fixed.notes.push("人脸分析没有完成，本次按画面中心裁剪：请务必对照要求检查头部大小和位置。".into());
-        return Ok(fixed);
+        return centre_crop_because("人脸分析没有完成，");
     };
     let full = crate::imaging::decode::probe(bytes).map_err(FixError::Unreadable)?.upright;
     let target = (profile.photo.width, profile.photo.height);
-    let plan = content::crop::plan(observation, full, target, &profile.photo_content.geometry)
-        .map_err(|e| FixError::Unfixable(e.message()))?;
-    fix_with(bytes, &profile.photo, &content::crop::FaceAwareCrop { plan }, fixed_name(file_name))
+    match content::crop::plan(observation, full, target, &profile.photo_content.geometry) {
+        Ok(plan) => fix_with(bytes, &profile.photo, &content::crop::FaceAwareCrop { plan }, fixed_name(file_name)),
+        // A face the detector missed is still better served by a centre crop than by nothing; the
+        // fixed file's report then says no face was found.
+        Err(content::crop::CropError::NoFace) => centre_crop_because("没有找到人脸，"),
+        Err(e) => Err(FixError::Unfixable(e.message())),
+    }
 }
 
 /// `IMG_1234.HEIC.png` → `IMG_1234-合格.jpg`: keeps the user's name recognisable.
 pub fn fixed_name(original: &str) -> String {
     let stem = original.split('.').next().filter(|s| !s.trim().is_empty()).unwrap_or("照片");
     format!("{stem}-合格.jpg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::face::FaceObservation;
+    use crate::imaging::decode;
+    use crate::imaging::jpeg_write::encode;
+    use crate::photo::content::synthetic::{FaceSpec, observation};
+    use image::{Rgb, RgbImage};
+
+    fn phone_photo() -> Vec<u8> {
+        encode(&RgbImage::from_pixel(1500, 2000, Rgb([67, 142, 219])), 85, 72).unwrap()
+    }
+
+    /// What the models would report on the 1500×2000 photo, seen on a 720×960 analysis copy.
+    fn seen(top: f32, chin: f32, centre_x: f32) -> FaceObservation {
+        let k = 960.0 / 2000.0;
+        observation(720, 960, &[FaceSpec::framed(top * k, chin * k, centre_x * k)])
+    }
+
+    #[test]
+    fn the_fix_crops_around_the_face_to_the_exact_size() {
+        let profile = crate::profile::default_profile();
+        let fixed = fix_with_content(&phone_photo(), "IMG_1.jpg", profile, Some(&seen(700.0, 1300.0, 800.0))).unwrap();
+        let out = decode::decode(&fixed.bytes, (u32::MAX, u32::MAX)).unwrap();
+        assert_eq!(out.image.dimensions(), (450, 600));
+        assert!(fixed.bytes.len() as u64 <= profile.photo.max_bytes);
+        assert_eq!(fixed.file_name, "IMG_1-合格.jpg");
+    }
+
+    #[test]
+    fn a_face_at_the_edge_is_refused_with_how_to_retake() {
+        let profile = crate::profile::default_profile();
+        let err = fix_with_content(&phone_photo(), "a.jpg", profile, Some(&seen(700.0, 1300.0, 120.0))).unwrap_err();
+        let FixError::Unfixable(why) = err else { panic!("expected a retake message, got {err:?}") };
+        assert!(why.contains("边缘") && why.contains("重拍"), "{why}");
+    }
+
+    #[test]
+    fn without_a_face_or_an_analysis_the_fix_centre_crops_and_says_so() {
+        let profile = crate::profile::default_profile();
+        let none = FaceObservation { faces: vec![], landmarks: None, ..seen(700.0, 1300.0, 800.0) };
+        for observed in [None, Some(&none)] {
+            let fixed = fix_with_content(&phone_photo(), "a.jpg", profile, observed).unwrap();
+            assert!(fixed.notes.iter().any(|n| n.contains("中心裁剪")), "{:?}", fixed.notes);
+        }
+    }
 }
