@@ -267,6 +267,89 @@ fn main() {
         r#"{"verdict": "fail", "checks": {"file.size": "fail", "image.dimensions": "fail"}, "fix": true}"#,
     );
 
+    face_portraits(&mut w);
+
     std::fs::write(dir.join("manifest.json"), w.manifest()).expect("write manifest");
     println!("{} files + manifest.json in {} ({} ms)", w.entries.len(), dir.display(), started.elapsed().as_millis());
+}
+
+/// Portraits around a real face (Grace Hopper's public-domain portrait, composited with exactly known
+/// geometry by `precheck::photo::content::synthetic::draw`) for the photo-content tests: the face
+/// models must see a real face. `truth` in the manifest is the exact geometry in output pixels.
+fn face_portraits(w: &mut Writer) {
+    use precheck::photo::content::synthetic::draw::{Background, GRACE, Portrait, portrait};
+    let source_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg");
+    let source_bytes = std::fs::read(source_path).expect("tests/fixtures/portraits/grace_hopper.jpg");
+    let source = precheck::imaging::decode::decode(&source_bytes, (u32::MAX, u32::MAX)).expect("decode Grace Hopper").image;
+    const BLUE: [u8; 3] = [67, 142, 219];
+    const NAVY: [u8; 3] = [28, 36, 52];
+    let framed = |width: u32, height: u32, head: f32, top: f32, centre_x: f32| Portrait {
+        width,
+        height,
+        head,
+        top,
+        centre_x,
+        roll: 0.0,
+        background: Background::Solid(BLUE),
+        clothing: NAVY,
+        collar: true,
+    };
+    let mut put = |file: &str, p: Portrait, quality_fit: bool, purpose: &str, expect: &str| {
+        let (img, truth) = portrait(&source, &GRACE, &p);
+        let bytes = if quality_fit {
+            fit_quality(PHOTO_MAX - 500, 95, |q| jpeg(&img, q, Some(300))).expect("fits 30,000 bytes").1
+        } else {
+            jpeg(&img, 88, Some(72))
+        };
+        let expect = format!(
+            r#"{{{expect}, "truth": {{"head_top": {:.1}, "chin": {:.1}, "eye_mid_x": {:.1}, "eye_mid_y": {:.1}}}}}"#,
+            truth.head_top,
+            truth.chin,
+            truth.eye_mid.x,
+            truth.eye_mid.y
+        );
+        w.put(file, "photo-content", &bytes, purpose, &expect);
+    };
+    put(
+        "face-good.jpg",
+        framed(450, 600, 399.0, 39.0, 225.0),
+        true,
+        "450×600 real face, head 2/3 of the height, centred, blue background, navy clothes with collar: framing passes",
+        r#""checks": {"face.count": "pass", "face.head_height": "pass", "face.top_margin": "pass", "face.centered": "pass", "face.eye_line": "pass", "background.color": "pass", "clothing.dark": "pass"}"#,
+    );
+    put(
+        "face-small-head.jpg",
+        framed(450, 600, 250.0, 120.0, 225.0),
+        true,
+        "450×600 real face, head only 42 % of the height: face.head_height fails",
+        r#""checks": {"face.count": "pass", "face.head_height": "fail"}"#,
+    );
+    put(
+        "face-off-centre.jpg",
+        framed(450, 600, 399.0, 39.0, 150.0),
+        true,
+        "450×600 real face, eyes 75 px left of centre: face.centered fails",
+        r#""checks": {"face.count": "pass", "face.centered": "fail"}"#,
+    );
+    put(
+        "face-white-background.jpg",
+        Portrait { background: Background::Solid([246, 246, 244]), ..framed(450, 600, 399.0, 39.0, 225.0) },
+        true,
+        "450×600 real face on a white background: background.color fails",
+        r#""checks": {"face.count": "pass", "background.color": "fail"}"#,
+    );
+    put(
+        "face-phone.jpg",
+        framed(1200, 1600, 560.0, 420.0, 640.0),
+        false,
+        "1200×1600 phone photo, 72 dpi, head 35 % of the height, a little right of centre: the face-aware fix frames it",
+        r#""fix": true"#,
+    );
+    put(
+        "face-edge.jpg",
+        framed(1200, 1600, 560.0, 420.0, 170.0),
+        false,
+        "1200×1600 phone photo with the face near the left edge: the fix refuses and says how to retake",
+        r#""fix": false, "error": "边缘""#,
+    );
 }
