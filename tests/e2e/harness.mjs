@@ -242,6 +242,43 @@ export async function readState(page, which = 'input') {
   }, which);
 }
 
+/** The rows judged from the file itself (format, size, pixels, density, colour, name). */
+export const FILE_ROWS = ['file.format', 'file.size', 'file.name', 'image.dimensions', 'image.dpi', 'image.color'];
+
+/** The verdict of a report's file rows alone: the photo report also holds content rows
+ * (face, background, …) that the file-rule tests do not judge. */
+export function fileVerdict(r) {
+  const statuses = FILE_ROWS.map((id) => r.checks[id]).filter(Boolean);
+  if (statuses.length === 0) return r.verdict;
+  if (statuses.includes('fail')) return 'fail';
+  if (statuses.includes('warn') || statuses.includes('manual')) return 'warn';
+  return 'pass';
+}
+
+/**
+ * Waits until the photo's content analysis (face models in the worker) for `which` ('input' or
+ * 'fixed') has finished: its status element leaves data-state="working". No-op on pages without one.
+ */
+export async function waitContent(page, which = 'input', timeout = ACTION_TIMEOUT) {
+  const sel = `[data-testid="content-status-${which}"]`;
+  if (!(await page.$(sel))) return null;
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') !== 'working', sel, {
+    timeout,
+    polling: 100,
+  });
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    const num = (a) => (el?.hasAttribute(a) ? Number(el.getAttribute(a)) : null);
+    return {
+      state: el?.getAttribute('data-state') ?? null,
+      text: el?.textContent ?? '',
+      loadMs: num('data-load-ms'),
+      runMs: num('data-run-ms'),
+      checkMs: num('data-check-ms'),
+    };
+  }, sel);
+}
+
 /** Waits until `key()` stays the same for `quietMs`. */
 async function settle(page, quietMs = 250, timeout = ACTION_TIMEOUT) {
   const end = Date.now() + timeout;
@@ -293,8 +330,9 @@ function bindHelpers(s) {
         throw new Error(`no report or file error after choosing ${path.basename(file)}: ${e.message}`);
       }
       const wallMs = Date.now() - t0;
+      const content = await waitContent(page, 'input');
       await settle(page);
-      return { ...(await readState(page, 'input')), wallMs };
+      return { ...(await readState(page, 'input')), wallMs, content };
     },
 
     /** Clicks the fix button, waits for the fixed report and the download link. */
@@ -308,8 +346,9 @@ function bindHelpers(s) {
         throw new Error(`fix produced no fixed report / download link: ${e.message}`);
       }
       const wallMs = Date.now() - t0;
+      const content = await waitContent(page, 'fixed');
       await settle(page);
-      return { ...(await readState(page, 'fixed')), wallMs };
+      return { ...(await readState(page, 'fixed')), wallMs, content };
     },
 
     /**

@@ -1,0 +1,157 @@
+// Photo content (#/photo with real faces): the face models run in a Web Worker fetched from the
+// site's own origin only when a photo is checked; content rows (face, framing, background, clothing)
+// match each fixture's expectation; marks are drawn over the photo; manual rows are confirmed by the
+// person; the face-aware fix frames a phone photo or refuses with retake advice. Timings printed.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { setup, withPage, manifest, fixture, fmt, waitContent, readState, DIST } from './harness.mjs';
+
+const M = manifest();
+const faces = M.files.filter((f) => f.page === 'photo-content');
+const T = { timeout: 240_000 };
+/** Content rows the geometry of a framed photo decides (the face-aware fix must make these pass). */
+const FRAMING = ['face.count', 'face.head_height', 'face.top_margin', 'face.centered', 'face.eye_line'];
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+const byName = (name) => faces.find((f) => f.file === name) ?? assert.fail(`${name} missing from the manifest`);
+
+/** Every request of the page, to see that the worker and models come from the page's own origin. */
+function recordRequests(s) {
+  const urls = [];
+  s.page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+test('the home page loads neither the face engine nor the models', T, () =>
+  withPage(env, '#/', async (s) => {
+    const urls = recordRequests(s);
+    await s.page.reload({ waitUntil: 'networkidle' });
+    const lazy = urls.filter((u) => /face_worker|\/models\//.test(u));
+    assert.deepEqual(lazy, [], 'face engine or models requested on the home page');
+  }),
+);
+
+test('lazily loaded engine + models fit 3 MB gzip', () => {
+  const files = ['face_worker_bg.wasm', 'face_worker.js', 'face_worker_loader.js'].map((f) => path.join(DIST, f));
+  const modelDir = path.join(DIST, 'models');
+  for (const f of fs.readdirSync(modelDir)) if (!/NOTICE|README/i.test(f)) files.push(path.join(modelDir, f));
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(f);
+    const g = zlib.gzipSync(bytes, { level: 9 }).length;
+    console.log(`# lazy ${path.relative(DIST, f)} bytes=${bytes.length} gzip=${g}`);
+    raw += bytes.length;
+    gz += g;
+  }
+  console.log(`lazy-face-engine files=${files.length} bytes=${raw} gzip_bytes=${gz}`);
+  assert.ok(gz <= 3 * 1024 * 1024, `engine + models are ${gz} bytes gzip (> 3 MB)`);
+});
+
+for (const f of faces.filter((f) => f.expect.checks)) {
+  test(`${f.file}: ${f.purpose}`, T, () =>
+    withPage(env, '#/photo', async (s) => {
+      const urls = recordRequests(s);
+      const r = await s.upload('photo-input', fixture(f.file));
+      assert.equal(r.content?.state, 'ready', `${f.file}: content analysis finished (${JSON.stringify(r.content)})`);
+      console.log(`# ${f.file}: ${fmt(r)}`);
+      console.log(
+        `timing face-analysis file=${f.file} load_ms=${r.content.loadMs} run_ms=${r.content.runMs} check_ms=${r.content.checkMs}`,
+      );
+      for (const [id, st] of Object.entries(f.expect.checks)) {
+        assert.equal(r.checks[id], st, `${f.file}: row ${id} (${fmt(r)})`);
+      }
+      // The worker and its models were fetched, from this origin (the guard in withPage fails on
+      // anything else), so the request guard demonstrably sees the worker's traffic.
+      assert.ok(urls.some((u) => u.startsWith(s.server.origin) && /face_worker_bg\.wasm$/.test(u)), 'worker wasm requested');
+      assert.ok(urls.some((u) => u.startsWith(s.server.origin) && /\/models\//.test(u)), 'models requested from the origin');
+      // Marks are drawn over the photo, one group per explained check, coloured by status.
+      const marks = await s.page.$$eval('[data-report="input"], .preview [data-testid="marks-overlay"] [data-mark]', (els) =>
+        els.filter((e) => e.hasAttribute('data-mark')).map((e) => [e.getAttribute('data-mark'), e.getAttribute('data-status')]),
+      );
+      assert.ok(marks.length >= 4, `${f.file}: marks drawn (${JSON.stringify(marks)})`);
+      for (const [id, st] of marks) {
+        if (r.checks[id]) assert.equal(st, r.checks[id], `${f.file}: mark ${id} has its row's status`);
+      }
+      assert.ok(marks.some(([id]) => id === 'face.head_height'), `${f.file}: head lines drawn`);
+    }),
+  );
+}
+
+test('manual rows are confirmed by the person and stop holding the verdict back', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const r = await s.upload('photo-input', fixture('face-good.jpg'));
+    const manual = Object.entries(r.checks).filter(([, st]) => st === 'manual').map(([id]) => id);
+    assert.ok(manual.includes('attire.jewellery'), `jewellery is for the person to confirm: ${fmt(r)}`);
+    assert.notEqual(r.verdict, 'pass', 'unconfirmed manual rows keep the verdict from pass');
+    for (const id of manual) {
+      const box = `[data-report="input"] [data-confirm="${id}"]`;
+      assert.ok(await s.page.$(box), `${id}: a confirm box`);
+      await s.page.check(box);
+    }
+    const after = await readState(s.page, 'input');
+    const confirmed = await s.page.$$eval('[data-report="input"] [data-confirmed="true"]', (els) => els.map((e) => e.getAttribute('data-check')));
+    assert.deepEqual(confirmed.sort(), manual.sort(), 'every manual row shows as confirmed');
+    const rest = Object.entries(after.checks).filter(([id]) => !manual.includes(id)).map(([, st]) => st);
+    const expected = rest.includes('fail') ? 'fail' : rest.includes('warn') || rest.includes('manual') ? 'warn' : 'pass';
+    assert.equal(after.verdict, expected, `verdict after confirming: ${fmt(after)}`);
+    // Unticking brings the row back.
+    await s.page.uncheck(`[data-report="input"] [data-confirm="${manual[0]}"]`);
+    assert.notEqual((await readState(s.page, 'input')).verdict, 'pass');
+  }),
+);
+
+test('face-aware fix: a phone photo is framed so every framing row passes', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const f = byName('face-phone.jpg');
+    const r = await s.upload('photo-input', fixture(f.file));
+    assert.equal(r.content?.state, 'ready', JSON.stringify(r.content));
+    assert.equal(r.checks['image.dimensions'], 'fail', fmt(r));
+    const fixed = await s.fix();
+    assert.equal(fixed.content?.state, 'ready', `fixed photo analysed: ${JSON.stringify(fixed.content)}`);
+    console.log(`# fixed ${f.file}: ${fmt(fixed)}`);
+    for (const id of FRAMING) assert.equal(fixed.checks[id], 'pass', `fixed ${f.file}: ${id} (${fmt(fixed)})`);
+    for (const id of ['file.size', 'image.dimensions', 'image.dpi']) assert.equal(fixed.checks[id], 'pass', `fixed: ${id}`);
+    const dl = await s.download('photo-content');
+    assert.ok(dl.bytes.length <= M.photo_max_bytes, `fixed file ${dl.bytes.length} bytes`);
+    const marks = await s.page.$$eval('.fixed [data-testid="marks-overlay"] [data-mark]', (els) => els.length);
+    assert.ok(marks > 0, 'marks drawn over the fixed photo');
+  }),
+);
+
+test('face-aware fix: a face at the edge is refused with how to retake', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const f = byName('face-edge.jpg');
+    const r = await s.upload('photo-input', fixture(f.file));
+    assert.equal(r.content?.state, 'ready', JSON.stringify(r.content));
+    await s.page.click('[data-testid="fix-button"]');
+    const msg = await s.page.waitForSelector('[data-testid="fix-error"]').then((el) => el.innerText());
+    assert.match(msg, new RegExp(f.expect.error), msg);
+    assert.match(msg, /重拍/, msg);
+    // The page keeps working: a good photo afterwards is analysed.
+    const good = await s.upload('photo-input', fixture('face-good.jpg'));
+    assert.equal(good.checks['face.count'], 'pass', fmt(good));
+  }),
+);
+
+test('a bad file after a good one: clear message, the page and the worker keep working', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    await s.upload('photo-input', fixture('face-good.jpg'));
+    const bad = await s.upload('photo-input', fixture('photo-truncated.jpg'));
+    assert.ok(bad.error || bad.checks['file.format'] === 'fail', fmt(bad));
+    const again = await s.upload('photo-input', fixture('face-small-head.jpg'));
+    assert.equal(again.content?.state, 'ready');
+    assert.equal(again.checks['face.head_height'], 'fail', fmt(again));
+  }),
+);
