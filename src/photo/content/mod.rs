@@ -5,6 +5,7 @@
 //! No model runs here: the input is a `FaceObservation`, so everything is testable natively.
 
 pub mod overlay;
+pub mod scene;
 
 use crate::face::FaceObservation;
 use crate::profile::PhotoContentSpec;
