@@ -19,12 +19,19 @@ pub fn fft(re: &mut [f32], im: &mut [f32]) {
             im.swap(i, j);
         }
     }
+    // Twiddles e^(−2πi·k/n) for k < n/2, computed once; stage `len` uses every (n/len)-th.
+    let twiddles: Vec<(f32, f32)> = (0..n / 2)
+        .map(|k| {
+            let a = -2.0 * std::f64::consts::PI * k as f64 / n as f64;
+            (a.cos() as f32, a.sin() as f32)
+        })
+        .collect();
     let mut len = 2;
     while len <= n {
-        let ang = -2.0 * std::f64::consts::PI / len as f64;
+        let stride = n / len;
         for start in (0..n).step_by(len) {
             for k in 0..len / 2 {
-                let (wr, wi) = ((ang * k as f64).cos() as f32, (ang * k as f64).sin() as f32);
+                let (wr, wi) = twiddles[k * stride];
                 let (a, b) = (start + k, start + k + len / 2);
                 let (tr, ti) = (re[b] * wr - im[b] * wi, re[b] * wi + im[b] * wr);
                 re[b] = re[a] - tr;

@@ -94,6 +94,8 @@ fn flat_blocks(layout: &Layout) -> Vec<Region> {
     for n in [64u32, 32] {
         let mut found = Vec::new();
         for &(_, r) in &layout.background {
+            // At most 4×4 candidate positions a strip, so a 12 MP photo costs what a small one does.
+            let (sx, sy) = ((r.width() / 4).max(n), (r.height() / 4).max(n));
             let mut y = r.y0;
             while y + n <= r.y1 {
                 let mut x = r.x0;
@@ -102,9 +104,9 @@ fn flat_blocks(layout: &Layout) -> Vec<Region> {
                     if all_background(layout, b) {
                         found.push(b);
                     }
-                    x += n;
+                    x += sx;
                 }
-                y += n;
+                y += sy;
             }
         }
         if !found.is_empty() {
