@@ -166,10 +166,11 @@ fn a_blurred_photo_is_not_sharp() {
 fn halftone_moire_and_screen_grids_warn_never_fail() {
     let (img, obs) = Portrait::default().draw();
     let tau = std::f32::consts::TAU;
-    // A 45° halftone screen, period 5 px: a printed photo photographed again.
+    // A printed photo photographed again: round halftone dots on a 45° screen, 6 px apart.
     let halftone = modulate(&img, |x, y| {
-        let (u, v) = ((x + y) as f32, (x as f32 - y as f32));
-        0.8 + 0.2 * (tau * u / (5.0 * 2f32.sqrt())).cos() * (tau * v / (5.0 * 2f32.sqrt())).cos()
+        let (u, v) = ((x + y) as f32 / 2f32.sqrt(), (x as f32 - y as f32) / 2f32.sqrt());
+        let (du, dv) = (u.rem_euclid(6.0) - 3.0, v.rem_euclid(6.0) - 3.0);
+        if du * du + dv * dv < 3.0 { 0.7 } else { 1.0 }
     });
     // A fine moiré: a faint beat pattern, period ≈ 3.2 px, slightly tilted.
     let moire = modulate(&img, |x, y| 1.0 + 0.05 * (tau * (0.31 * x as f32 + 0.07 * y as f32)).cos());
