@@ -280,7 +280,8 @@ fn face_portraits(w: &mut Writer) {
     use precheck::photo::content::synthetic::draw::{Background, GRACE, Portrait, portrait};
     let source_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg");
     let source_bytes = std::fs::read(source_path).expect("tests/fixtures/portraits/grace_hopper.jpg");
-    let source = precheck::imaging::decode::decode(&source_bytes, (u32::MAX, u32::MAX)).expect("decode Grace Hopper").image;
+    let source =
+        precheck::imaging::decode::decode(&source_bytes, (u32::MAX, u32::MAX)).expect("decode Grace Hopper").image;
     const BLUE: [u8; 3] = [67, 142, 219];
     const NAVY: [u8; 3] = [28, 36, 52];
     let framed = |width: u32, height: u32, head: f32, top: f32, centre_x: f32| Portrait {
@@ -303,10 +304,7 @@ fn face_portraits(w: &mut Writer) {
         };
         let expect = format!(
             r#"{{{expect}, "truth": {{"head_top": {:.1}, "chin": {:.1}, "eye_mid_x": {:.1}, "eye_mid_y": {:.1}}}}}"#,
-            truth.head_top,
-            truth.chin,
-            truth.eye_mid.x,
-            truth.eye_mid.y
+            truth.head_top, truth.chin, truth.eye_mid.x, truth.eye_mid.y
         );
         w.put(file, "photo-content", &bytes, purpose, &expect);
     };

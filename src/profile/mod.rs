@@ -5,7 +5,7 @@
 mod builtin;
 mod content;
 mod geometry;
-mod scene;
+pub mod scene;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile};
 pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
@@ -122,6 +122,7 @@ fn validate(p: &Profile) -> Result<(), String> {
         }
     }
     p.photo_content.geometry.validate().map_err(|e| format!("{}: {e}", p.id))?;
+    p.photo_content.scene.validate(p.photo.background.as_deref()).map_err(|e| format!("{}: {e}", p.id))?;
     if p.password.min_length > p.password.max_length {
         return Err(format!("{}: password.min_length 大于 max_length", p.id));
     }

@@ -9,6 +9,7 @@ pub mod geometry;
 mod labels;
 pub mod overlay;
 pub mod picture;
+pub mod scene;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
 
@@ -52,8 +53,8 @@ impl ContentResult {
 }
 
 /// Every content check on one picture, with its marks.
-// TRANSITIONAL: the scene checks are being written on their own branch and are merged here
-// before this lands.
 pub fn check_content(input: &ContentInput) -> ContentResult {
-    geometry::checks(input)
+    let mut result = geometry::checks(input);
+    result.extend(scene::checks(input));
+    result
 }
