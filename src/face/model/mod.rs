@@ -1,0 +1,132 @@
+//! The face models and their runner: MediaPipe's face detector (BlazeFace short range), face mesh
+//! (468 points) and selfie segmentation, converted by `tools/models/convert.sh` to packed NNEF files
+//! in `models/` and run by tract (pure Rust, so the same code runs natively and in a Web Worker).
+//!
+//! `observe` fills the `FaceObservation` contract in the picture's own pixel coordinates. No Leptos,
+//! no web-sys here: the worker fetches the three files and calls `FaceModels::from_bytes`.
+
+mod anchors;
+pub mod detector;
+pub mod mesh;
+pub mod pack;
+pub mod preprocess;
+pub mod segmenter;
+#[cfg(test)]
+mod tests;
+
+use crate::face::FaceObservation;
+use image::RgbImage;
+use std::fmt;
+use std::sync::Arc;
+use tract_nnef::prelude::{Tensor, TypedRunnableModel, tvec};
+
+pub use detector::Detector;
+pub use mesh::Mesh;
+pub use preprocess::Frame;
+pub use segmenter::Segmenter;
+
+/// An optimised, runnable tract graph.
+pub(crate) type Plan = Arc<TypedRunnableModel>;
+
+/// File names in `models/` (written by tools/models/convert.py).
+pub const DETECTOR_FILE: &str = "face_detection_short_range.nnefq";
+pub const MESH_FILE: &str = "face_landmark.nnefq";
+pub const SEGMENTER_FILE: &str = "selfie_segmentation.nnefq";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelError {
+    /// A model file could not be read or parsed.
+    Load { model: &'static str, message: String },
+    /// Running a model failed, or it returned tensors of unexpected shapes.
+    Run { model: &'static str, message: String },
+    /// The picture has no pixels.
+    EmptyImage,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::Load { model, message } => write!(f, "cannot load the {model} model: {message}"),
+            ModelError::Run { model, message } => write!(f, "the {model} model failed: {message}"),
+            ModelError::EmptyImage => write!(f, "the picture has no pixels"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn load(model: &'static str, bytes: &[u8]) -> Result<Plan, ModelError> {
+    pack::load(bytes).map_err(|e| ModelError::Load { model, message: format!("{e:#}") })
+}
+
+/// Runs a one-input plan; every output flattened to f32.
+pub(crate) fn run_plan(plan: &Plan, model: &'static str, input: Tensor) -> Result<Vec<Vec<f32>>, ModelError> {
+    let err = |e: tract_nnef::prelude::TractError| ModelError::Run { model, message: format!("{e:#}") };
+    let outputs = plan.run(tvec!(input.into())).map_err(err)?;
+    outputs
+        .iter()
+        .map(|o| {
+            Ok(o.cast_to::<f32>()
+                .map_err(err)?
+                .try_as_plain_ram()
+                .map_err(err)?
+                .as_slice::<f32>()
+                .map_err(err)?
+                .to_vec())
+        })
+        .collect()
+}
+
+/// The three models, ready to run.
+pub struct FaceModels {
+    pub detector: Detector,
+    pub mesh: Mesh,
+    pub segmenter: Segmenter,
+}
+
+impl FaceModels {
+    /// Parses the three files of `models/` (as fetched by the browser).
+    pub fn from_bytes(detector: &[u8], mesh: &[u8], segmenter: &[u8]) -> Result<FaceModels, ModelError> {
+        Ok(FaceModels {
+            detector: Detector::new(load("detector", detector)?),
+            mesh: Mesh::new(load("mesh", mesh)?),
+            segmenter: Segmenter::new(load("segmenter", segmenter)?),
+        })
+    }
+
+    /// Reads the three files from a folder laid out like `models/`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<FaceModels, ModelError> {
+        let read = |model: &'static str, name: &str| {
+            std::fs::read(dir.as_ref().join(name))
+                .map_err(|e| ModelError::Load { model, message: format!("{}: {e}", dir.as_ref().join(name).display()) })
+        };
+        FaceModels::from_bytes(
+            &read("detector", DETECTOR_FILE)?,
+            &read("mesh", MESH_FILE)?,
+            &read("segmenter", SEGMENTER_FILE)?,
+        )
+    }
+
+    /// The repository's own `models/` folder (native tools and tests).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_builtin() -> Result<FaceModels, ModelError> {
+        FaceModels::load_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models"))
+    }
+
+    /// Faces, the mesh of the most confident face and the person mask of `img`.
+    pub fn observe(&self, img: &RgbImage) -> Result<FaceObservation, ModelError> {
+        let (width, height) = img.dimensions();
+        if width == 0 || height == 0 {
+            return Err(ModelError::EmptyImage);
+        }
+        let frame = Frame::new(img);
+        let faces = self.detector.detect(&frame, width, height)?;
+        let landmarks = match faces.first() {
+            Some(face) => self.mesh.landmarks(&frame, face)?,
+            None => None,
+        };
+        let mask = self.segmenter.mask(&frame, width, height)?;
+        Ok(FaceObservation { width, height, faces, landmarks, mask })
+    }
+}

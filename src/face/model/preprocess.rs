@@ -1,0 +1,168 @@
+//! Picture → model input tensors: a square region of the picture (letterboxed whole picture, or the
+//! rotated face ROI) resampled to the model's N×N input, as MediaPipe's `ImageToTensorCalculator`
+//! does. All geometry is in the picture's own pixel coordinates (x right, y down, pixel i covering
+//! [i, i+1)).
+
+use image::RgbImage;
+use tract_nnef::prelude::Tensor;
+
+/// Larger pictures are first reduced (area-correct Triangle filter) so that the longer side is at
+/// most this; the models' inputs are ≤ 256 px, the face ROI is a fraction of the picture, so nothing
+/// is lost, and the per-pixel sampling below stays cheap for 12 MP phone photos.
+pub const MAX_WORK_SIDE: u32 = 1024;
+
+/// A square region of the picture, possibly rotated about its centre (radians, clockwise on screen
+/// since y points down), mapped onto a model's square input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Square {
+    pub cx: f32,
+    pub cy: f32,
+    pub side: f32,
+    pub rotation: f32,
+}
+
+impl Square {
+    /// The whole `width`×`height` picture centred in a square with padding on the short axis
+    /// (ImageToTensorCalculator `keep_aspect_ratio: true`: equal padding on both sides).
+    pub fn letterbox(width: u32, height: u32) -> Square {
+        Square { cx: width as f32 / 2.0, cy: height as f32 / 2.0, side: width.max(height) as f32, rotation: 0.0 }
+    }
+
+    /// Normalised input position (0–1 on both axes) → picture pixels.
+    pub fn to_image(&self, nx: f32, ny: f32) -> (f32, f32) {
+        let (dx, dy) = ((nx - 0.5) * self.side, (ny - 0.5) * self.side);
+        let (s, c) = self.rotation.sin_cos();
+        (self.cx + c * dx - s * dy, self.cy + s * dx + c * dy)
+    }
+
+    /// Picture pixels → normalised input position (inverse of `to_image`).
+    pub fn to_input(&self, x: f32, y: f32) -> (f32, f32) {
+        let (dx, dy) = (x - self.cx, y - self.cy);
+        let (s, c) = self.rotation.sin_cos();
+        ((c * dx + s * dy) / self.side + 0.5, (-s * dx + c * dy) / self.side + 0.5)
+    }
+
+    pub fn is_valid(&self) -> bool {
+        [self.cx, self.cy, self.side, self.rotation].iter().all(|v| v.is_finite()) && self.side > 0.0
+    }
+}
+
+/// What lies outside the picture: black (`BORDER_ZERO`) or the nearest edge pixel (`BORDER_REPLICATE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Border {
+    Zero,
+    Replicate,
+}
+
+/// The picture the models read: the input, or a reduced copy of it, with the factor between them.
+pub struct Frame {
+    pub image: RgbImage,
+    /// Working pixels per picture pixel (≤ 1).
+    pub scale: f32,
+}
+
+impl Frame {
+    pub fn new(img: &RgbImage) -> Frame {
+        let (w, h) = img.dimensions();
+        let long = w.max(h);
+        if long <= MAX_WORK_SIDE {
+            return Frame { image: img.clone(), scale: 1.0 };
+        }
+        let scale = MAX_WORK_SIDE as f32 / long as f32;
+        let nw = ((w as f32 * scale).round() as u32).max(1);
+        let nh = ((h as f32 * scale).round() as u32).max(1);
+        let image = image::imageops::resize(img, nw, nh, image::imageops::FilterType::Triangle);
+        // Use the exact per-axis factor of the longer side so the picture edges map onto each other.
+        Frame { image, scale: if w >= h { nw as f32 / w as f32 } else { nh as f32 / h as f32 } }
+    }
+
+    /// Bilinear sample at a working-image position in pixel-centre coordinates (pixel i at i).
+    fn bilinear(&self, x: f32, y: f32, border: Border) -> [f32; 3] {
+        let (w, h) = (self.image.width() as i64, self.image.height() as i64);
+        let (x0, y0) = (x.floor(), y.floor());
+        let (fx, fy) = (x - x0, y - y0);
+        let (x0, y0) = (x0 as i64, y0 as i64);
+        let mut acc = [0f32; 3];
+        for (dy, wy) in [(0, 1.0 - fy), (1, fy)] {
+            for (dx, wx) in [(0, 1.0 - fx), (1, fx)] {
+                let (mut px, mut py) = (x0 + dx, y0 + dy);
+                if px < 0 || py < 0 || px >= w || py >= h {
+                    match border {
+                        Border::Zero => continue,
+                        Border::Replicate => {
+                            px = px.clamp(0, w - 1);
+                            py = py.clamp(0, h - 1);
+                        }
+                    }
+                }
+                let p = self.image.get_pixel(px as u32, py as u32).0;
+                let wgt = wx * wy;
+                for c in 0..3 {
+                    acc[c] += wgt * p[c] as f32;
+                }
+            }
+        }
+        acc
+    }
+
+    /// The region `sq` (picture coordinates) resampled to an n×n NHWC f32 tensor with values mapped
+    /// from 0–255 to `range`. Each input pixel averages k×k bilinear samples, k growing with the
+    /// reduction (up to 4), so strong reductions do not alias.
+    pub fn sample(&self, sq: &Square, n: usize, border: Border, range: (f32, f32)) -> Tensor {
+        let k = ((sq.side * self.scale / n as f32).ceil() as usize).clamp(1, 4);
+        let mut data = Vec::with_capacity(n * n * 3);
+        let norm = (range.1 - range.0) / 255.0 / (k * k) as f32;
+        for v in 0..n {
+            for u in 0..n {
+                let mut acc = [0f32; 3];
+                for j in 0..k {
+                    for i in 0..k {
+                        let nx = (u as f32 + (i as f32 + 0.5) / k as f32) / n as f32;
+                        let ny = (v as f32 + (j as f32 + 0.5) / k as f32) / n as f32;
+                        let (x, y) = sq.to_image(nx, ny);
+                        let s = self.bilinear(x * self.scale - 0.5, y * self.scale - 0.5, border);
+                        for c in 0..3 {
+                            acc[c] += s[c];
+                        }
+                    }
+                }
+                data.extend(acc.iter().map(|a| a * norm + range.0));
+            }
+        }
+        Tensor::from_shape(&[1, n, n, 3], &data).expect("n*n*3 values for a 1×n×n×3 tensor")
+    }
+}
+
+/// The logistic function, with MediaPipe's score clipping (`score_clipping_thresh: 100`).
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x.clamp(-100.0, 100.0)).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn square_maps_round_trip_and_letterbox_pads_equally() {
+        let sq = Square::letterbox(450, 600);
+        assert_eq!(sq.to_image(0.0, 0.0), (-75.0, 0.0));
+        assert_eq!(sq.to_image(1.0, 1.0), (525.0, 600.0));
+        let r = Square { cx: 100.0, cy: 50.0, side: 40.0, rotation: 0.3 };
+        let (x, y) = r.to_image(0.2, 0.9);
+        let (nx, ny) = r.to_input(x, y);
+        assert!((nx - 0.2).abs() < 1e-5 && (ny - 0.9).abs() < 1e-5);
+    }
+
+    #[test]
+    fn sample_uses_range_and_border() {
+        let img = RgbImage::from_pixel(4, 2, image::Rgb([255, 255, 255]));
+        let frame = Frame::new(&img);
+        let t = frame.sample(&Square::letterbox(4, 2), 4, Border::Zero, (-1.0, 1.0));
+        let v = t.try_as_plain_ram().unwrap().as_slice::<f32>().unwrap();
+        // Top row is padding (black → -1), the middle rows are the white picture (→ 1).
+        assert!((v[0] + 1.0).abs() < 1e-5, "{}", v[0]);
+        assert!((v[(4 + 1) * 3] - 1.0).abs() < 1e-5, "{}", v[15]);
+        let t = frame.sample(&Square::letterbox(4, 2), 4, Border::Replicate, (0.0, 1.0));
+        assert!(t.try_as_plain_ram().unwrap().as_slice::<f32>().unwrap().iter().all(|v| (v - 1.0).abs() < 1e-5));
+    }
+}
