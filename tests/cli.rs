@@ -32,11 +32,11 @@ fn checks_files_and_sets_the_exit_code() {
     let good_s = good.to_str().unwrap();
     let bad_s = bad.to_str().unwrap();
 
-    let (code, out, _) = precheck(&["photo", good_s]);
+    let (code, out, _) = precheck(&["photo", "--files-only", good_s]);
     assert_eq!(code, EXIT_OK, "{out}");
     assert!(out.contains("全部通过"), "{out}");
 
-    let (code, out, _) = precheck(&["photo", "--json", good_s, bad_s]);
+    let (code, out, _) = precheck(&["photo", "--files-only", "--json", good_s, bad_s]);
     assert_eq!(code, EXIT_FAIL);
     let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2, "one JSON object per line");
@@ -55,7 +55,7 @@ fn checks_files_and_sets_the_exit_code() {
     assert!(!failed.contains(&"image.color") && !failed.contains(&"file.format"), "{failed:?}");
 
     // The same good photo fails the Zhengzhou size rule: the profile decides.
-    let (code, _, _) = precheck(&["photo", "--profile", "zhengzhou-2023", good_s]);
+    let (code, _, _) = precheck(&["photo", "--files-only", "--profile", "zhengzhou-2023", good_s]);
     assert_eq!(code, EXIT_FAIL);
 
     let (code, out, _) = precheck(&["document", "--json", good_s]);
@@ -66,12 +66,12 @@ fn checks_files_and_sets_the_exit_code() {
 #[test]
 fn usage_errors_and_unreadable_files_exit_2() {
     let missing = temp_dir("missing").join("nope.jpg");
-    let (code, _, err) = precheck(&["photo", missing.to_str().unwrap()]);
+    let (code, _, err) = precheck(&["photo", "--files-only", missing.to_str().unwrap()]);
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("无法读取"), "{err}");
     assert_eq!(precheck(&["photo"]).0, EXIT_USAGE, "no files");
     assert_eq!(precheck(&["scan", "x.jpg"]).0, EXIT_USAGE, "unknown command");
-    let (code, _, err) = precheck(&["photo", "--profile", "mars-2099", "x.jpg"]);
+    let (code, _, err) = precheck(&["photo", "--files-only", "--profile", "mars-2099", "x.jpg"]);
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("henan-2024"), "lists the known profiles: {err}");
     assert_eq!(precheck(&["fix", "photo", "x.jpg"]).0, EXIT_USAGE, "--out is required");
@@ -92,7 +92,7 @@ fn fix_writes_compliant_files() {
     let (code, out, _) = precheck(&["fix", "photo", src.to_str().unwrap(), "--out", out_s]);
     assert_eq!(code, EXIT_OK, "{out}");
     let fixed = out_dir.join("IMG_0001-合格.jpg");
-    let (code, _, _) = precheck(&["photo", fixed.to_str().unwrap()]);
+    let (code, _, _) = precheck(&["photo", "--files-only", fixed.to_str().unwrap()]);
     assert_eq!(code, EXIT_OK, "the fixed file passes the same checks");
 
     let (code, _, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
@@ -104,4 +104,56 @@ fn fix_writes_compliant_files() {
     assert_eq!(code, EXIT_FAIL, "a grey-scale photo cannot be fixed");
     let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(line["fixed"], false);
+}
+
+/// A real face (Grace Hopper, public domain) drawn with known geometry into a 450×600 photo.
+fn face_photo(dir: &std::path::Path, name: &str, head: f32, top: f32) -> PathBuf {
+    use precheck::photo::content::synthetic::draw::{Background, GRACE, Portrait, portrait};
+    let src = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg")).unwrap();
+    let source = precheck::imaging::decode::decode(&src, (u32::MAX, u32::MAX)).unwrap().image;
+    let p = Portrait {
+        width: 450,
+        height: 600,
+        head,
+        top,
+        centre_x: 225.0,
+        roll: 0.0,
+        background: Background::Solid([67, 142, 219]),
+        clothing: [28, 36, 52],
+        collar: true,
+    };
+    let (img, _) = portrait(&source, &GRACE, &p);
+    let (_, bytes) = fixtures::fit_quality(29_500, 95, |q| fixtures::jpeg(&img, q, Some(300))).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn photo_content_checks_match_the_site_and_confirmations_are_reported() {
+    let dir = temp_dir("content");
+    let good = face_photo(&dir, "good.jpg", 399.0, 39.0);
+    let small = face_photo(&dir, "small.jpg", 250.0, 120.0);
+    let (code, out, err) = precheck(&["photo", "--json", good.to_str().unwrap(), small.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAIL, "the small head fails: {out}{err}");
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let status = |line: &serde_json::Value, id: &str| {
+        line["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["status"].as_str().unwrap().to_owned())
+    };
+    for id in ["face.count", "face.head_height", "face.top_margin", "face.centered", "background.color"] {
+        assert_eq!(status(&lines[0], id).as_deref(), Some("pass"), "good photo {id}: {}", lines[0]);
+    }
+    assert_eq!(status(&lines[1], "face.head_height").as_deref(), Some("fail"), "{}", lines[1]);
+    assert_eq!(status(&lines[0], "attire.jewellery").as_deref(), Some("manual"));
+
+    // A confirmation given on the command line is part of the report.
+    let (_, out, _) = precheck(&["photo", "--json", "--confirm", "attire.jewellery", good.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let jewellery = line["checks"].as_array().unwrap().iter().find(|c| c["id"] == "attire.jewellery").unwrap();
+    assert_eq!(jewellery["confirmed"], true, "{jewellery}");
 }

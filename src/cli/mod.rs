@@ -3,9 +3,12 @@
 
 mod output;
 
+use crate::face::model::FaceModels;
+use crate::photo::content::native::{analyse, embedded_models};
 use crate::profile::{self, Profile};
-use crate::report::{Report, Status, Verdict};
+use crate::report::{Check, Report, Status, Verdict};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,12 @@ pub struct CheckArgs {
     /// 每个文件输出一行 JSON
     #[arg(long)]
     pub json: bool,
+    /// 照片：只检查文件规则，不做人脸、背景、衣着检查（更快）
+    #[arg(long)]
+    pub files_only: bool,
+    /// 照片：已人工核对的项目（可多次给出），如 --confirm attire.jewellery
+    #[arg(long, value_name = "CHECK")]
+    pub confirm: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -57,6 +66,9 @@ pub struct FixArgs {
     pub profile: String,
     #[arg(long)]
     pub json: bool,
+    /// 照片：按画面中心裁剪，不按人脸位置裁剪
+    #[arg(long)]
+    pub files_only: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -77,7 +89,11 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
         }
     };
     match cli.command {
-        Command::Photo(a) => check_files(&a, out, err, crate::photo::check),
+        Command::Photo(a) => {
+            let Some(content) = Content::new(!a.files_only, err) else { return EXIT_USAGE };
+            let confirmed = a.confirm.iter().cloned().collect();
+            check_files(&a, out, err, |bytes, name, p| content.check_photo(bytes, name, p, &confirmed))
+        }
         Command::Document(a) => {
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
         }
@@ -87,6 +103,55 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
                 let _ = writeln!(out, "{}\t{}", p.id, p.name);
             }
             EXIT_OK
+        }
+    }
+}
+
+/// The face models for the photo's content checks, loaded once per run (they are embedded in the
+/// binary), or `None` for file rules only.
+struct Content(Option<FaceModels>);
+
+impl Content {
+    fn new(wanted: bool, err: &mut dyn Write) -> Option<Content> {
+        if !wanted {
+            return Some(Content(None));
+        }
+        match embedded_models() {
+            Ok(m) => Some(Content(Some(m))),
+            Err(e) => {
+                let _ = writeln!(err, "precheck: 人脸模型无法加载：{e}");
+                None
+            }
+        }
+    }
+
+    /// File rules, then (for a readable picture) the content checks, in one report.
+    fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<String>) -> Report {
+        let report = crate::photo::check(bytes, name, profile);
+        let Some(models) = &self.0 else { return report };
+        if report.check("image.color").is_none() {
+            return report; // the pixels could not be read; file.format says why
+        }
+        let mut checks = report.checks;
+        match analyse(bytes, models) {
+            Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
+            Err(why) => {
+                checks.push(Check::new("content.analysis", Status::Warn, "未能完成", "人脸、背景、衣着检查完成", why))
+            }
+        }
+        Report::new(report.kind, &report.profile, checks)
+    }
+
+    fn fix_photo(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        profile: &Profile,
+    ) -> Result<crate::fix::Fixed, crate::fix::FixError> {
+        let observation = self.0.as_ref().and_then(|m| analyse(bytes, m).ok()).map(|a| a.observation);
+        match &self.0 {
+            Some(_) => crate::photo::fix_with_content(bytes, name, profile, observation.as_ref()),
+            None => crate::photo::fix(bytes, name, profile),
         }
     }
 }
@@ -141,6 +206,8 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "precheck: 无法创建输出目录 {}：{e}", args.out.display());
         return EXIT_USAGE;
     }
+    let wants_content = matches!(args.kind, FixKind::Photo) && !args.files_only;
+    let Some(content) = Content::new(wants_content, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
     for path in &args.files {
         let Some(bytes) = read_input(path, err) else {
@@ -149,7 +216,7 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let name = file_name(path);
         let result = match args.kind {
-            FixKind::Photo => crate::photo::fix(&bytes, &name, profile),
+            FixKind::Photo => content.fix_photo(&bytes, &name, profile),
             FixKind::Document => crate::document::fix(&bytes, &name, None, profile),
         };
         match result {

@@ -2,7 +2,7 @@
 //! the site's own `models/` folder on the first request, keeps them loaded, and answers each
 //! `ObserveRequest` with the observation. Runs off the page's thread so the page never freezes.
 
-use super::model::{FaceModels, MODEL_FILES};
+use super::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
 use super::protocol::{ObserveRequest, WorkerReply, split_mask};
 use image::RgbImage;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
@@ -12,6 +12,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{JsFuture, future_to_promise, spawn_local};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
+
+/// Fetched from the site's `models/` folder, in `FaceModels::from_bytes` order.
+const MODEL_FILES: [&str; 3] = [DETECTOR_FILE, MESH_FILE, SEGMENTER_FILE];
 
 thread_local! {
     static MODELS: RefCell<Option<Rc<FaceModels>>> = const { RefCell::new(None) };

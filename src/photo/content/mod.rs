@@ -7,6 +7,8 @@
 pub mod crop;
 pub mod geometry;
 mod labels;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native;
 pub mod overlay;
 pub mod picture;
 pub mod scene;
