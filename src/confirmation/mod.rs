@@ -12,6 +12,7 @@ use crate::registration::Registration;
 use crate::registration::ethnicity::lookup;
 use crate::registration::model::REGISTRATION_PLACES;
 
+pub mod sheet;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

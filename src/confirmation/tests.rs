@@ -124,3 +124,35 @@ fn a_long_history_keeps_every_row() {
     assert_eq!(form.history[11].school.as_deref(), Some("学校11"));
     assert!(form.is_complete());
 }
+
+#[test]
+fn the_sheet_puts_each_value_in_its_cell_and_escapes_it() {
+    let (reg, form) = sample_form(true);
+    let html = super::sheet::sheet_html(&form, Some("blob:http://x/1"), true);
+    assert!(html.contains(&format!(r#"<td colspan="3" data-field="id_number">{}</td>"#, reg.id_number)), "{html}");
+    assert!(html.contains(r#"<td data-field="sex">女</td>"#));
+    assert!(html.contains(r#"<img class="cf-photo" src="blob:http://x/1""#));
+    assert!(html.contains("演练用，非正式报名表（示例数据）"));
+    assert_eq!(html.matches(r#"<tr data-row="history">"#).count(), 2);
+    assert_eq!(html.matches("data-blank").count(), 0);
+    assert_eq!(html.matches(r#"type="checkbox""#).count(), CHECKLIST.len());
+
+    let evil = Registration { name: r#"<img src=x onerror="alert(1)">&"#.into(), ..reg };
+    let html = super::sheet::sheet_html(&build(&evil, default_profile(), DAY, true), None, false);
+    assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;"), "{html}");
+    assert!(!html.contains("<img src=x"));
+}
+
+#[test]
+fn the_sheet_of_an_empty_registration_is_outlined_blanks_and_an_empty_photo_box() {
+    let form = build(&Registration::default(), default_profile(), DAY, false);
+    let html = super::sheet::sheet_html(&form, None, false);
+    // 10 basic fields, 3 guardian cells, 3 blank history rows × 4 required cells.
+    assert_eq!(html.matches(r#"data-blank="true""#).count(), 10 + 3 + 3 * 4, "{html}");
+    assert!(html.contains(r#"data-testid="form-photo-empty""#));
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("（示例数据）"));
+    for bad in ["undefined", "None", "null"] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+}

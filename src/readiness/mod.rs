@@ -10,6 +10,7 @@ use crate::registration::Registration;
 use crate::registration::message::{FieldMessage, Severity};
 use crate::report::{Kind, Report, Status};
 
+pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

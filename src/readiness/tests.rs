@@ -234,3 +234,28 @@ fn field_captions() {
     assert_eq!(field_label("history"), "学习简历");
     assert_eq!(field_label("something"), "something");
 }
+
+#[test]
+fn the_html_carries_the_status_the_items_and_their_links_escaped() {
+    let mut w = World::all_done();
+    w.photo = file(report(Kind::Photo, &[("image.dpi", Status::Fail)]), "p.jpg");
+    w.photo.input.checks[0].message = "<b>72</b> dpi".into();
+    w.rehearsed = false;
+    let r = w.assess();
+    let none = |_: Area| None;
+    let html = html::readiness_html(&r, &none, &|_| "分辨率");
+    assert!(html.contains(r#"data-testid="readiness" data-ready="false" data-blocking="2""#), "{html}");
+    assert!(html.contains(r#"data-item="image.dpi" data-level="fail""#));
+    assert!(html.contains(r##"<a href="#/photo">分辨率：&lt;b&gt;72&lt;/b&gt; dpi"##), "{html}");
+    assert!(html.contains(
+        r##"data-item="rehearsal" data-level="manual"><span class="badge">请确认</span><a href="#/password">"##
+    ));
+    assert!(html.contains(r#"data-area="document" data-done="true""#));
+
+    let done = World::all_done().assess();
+    let name = |a: Area| (a == Area::Photo).then(|| "photo.jpg".to_owned());
+    let html = html::readiness_html(&done, &name, &|_| "");
+    assert!(html.contains(r#"data-ready="true" data-blocking="0""#));
+    assert!(html.contains("要上传的文件：photo.jpg"));
+    assert_eq!(html.matches("data-item=").count(), 0);
+}

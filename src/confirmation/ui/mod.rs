@@ -1,8 +1,7 @@
 //! The confirmation-form page (`#/form`, wasm only): a toolbar for the screen and the A4 sheet
-//! (`sheet`) that prints. Print layout is `style/confirmation.css`.
+//! (`super::sheet`, set as inner HTML) that prints. Print layout is `style/confirmation.css`.
 
-mod sheet;
-
+use super::sheet::sheet_html;
 use super::{REHEARSAL_MARK, build};
 use crate::app::browser;
 use crate::app::checked_files::CheckedFiles;
@@ -66,6 +65,9 @@ pub fn ConfirmationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
                 })
             }}
         </section>
-        {move || view! { <sheet::Sheet form=form.get() photo=photo_url.get() sample=store.sample.get() /> }}
+        <div
+            class="cf-sheet-host"
+            inner_html=move || form.with(|f| sheet_html(f, photo_url.get().as_deref(), store.sample.get()))
+        ></div>
     }
 }
