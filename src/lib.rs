@@ -5,6 +5,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod confirmation;
 pub mod document;
 pub mod face;
 pub mod filecheck;
@@ -15,6 +16,7 @@ pub mod lazydata;
 pub mod password;
 pub mod photo;
 pub mod profile;
+pub mod readiness;
 pub mod registration;
 pub mod report;
 

@@ -29,6 +29,14 @@ pub fn HomePage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVie
                 <strong>"密码与密保"</strong>
                 <span>"学会设置只有自己知道的密码和密保答案，不使用统一格式"</span>
             </a>
+            <a class="card" href="#/ready">
+                <strong>"就绪检查"</strong>
+                <span>"一张清单列出照片、证件、报名信息和密码练习还剩哪些问题"</span>
+            </a>
+            <a class="card" href="#/form">
+                <strong>"报名信息确认表"</strong>
+                <span>"自动填好的 A4 确认表，打印后与身份证、照片逐项核对并签字"</span>
+            </a>
         </div>
         <section class="profile-info">
             <h2>"当前使用的规则"</h2>

@@ -2,6 +2,7 @@
 //! the feature pages use. Feature pages live beside their pure core (`photo::ui`, `document::ui`).
 
 pub mod browser;
+pub mod checked_files;
 pub mod data_files;
 mod home;
 pub mod panic_overlay;
@@ -25,6 +26,9 @@ pub fn App() -> impl IntoView {
     // Registration data lives as long as the app, so changing pages loses nothing.
     let registration = crate::registration::ui::RegistrationStore::load();
     provide_context(registration);
+    // The photo and document results and the password-rehearsal flag, for readiness and the form.
+    provide_context(checked_files::CheckedFiles::new());
+    provide_context(crate::password::ui::RehearsalDone(RwSignal::new(false)));
     let password_context =
         Signal::derive(move || registration.form.with(|r| Some(crate::password::PersonalContext::from(r))));
 
@@ -57,6 +61,10 @@ pub fn App() -> impl IntoView {
                 Route::Password => {
                     view! { <crate::password::ui::PasswordPage profile=profile_signal context=password_context /> }
                         .into_any()
+                }
+                Route::Ready => view! { <crate::readiness::ui::ReadinessPage profile=profile_signal /> }.into_any(),
+                Route::Form => {
+                    view! { <crate::confirmation::ui::ConfirmationPage profile=profile_signal /> }.into_any()
                 }
             }}
         </main>

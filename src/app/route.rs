@@ -9,11 +9,13 @@ pub enum Route {
     Document,
     Registration,
     Password,
+    Ready,
+    Form,
 }
 
 impl Route {
     pub const ALL: &'static [Route] =
-        &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password];
+        &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password, Route::Ready, Route::Form];
 
     pub fn href(self) -> &'static str {
         match self {
@@ -22,6 +24,8 @@ impl Route {
             Route::Document => "#/document",
             Route::Registration => "#/info",
             Route::Password => "#/password",
+            Route::Ready => "#/ready",
+            Route::Form => "#/form",
         }
     }
 
@@ -32,6 +36,8 @@ impl Route {
             Route::Document => "证件照片",
             Route::Registration => "报名信息",
             Route::Password => "密码与密保",
+            Route::Ready => "就绪检查",
+            Route::Form => "确认表",
         }
     }
 

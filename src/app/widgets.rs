@@ -67,6 +67,14 @@ pub fn CheckAndFix(
             ms: t.ms,
         })
     });
+    // Publishes the latest result for the readiness list and the confirmation form (see checked_files).
+    if let Some(store) = use_context::<super::checked_files::CheckedFiles>() {
+        Effect::new(move |_| {
+            let (Some(r), Some(file)) = (report.get(), picked.get()) else { return };
+            let fix = shown_fix.with(|f| f.as_ref().and_then(|t| t.value.as_ref().ok().cloned()));
+            store.publish(kind, r.value, &file, fix);
+        });
+    }
     let fixed_url = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         let url = shown_fix.with(|f| {

@@ -5,10 +5,16 @@ use leptos::prelude::*;
 use super::super::rehearsal::{Outcome, Rehearsal};
 use super::field::SecretInput;
 
+/// App-level flag: the rehearsal has ended with a match at least once (for the readiness list).
+/// Only this yes/no is kept, in memory; never the password or anything derived from it.
+#[derive(Clone, Copy)]
+pub struct RehearsalDone(pub RwSignal<bool>);
+
 #[component]
 pub fn RehearsalDrill() -> impl IntoView {
     // The secret lives only in this StoredValue (memory); it is wiped by reset.
     let drill = StoredValue::new(Rehearsal::new());
+    let done = use_context::<RehearsalDone>();
     let is_set = RwSignal::new(false);
     let last: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let draft = StoredValue::new(String::new());
@@ -33,6 +39,9 @@ pub fn RehearsalDrill() -> impl IntoView {
         let outcome = drill.try_update_value(|d| d.retype(&typed)).flatten();
         retyped.set_value(String::new());
         clear(again_ref);
+        if let (Some(done), Some(true)) = (done, outcome.map(Outcome::is_match)) {
+            done.0.set(true);
+        }
         last.set(outcome);
     };
     let reset = move |_| {

@@ -1,7 +1,7 @@
 //! The registration rehearsal page (wasm only). All rules live in the pure modules next door;
 //! this wires signals to inputs. Everything stays in the browser.
 
-mod clock;
+pub mod clock;
 mod field;
 mod files;
 mod rows;
