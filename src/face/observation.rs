@@ -2,7 +2,7 @@
 //!
 //! This is the contract between the model runner (`face::model`, tract, runs in a Web Worker in the
 //! browser) and the photo-content checks (`photo::content`), which never touch a model. It is plain
-//! data with serde so the worker can post it to the page as JSON, and tests can build it by hand.
+//! data (the worker packs it into numbers, see `protocol`), and tests build it by hand.
 
 use serde::{Deserialize, Serialize};
 

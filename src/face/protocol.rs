@@ -1,119 +1,126 @@
 //! Messages between the page and the face-analysis Web Worker.
 //!
-//! The page posts `{request: <ObserveRequest as JSON>, rgb: Uint8Array}` (the picture's RGB bytes,
-//! transferred, not copied); the worker answers with a `WorkerReply` as JSON, plus the person mask's
-//! bytes as a transferred `Uint8Array` beside a `Result` (a 450×600 mask as JSON numbers would be
-//! ~1 MB of text). Plain data with serde so both sides and the native tests share one definition.
+//! The page posts `{id, width, height, rgb: Uint8Array}` (the picture's RGB bytes, transferred, not
+//! copied). The worker answers with plain objects: `{type: "ready"}`, `{type: "progress", id, done,
+//! total}`, `{type: "error", id, message}` and `{type: "observed", id, loadMs, runMs, data:
+//! Float32Array, mask: Uint8Array}`, where `data` is the observation packed by
+//! [`encode_observation`]. Packed numbers rather than JSON: decoding a derived-serde observation
+//! costs the page's own wasm ~20 KB, and the page's first load has a hard size budget.
 
-use super::FaceObservation;
-use serde::{Deserialize, Serialize};
+use super::{BoxF, Detection, FaceObservation, Landmarks, PersonMask, Point};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ObserveRequest {
-    /// Echoed in the reply, so the page can drop answers for a picture the user already replaced.
-    pub id: u32,
-    pub width: u32,
-    pub height: u32,
-}
+/// Numbers per detection: score, box (4), six keypoints (12).
+const PER_FACE: usize = 17;
+/// Points in the MediaPipe face mesh.
+const MESH_POINTS: usize = 468;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum WorkerReply {
-    /// The worker's wasm has started and listens (messages posted before this are lost).
-    Ready,
-    /// Model download progress: `done` of `total` files fetched.
-    Progress {
-        id: u32,
-        done: u32,
-        total: u32,
-    },
-    /// The observation, with `mask.data` empty: the mask bytes travel beside the JSON.
-    Observed {
-        id: u32,
-        observation: FaceObservation,
-        /// Time to fetch and load the models (0 when they were already loaded), ms.
-        load_ms: f64,
-        /// Time the three models took on this picture, ms.
-        run_ms: f64,
-    },
-    Error {
-        id: u32,
-        message: String,
-    },
-}
-
-impl WorkerReply {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| r#"{"type":"error","id":0,"message":"内部错误"}"#.to_owned())
+/// Packs the observation (without the mask bytes, which travel separately).
+/// Layout: `width, height, n, n × [score, x, y, w, h, 6 × (x, y)], has_mesh, [presence, 468 × (x, y, z)], mask_w, mask_h`.
+pub fn encode_observation(o: &FaceObservation) -> (Vec<f32>, Vec<u8>) {
+    let mut v = vec![o.width as f32, o.height as f32, o.faces.len() as f32];
+    for d in &o.faces {
+        v.extend([d.score, d.bbox.x, d.bbox.y, d.bbox.width, d.bbox.height]);
+        for p in [d.right_eye, d.left_eye, d.nose_tip, d.mouth, d.right_ear, d.left_ear] {
+            v.extend([p.x, p.y]);
+        }
     }
-
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| format!("人脸分析程序的回复无法读取：{e}"))
+    match &o.landmarks {
+        Some(l) if l.points.len() == MESH_POINTS => {
+            v.extend([1.0, l.presence]);
+            v.extend(l.points.iter().flatten());
+        }
+        _ => v.push(0.0),
     }
+    v.extend([o.mask.width as f32, o.mask.height as f32]);
+    (v, o.mask.data.clone())
 }
 
-/// Separates the mask bytes from the observation (to send them as a transferable buffer).
-pub fn split_mask(mut observation: FaceObservation) -> (FaceObservation, Vec<u8>) {
-    let mask = std::mem::take(&mut observation.mask.data);
-    (observation, mask)
-}
-
-/// Puts the mask bytes back; a mask of the wrong length is replaced by an all-background mask of
-/// the right size, so later code can index it safely (the checks then say no person was found).
-pub fn join_mask(mut observation: FaceObservation, mask: Vec<u8>) -> FaceObservation {
-    let expected = observation.mask.width as usize * observation.mask.height as usize;
-    observation.mask.data = if mask.len() == expected { mask } else { vec![0; expected] };
-    observation
+/// Unpacks what [`encode_observation`] wrote. A short or inconsistent buffer is an error, never a
+/// panic; a mask of the wrong length becomes all background (the checks then say no person).
+pub fn decode_observation(v: &[f32], mask: Vec<u8>) -> Result<FaceObservation, String> {
+    let bad = || "人脸分析程序的结果无法读取。".to_owned();
+    let mut it = v.iter().copied();
+    let mut next = || it.next().filter(|x| x.is_finite()).ok_or_else(bad);
+    let size = |x: f32| if (0.0..=100_000.0).contains(&x) { Ok(x as u32) } else { Err(bad()) };
+    let (width, height) = (size(next()?)?, size(next()?)?);
+    let n = size(next()?)? as usize;
+    if n > 64 {
+        return Err(bad());
+    }
+    let mut faces = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut f = [0f32; PER_FACE];
+        for x in f.iter_mut() {
+            *x = next()?;
+        }
+        let p = |i: usize| Point { x: f[5 + 2 * i], y: f[6 + 2 * i] };
+        faces.push(Detection {
+            score: f[0],
+            bbox: BoxF { x: f[1], y: f[2], width: f[3], height: f[4] },
+            right_eye: p(0),
+            left_eye: p(1),
+            nose_tip: p(2),
+            mouth: p(3),
+            right_ear: p(4),
+            left_ear: p(5),
+        });
+    }
+    let landmarks = if next()? == 1.0 {
+        let presence = next()?;
+        let mut points = Vec::with_capacity(MESH_POINTS);
+        for _ in 0..MESH_POINTS {
+            points.push([next()?, next()?, next()?]);
+        }
+        Some(Landmarks { presence, points })
+    } else {
+        None
+    };
+    let (mw, mh) = (size(next()?)?, size(next()?)?);
+    let expected = mw as usize * mh as usize;
+    let data = if mask.len() == expected { mask } else { vec![0; expected] };
+    Ok(FaceObservation { width, height, faces, landmarks, mask: PersonMask { width: mw, height: mh, data } })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::face::{BoxF, Detection, PersonMask, Point};
+    use crate::photo::content::synthetic::{FaceSpec, observation};
 
-    fn observation() -> FaceObservation {
-        let p = |x, y| Point { x, y };
-        FaceObservation {
-            width: 3,
-            height: 2,
-            faces: vec![Detection {
-                score: 0.9,
-                bbox: BoxF { x: 1.0, y: 0.5, width: 1.0, height: 1.0 },
-                right_eye: p(1.2, 0.8),
-                left_eye: p(1.8, 0.8),
-                nose_tip: p(1.5, 1.0),
-                mouth: p(1.5, 1.2),
-                right_ear: p(1.0, 0.9),
-                left_ear: p(2.0, 0.9),
-            }],
-            landmarks: None,
-            mask: PersonMask { width: 3, height: 2, data: vec![0, 255, 0, 10, 250, 20] },
-        }
+    fn sample() -> FaceObservation {
+        observation(
+            450,
+            600,
+            &[FaceSpec::framed(40.0, 440.0, 225.0), FaceSpec::upright(Point { x: 100.0, y: 100.0 }, 80.0)],
+        )
     }
 
     #[test]
-    fn an_observation_survives_the_trip_through_json_and_a_separate_mask() {
-        let original = observation();
-        let (light, mask) = split_mask(original.clone());
-        assert!(light.mask.data.is_empty());
-        let reply = WorkerReply::Observed { id: 7, observation: light, load_ms: 1.5, run_ms: 2.5 };
-        let back = WorkerReply::from_json(&reply.to_json()).unwrap();
-        let WorkerReply::Observed { id, observation, .. } = back else { panic!("wrong variant") };
-        assert_eq!(id, 7);
-        assert_eq!(join_mask(observation, mask), original);
+    fn an_observation_survives_packing_exactly() {
+        let original = sample();
+        assert!(original.landmarks.is_some() && original.faces.len() == 2);
+        let (data, mask) = encode_observation(&original);
+        assert_eq!(decode_observation(&data, mask).unwrap(), original);
+        let none = FaceObservation { faces: vec![], landmarks: None, ..sample() };
+        let (data, mask) = encode_observation(&none);
+        assert_eq!(decode_observation(&data, mask).unwrap(), none);
     }
 
     #[test]
     fn a_mask_of_the_wrong_length_becomes_all_background() {
-        let (light, _) = split_mask(observation());
-        let joined = join_mask(light, vec![1, 2]);
-        assert_eq!(joined.mask.data, vec![0; 6]);
+        let (data, _) = encode_observation(&sample());
+        let o = decode_observation(&data, vec![1, 2, 3]).unwrap();
+        assert_eq!(o.mask.data.len(), 450 * 600);
+        assert!(o.mask.data.iter().all(|&b| b == 0));
     }
 
     #[test]
-    fn garbage_replies_are_errors_not_panics() {
-        assert!(WorkerReply::from_json("").is_err());
-        assert!(WorkerReply::from_json(r#"{"type":"nope"}"#).is_err());
-        assert_eq!(WorkerReply::from_json(r#"{"type":"ready"}"#), Ok(WorkerReply::Ready));
+    fn short_or_garbage_buffers_are_errors_not_panics() {
+        let (data, mask) = encode_observation(&sample());
+        for cut in [0, 1, 3, 10, data.len() / 2, data.len() - 1] {
+            assert!(decode_observation(&data[..cut], mask.clone()).is_err(), "cut at {cut}");
+        }
+        assert!(decode_observation(&[f32::NAN; 8], vec![]).is_err());
+        assert!(decode_observation(&[1.0, 1.0, 1e9], vec![]).is_err());
+        assert!(decode_observation(&[-5.0, 1.0, 0.0, 0.0, 1.0, 1.0], vec![]).is_err());
     }
 }

@@ -3,9 +3,9 @@
 //! `ObserveRequest` with the observation. Runs off the page's thread so the page never freezes.
 
 use super::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
-use super::protocol::{ObserveRequest, WorkerReply, split_mask};
+use super::protocol::encode_observation;
 use image::RgbImage;
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Float32Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -35,49 +35,56 @@ pub fn run() {
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| spawn_local(handle(ev.data())));
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    post(&WorkerReply::Ready, None);
+    post("ready", 0, &[], &Array::new());
 }
 
-fn post(reply: &WorkerReply, mask: Option<Vec<u8>>) {
+/// Posts `{type, id, …fields}`; `transfer` lists buffers handed over rather than copied.
+fn post(kind: &str, id: u32, fields: &[(&str, JsValue)], transfer: &Array) {
     let message = Object::new();
-    Reflect::set(&message, &"reply".into(), &reply.to_json().into()).ok();
-    let transfer = Array::new();
-    if let Some(mask) = mask {
-        let bytes = Uint8Array::from(mask.as_slice());
-        Reflect::set(&message, &"mask".into(), &bytes).ok();
-        transfer.push(&bytes.buffer());
+    Reflect::set(&message, &"type".into(), &kind.into()).ok();
+    Reflect::set(&message, &"id".into(), &id.into()).ok();
+    for (key, value) in fields {
+        Reflect::set(&message, &(*key).into(), value).ok();
     }
-    scope().post_message_with_transfer(&message, &transfer).ok();
+    scope().post_message_with_transfer(&message, transfer).ok();
+}
+
+fn post_error(id: u32, message: &str) {
+    post("error", id, &[("message", message.into())], &Array::new());
+}
+
+fn number(data: &JsValue, key: &str) -> Option<u32> {
+    Reflect::get(data, &key.into()).ok()?.as_f64().filter(|v| v.is_finite() && *v >= 0.0).map(|v| v as u32)
 }
 
 async fn handle(data: JsValue) {
-    let text = Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string()).unwrap_or_default();
-    let Ok(request) = serde_json::from_str::<ObserveRequest>(&text) else {
-        post(&WorkerReply::Error { id: 0, message: "收到无法识别的请求。".into() }, None);
-        return;
-    };
-    let id = request.id;
-    match observe(request, data).await {
-        Ok(reply) => reply,
-        Err(message) => post(&WorkerReply::Error { id, message }, None),
+    let id = number(&data, "id").unwrap_or(0);
+    if let Err(message) = observe(id, data).await {
+        post_error(id, &message);
     }
 }
 
-async fn observe(request: ObserveRequest, data: JsValue) -> Result<(), String> {
+async fn observe(id: u32, data: JsValue) -> Result<(), String> {
+    let (width, height) = number(&data, "width").zip(number(&data, "height")).ok_or("请求里没有图片尺寸。")?;
     let rgb = Reflect::get(&data, &"rgb".into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
         .ok_or("请求里没有图片数据。")?
         .to_vec();
-    let image = RgbImage::from_raw(request.width, request.height, rgb).ok_or("图片数据与尺寸不符。")?;
+    let image = RgbImage::from_raw(width, height, rgb).ok_or("图片数据与尺寸不符。")?;
     let started = now_ms();
-    let models = models(request.id).await?;
+    let models = models(id).await?;
     let load_ms = now_ms() - started;
     let started = now_ms();
     let observation = models.observe(&image).map_err(|e| format!("人脸分析失败：{e}"))?;
     let run_ms = now_ms() - started;
-    let (observation, mask) = split_mask(observation);
-    post(&WorkerReply::Observed { id: request.id, observation, load_ms, run_ms }, Some(mask));
+    let (numbers, mask) = encode_observation(&observation);
+    let numbers = Float32Array::from(numbers.as_slice());
+    let mask = Uint8Array::from(mask.as_slice());
+    let transfer = Array::of2(&numbers.buffer(), &mask.buffer());
+    let fields =
+        [("loadMs", load_ms.into()), ("runMs", run_ms.into()), ("data", numbers.into()), ("mask", mask.into())];
+    post("observed", id, &fields, &transfer);
     Ok(())
 }
 
@@ -107,11 +114,12 @@ async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
 async fn load(id: u32) -> Result<FaceModels, String> {
     let total = MODEL_FILES.len() as u32;
     let mut files = Vec::with_capacity(MODEL_FILES.len());
+    let progress = |done: u32| post("progress", id, &[("done", done.into()), ("total", total.into())], &Array::new());
     for (i, name) in MODEL_FILES.iter().enumerate() {
-        post(&WorkerReply::Progress { id, done: i as u32, total }, None);
+        progress(i as u32);
         files.push(fetch_bytes(&format!("models/{name}")).await?);
     }
-    post(&WorkerReply::Progress { id, done: total, total }, None);
+    progress(total);
     FaceModels::from_bytes(&files[0], &files[1], &files[2]).map_err(|e| format!("模型文件无法加载：{e}"))
 }
 

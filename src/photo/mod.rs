@@ -3,6 +3,7 @@
 
 pub mod content;
 mod fit;
+pub mod svg;
 
 pub use fit::CentreCrop;
 

@@ -3,12 +3,12 @@
 //! The worker — tract and the three MediaPipe models, about 2.5 MB — is started on the first photo
 //! check, never on page load, so the home page stays small. One worker serves the whole visit;
 //! if it dies (a failed download, a trap in wasm) it is dropped and the next check starts a new one.
-//! Pictures are posted as transferred RGB buffers; replies come back as `WorkerReply` JSON.
+//! Pictures are posted as transferred RGB buffers; replies are plain objects (see `face::protocol`).
 
 use crate::face::FaceObservation;
-use crate::face::protocol::{ObserveRequest, WorkerReply, join_mask};
+use crate::face::protocol::decode_observation;
 use image::RgbImage;
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Float32Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -70,10 +70,10 @@ pub async fn observe(image: &RgbImage, on_progress: impl Fn(u32, u32) + 'static)
             let Some(client) = slot.as_mut() else { return Err(BROKEN.to_owned()) };
             let id = client.next_id;
             client.next_id = client.next_id.wrapping_add(1);
-            let request = ObserveRequest { id, width, height };
             let message = Object::new();
-            let json = serde_json::to_string(&request).map_err(|e| e.to_string())?;
-            Reflect::set(&message, &"request".into(), &json.into()).map_err(js_text)?;
+            Reflect::set(&message, &"id".into(), &id.into()).map_err(js_text)?;
+            Reflect::set(&message, &"width".into(), &width.into()).map_err(js_text)?;
+            Reflect::set(&message, &"height".into(), &height.into()).map_err(js_text)?;
             Reflect::set(&message, &"rgb".into(), &rgb).map_err(js_text)?;
             let transfer = Array::of1(&rgb.buffer());
             let on_progress = on_progress.take().unwrap_or_else(|| Rc::new(|_, _| {}));
@@ -90,18 +90,29 @@ pub async fn observe(image: &RgbImage, on_progress: impl Fn(u32, u32) + 'static)
         }
     });
     let data = JsFuture::from(promise).await.map_err(|e| e.as_string().unwrap_or_else(|| BROKEN.to_owned()))?;
-    let reply = Reflect::get(&data, &"reply".into()).ok().and_then(|r| r.as_string()).unwrap_or_default();
-    match WorkerReply::from_json(&reply)? {
-        WorkerReply::Observed { observation, load_ms, run_ms, .. } => {
-            let mask = Reflect::get(&data, &"mask".into())
-                .ok()
-                .and_then(|m| m.dyn_into::<Uint8Array>().ok())
-                .map(|m| m.to_vec());
-            Ok(Observed { observation: join_mask(observation, mask.unwrap_or_default()), load_ms, run_ms })
-        }
-        WorkerReply::Error { message, .. } => Err(message),
-        _ => Err(BROKEN.to_owned()),
+    if text(&data, "type").as_deref() != Some("observed") {
+        return Err(text(&data, "message").unwrap_or_else(|| BROKEN.to_owned()));
     }
+    let numbers = field(&data, "data").and_then(|d| d.dyn_into::<Float32Array>().ok()).ok_or(BROKEN)?.to_vec();
+    let mask =
+        field(&data, "mask").and_then(|m| m.dyn_into::<Uint8Array>().ok()).map(|m| m.to_vec()).unwrap_or_default();
+    Ok(Observed {
+        observation: decode_observation(&numbers, mask)?,
+        load_ms: number(&data, "loadMs").unwrap_or(0.0),
+        run_ms: number(&data, "runMs").unwrap_or(0.0),
+    })
+}
+
+fn field(data: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(data, &key.into()).ok().filter(|v| !v.is_undefined())
+}
+
+fn text(data: &JsValue, key: &str) -> Option<String> {
+    field(data, key)?.as_string()
+}
+
+fn number(data: &JsValue, key: &str) -> Option<f64> {
+    field(data, key)?.as_f64()
 }
 
 fn start() -> Result<Client, String> {
@@ -125,16 +136,13 @@ fn start() -> Result<Client, String> {
 }
 
 fn on_message(data: JsValue) {
-    let text = Reflect::get(&data, &"reply".into()).ok().and_then(|r| r.as_string()).unwrap_or_default();
-    let Ok(reply) = WorkerReply::from_json(&text) else {
-        fail_all();
-        return;
-    };
+    let kind = text(&data, "type").unwrap_or_default();
+    let id = number(&data, "id").unwrap_or(0.0) as u32;
     CLIENT.with(|cell| {
         let mut slot = cell.borrow_mut();
         let Some(client) = slot.as_mut() else { return };
-        match reply {
-            WorkerReply::Ready => {
+        match kind.as_str() {
+            "ready" => {
                 client.ready = true;
                 for (message, transfer) in client.queued.drain(..) {
                     if client.worker.post_message_with_transfer(&message, &transfer).is_err() {
@@ -142,14 +150,16 @@ fn on_message(data: JsValue) {
                     }
                 }
             }
-            WorkerReply::Progress { id, done, total } => {
+            "progress" => {
+                let (done, total) =
+                    (number(&data, "done").unwrap_or(0.0) as u32, number(&data, "total").unwrap_or(0.0) as u32);
                 if let Some(p) = client.pending.get(&id) {
                     let report = p.on_progress.clone();
                     // Run the callback after the borrow ends: it updates signals.
                     wasm_bindgen_futures::spawn_local(async move { report(done, total) });
                 }
             }
-            WorkerReply::Observed { id, .. } | WorkerReply::Error { id, .. } => {
+            _ => {
                 if let Some(p) = client.pending.remove(&id) {
                     p.resolve.call1(&JsValue::NULL, &data).ok();
                 }

@@ -3,26 +3,22 @@
 
 mod content_slot;
 mod face_client;
-mod good_example;
-mod manual_pictures;
-mod overlay;
 
 use crate::app::browser::PickedFile;
 use crate::app::widgets::{CheckAndFix, ManualConfirmations};
 use crate::filecheck::thousands;
 use crate::fix::Fixed;
+use crate::photo::svg::{good_example_svg, manual_picture, marks_svg, status_colour};
 use crate::profile::Profile;
 use crate::report::{Check, Kind, Report, Status};
 use content_slot::{ContentSlot, ContentState};
-use good_example::GoodExample;
 use leptos::prelude::*;
-use overlay::MarksOverlay;
 use std::collections::BTreeSet;
 
 #[component]
 pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
     let confirmed = RwSignal::new(BTreeSet::<String>::new());
-    provide_context(ManualConfirmations { confirmed, illustrate: manual_pictures::illustrate });
+    provide_context(ManualConfirmations { confirmed, illustrate });
     let input = ContentSlot::new();
     let fixed = ContentSlot::new();
     let input_result = Memo::new(move |_| confirmed.with(|c| input.result(profile.get(), c)));
@@ -67,13 +63,16 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
                 </ul>
             }
         }}
-        <GoodExample profile=profile />
+        {move || {
+            let (svg, caption) = good_example_svg(profile.get());
+            view! { <figure class="good-example" data-testid="good-example" inner_html=format!("{svg}<figcaption>{caption}</figcaption>") /> }
+        }}
         </div>
         <ul class="legend" aria-label="照片上标注的颜色">
-            <li style=format!("--swatch:{}", overlay::status_colour(Status::Pass))>"绿色：符合"</li>
-            <li style=format!("--swatch:{}", overlay::status_colour(Status::Warn))>"橙色：注意"</li>
-            <li style=format!("--swatch:{}", overlay::status_colour(Status::Fail))>"红色：不合格"</li>
-            <li style=format!("--swatch:{}", overlay::status_colour(Status::Manual))>"紫色：请人工确认"</li>
+            <li style=format!("--swatch:{}", status_colour(Status::Pass))>"绿色：符合"</li>
+            <li style=format!("--swatch:{}", status_colour(Status::Warn))>"橙色：注意"</li>
+            <li style=format!("--swatch:{}", status_colour(Status::Fail))>"红色：不合格"</li>
+            <li style=format!("--swatch:{}", status_colour(Status::Manual))>"紫色：请人工确认"</li>
         </ul>
         <CheckAndFix
             kind=Kind::Photo
@@ -101,9 +100,10 @@ fn with_content(
                 checks.extend(r.checks);
             }
         }
+        // A warning, not `manual`: nothing for the person to confirm, it resolves by itself.
         ContentState::Working(what) => checks.push(Check::new(
             "content.analysis",
-            Status::Manual,
+            Status::Warn,
             what,
             "人脸、背景、衣着检查完成",
             "内容检查还在进行，完成后这里会列出每一项结果。",
@@ -141,7 +141,8 @@ fn ContentFigure(
         let check_ms = result.with(|r| r.as_ref().map(|(_, ms)| format!("{ms:.1}")));
         let overlay = match &state {
             ContentState::Ready(a) => result.get().map(|(r, _)| {
-                view! { <MarksOverlay width=a.picture.image.width() height=a.picture.image.height() marks=r.marks /> }
+                let svg = marks_svg(a.picture.image.width(), a.picture.image.height(), &r.marks);
+                view! { <div class="marks" inner_html=svg /> }
             }),
             _ => None,
         };
@@ -161,4 +162,12 @@ fn ContentFigure(
             </p>
         }
     }
+}
+
+/// The picture beside a manual check's confirm box (see `photo::svg::manual_picture`).
+fn illustrate(id: &str) -> Option<AnyView> {
+    manual_picture(id).map(|(svg, caption)| {
+        view! { <figure class="manual-picture" inner_html=format!("{svg}<figcaption>{caption}</figcaption>") /> }
+            .into_any()
+    })
 }
