@@ -178,9 +178,21 @@ fn main() {
     }
 }
 
+/// Each portrait is judged twice: from a hand-built observation of the exact truth (tests the checks
+/// and bands alone) and from what the real face models see on the drawn pixels (tests the whole
+/// pipeline as the site and the CLI run it).
 fn observers(img: &image::RgbImage, p: &Portrait, t: &Truth) -> Vec<(&'static str, FaceObservation)> {
-    let _ = img;
-    vec![("truth", truth_observer(p, t))]
+    let mut out = vec![("truth", truth_observer(p, t))];
+    MODELS.with(|m| match m.observe(img) {
+        Ok(o) => out.push(("models", o)),
+        Err(e) => eprintln!("models failed: {e}"),
+    });
+    out
+}
+
+thread_local! {
+    static MODELS: precheck::face::model::FaceModels =
+        precheck::photo::content::native::embedded_models().expect("the embedded face models load");
 }
 
 fn report(name: &str, t: &Tally) {

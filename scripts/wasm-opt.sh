@@ -11,7 +11,11 @@ if [ ! -x "$opt" ]; then
   exit 1
 fi
 for wasm in "${TRUNK_STAGING_DIR:?}"/*_bg.wasm; do
-  "$opt" -Oz --strip-debug --strip-producers \
+  # The page's own wasm is shrunk for the first load; the lazily loaded face worker is optimised
+  # for speed (its size budget is separate).
+  level=-Oz
+  case "$(basename "$wasm")" in face_worker_bg.wasm) level=-O3 ;; esac
+  "$opt" "$level" --strip-debug --strip-producers --enable-simd \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     -o "$wasm.opt" "$wasm"

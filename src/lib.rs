@@ -13,6 +13,7 @@ pub mod fix;
 pub mod identity;
 pub mod imaging;
 pub mod lazydata;
+pub mod markup;
 pub mod password;
 pub mod photo;
 pub mod profile;

@@ -40,6 +40,26 @@ pub struct ContentInput<'a> {
     pub confirmed: &'a BTreeSet<String>,
 }
 
+impl<'a> ContentInput<'a> {
+    /// The input for a picture checked against `profile`'s photo target and content rules.
+    pub fn for_profile(
+        image: &'a RgbImage,
+        observation: &'a FaceObservation,
+        profile: &'a crate::profile::Profile,
+        software: Option<&'a str>,
+        confirmed: &'a BTreeSet<String>,
+    ) -> Self {
+        ContentInput {
+            image,
+            observation,
+            target: (profile.photo.width, profile.photo.height),
+            spec: &profile.photo_content,
+            software,
+            confirmed,
+        }
+    }
+}
+
 /// The content checks and the marks that explain them on the photo.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContentResult {

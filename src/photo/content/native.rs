@@ -27,14 +27,13 @@ pub struct Analysed {
 
 impl Analysed {
     pub fn checks(&self, profile: &Profile, confirmed: &BTreeSet<String>) -> ContentResult {
-        check_content(&ContentInput {
-            image: &self.picture.image,
-            observation: &self.observation,
-            target: (profile.photo.width, profile.photo.height),
-            spec: &profile.photo_content,
-            software: self.software.as_deref(),
+        check_content(&ContentInput::for_profile(
+            &self.picture.image,
+            &self.observation,
+            profile,
+            self.software.as_deref(),
             confirmed,
-        })
+        ))
     }
 }
 

@@ -110,14 +110,14 @@ impl ContentSlot {
         self.state.with(|s| match s {
             ContentState::Ready(a) => {
                 let started = browser::now_ms();
-                let result = check_content(&ContentInput {
-                    image: &a.picture.image,
-                    observation: &a.observation,
-                    target: (profile.photo.width, profile.photo.height),
-                    spec: &profile.photo_content,
-                    software: a.software.as_deref(),
+                let input = ContentInput::for_profile(
+                    &a.picture.image,
+                    &a.observation,
+                    profile,
+                    a.software.as_deref(),
                     confirmed,
-                });
+                );
+                let result = check_content(&input);
                 Some((result, browser::now_ms() - started))
             }
             _ => None,
