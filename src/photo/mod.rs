@@ -51,9 +51,11 @@ pub fn fix_with_content(
     let target = (profile.photo.width, profile.photo.height);
     match content::crop::plan(observation, full, target, &profile.photo_content.geometry) {
         Ok(plan) => fix_with(bytes, &profile.photo, &content::crop::FaceAwareCrop { plan }, fixed_name(file_name)),
-        // A face the detector missed is still better served by a centre crop than by nothing; the
-        // fixed file's report then says no face was found.
+        // A face the detector missed, or a head too small to enlarge to the band, is still better
+        // served by a file that meets the file rules than by nothing; the fixed file's report then
+        // shows the framing rows that still fail, and the note says how to retake.
         Err(content::crop::CropError::NoFace) => centre_crop_because("没有找到人脸，"),
+        Err(e @ content::crop::CropError::TooSmall { .. }) => centre_crop_because(&e.message()),
         Err(e) => Err(FixError::Unfixable(e.message())),
     }
 }
@@ -99,6 +101,13 @@ mod tests {
         let err = fix_with_content(&phone_photo(), "a.jpg", profile, Some(&seen(700.0, 1300.0, 120.0))).unwrap_err();
         let FixError::Unfixable(why) = err else { panic!("expected a retake message, got {err:?}") };
         assert!(why.contains("边缘") && why.contains("重拍"), "{why}");
+    }
+
+    #[test]
+    fn a_head_too_small_to_enlarge_still_gets_a_file_and_the_retake_advice() {
+        let profile = crate::profile::default_profile();
+        let fixed = fix_with_content(&phone_photo(), "a.jpg", profile, Some(&seen(900.0, 1100.0, 750.0))).unwrap();
+        assert!(fixed.notes.iter().any(|n| n.contains("重拍") && n.contains("中心裁剪")), "{:?}", fixed.notes);
     }
 
     #[test]
