@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { setup, withPage, fixture, OUT } from './harness.mjs';
+import { setup, withPage, fixture, OUT, readState } from './harness.mjs';
 
 const T = { timeout: 240_000 };
 /** Typed in the password drill only: must never reach the form, the PDF or storage. */
@@ -114,9 +114,9 @@ test('readiness goes from not ready to ready; the printed form carries every val
     const v = await entered(page);
     assert.match(v.id_number, /^\d{17}[\dX]$/);
 
-    // 3. A photo that fails (72 dpi): readiness names the failing check.
+    // 3. A phone photo of a real face (72 dpi, too large): readiness names the failing check.
     await go(s, '#/photo', 'input[data-testid="photo-input"]');
-    let up = await s.upload('photo-input', fixture('photo-72dpi.jpg'));
+    let up = await s.upload('photo-input', fixture('face-phone.jpg'));
     assert.equal(up.checks['image.dpi'], 'fail');
     await go(s, '#/ready', '[data-testid="readiness"]');
     r = await readiness(page);
@@ -124,11 +124,16 @@ test('readiness goes from not ready to ready; the printed form carries every val
     assert.ok(dpi && dpi.level === 'fail' && dpi.href === '#/photo', short(r));
     assert.ok(!r.items.some((i) => i.area === 'registration' && i.level !== 'warn'), `sample registration has no errors: ${short(r)}`);
 
-    // ...fixed: the fixed file is what counts.
+    // ...fixed (face-aware crop), and what only a person can judge confirmed: the fixed file is what counts.
     await go(s, '#/photo', 'input[data-testid="photo-input"]');
-    up = await s.upload('photo-input', fixture('photo-72dpi.jpg'));
-    const fixedPhoto = await s.fix();
-    assert.equal(fixedPhoto.verdict, 'pass');
+    up = await s.upload('photo-input', fixture('face-phone.jpg'));
+    await s.fix();
+    const ids = await page.$$eval('[data-report="fixed"] [data-confirm]', (els) => els.map((e) => e.getAttribute('data-confirm')));
+    assert.ok(ids.length > 0, 'the fixed photo has manual rows to confirm');
+    for (const id of ids) await page.check(`[data-report="fixed"] [data-confirm="${id}"]`);
+    const fixedPhoto = await readState(page, 'fixed');
+    const failing = Object.entries(fixedPhoto.checks).filter(([, st]) => st === 'fail');
+    assert.deepEqual(failing, [], `fixed photo: ${JSON.stringify(fixedPhoto.checks)}`);
 
     // 4. The document, named after the sample's ID by the fix.
     await go(s, '#/document', 'input[data-testid="document-input"]');
