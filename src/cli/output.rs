@@ -28,7 +28,7 @@ pub fn human(out: &mut dyn Write, report: &Report, path: &Path) {
             Status::Manual => "?",
         };
         let status = if c.confirmed { "已人工确认" } else { c.status.label() };
-        let label = crate::photo::content::check_label(&c.id);
+        let label = crate::photo::content::check_label(c.id);
         let name = if label == "检查项" { String::new() } else { format!("（{label}）") };
         let _ = writeln!(out, "  {mark} {:<16}{name} {status}：实测 {}；要求 {}", c.id, c.measured, c.expected);
         if c.status != Status::Pass && !c.confirmed {
