@@ -4,17 +4,15 @@
 //! browser) and the photo-content checks (`photo::content`), which never touch a model. It is plain
 //! data (the worker packs it into numbers, see `protocol`), and tests build it by hand.
 
-use serde::{Deserialize, Serialize};
-
 /// A point in image pixels: x to the right, y down, origin at the top-left corner of the picture.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Point {
     pub x: f32,
     pub y: f32,
 }
 
 /// An axis-aligned box in image pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct BoxF {
     pub x: f32,
     pub y: f32,
@@ -24,7 +22,7 @@ pub struct BoxF {
 
 /// One face found by the detector (MediaPipe BlazeFace short range). "Right"/"left" are the
 /// person's own, as MediaPipe names them: the person's right eye is on the viewer's left.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
     /// Detector confidence, 0–1.
     pub score: f32,
@@ -38,7 +36,7 @@ pub struct Detection {
 }
 
 /// The 468-point face mesh (MediaPipe face_landmark) of the most confident face.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Landmarks {
     /// Model's face-presence score, 0–1.
     pub presence: f32,
@@ -47,7 +45,7 @@ pub struct Landmarks {
 }
 
 /// Person/background mask (MediaPipe selfie segmentation), resampled to the picture's size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PersonMask {
     pub width: u32,
     pub height: u32,
@@ -62,7 +60,7 @@ impl PersonMask {
 }
 
 /// Everything the models report about one picture of `width`×`height` pixels.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FaceObservation {
     pub width: u32,
     pub height: u32,

@@ -4,10 +4,8 @@
 
 use crate::face::{BoxF, Point};
 use crate::report::Status;
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// An outlined box (face box, background sample region, clothing region).
     Rect { rect: BoxF },
@@ -22,7 +20,7 @@ pub enum Shape {
     Dots { points: Vec<Point> },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     /// The check this mark explains, e.g. `face.head_height`.
     pub check: String,
