@@ -192,7 +192,7 @@ fn observers(img: &image::RgbImage, p: &Portrait, t: &Truth) -> Vec<(&'static st
 
 thread_local! {
     static MODELS: precheck::face::model::FaceModels =
-        precheck::photo::content::native::embedded_models().expect("the embedded face models load");
+        precheck::photo::content::pipeline::embedded_models().expect("the embedded face models load");
 }
 
 fn report(name: &str, t: &Tally) {

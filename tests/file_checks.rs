@@ -167,7 +167,6 @@ fn cmyk_progressive_and_16_bit_are_read_and_fixed() {
         ("cmyk", cmyk),
         ("progressive", progressive),
         ("png16", png16),
-        ("webp", webp_lossless(&img)),
         ("transparent", png_rgba_transparent(450, 600)),
     ] {
         let fixed = photo::fix(&bytes, "x.jpg", p).unwrap_or_else(|e| panic!("{what}: {e:?}"));
@@ -177,6 +176,18 @@ fn cmyk_progressive_and_16_bit_are_read_and_fixed() {
     let fixed = photo::fix(&jpeg_cmyk(&img, 85), "a.jpg", p).unwrap();
     let px = precheck::imaging::decode::decode(&fixed.bytes, (u32::MAX, u32::MAX)).unwrap().image.get_pixel(5, 5).0;
     assert!(px[2] > px[0] + 60 && px[2] > 150, "background should be blue, got {px:?}");
+}
+
+#[test]
+fn webp_is_named_and_refused_with_how_to_convert() {
+    let p = default_profile();
+    let bytes = webp_lossless(&portrait(450, 600));
+    let r = photo::check(&bytes, "photo.webp", p);
+    let format = r.check("file.format").expect("file.format row");
+    assert_eq!(format.status, Status::Fail);
+    assert!(format.message.contains("WebP") && format.message.contains("JPEG"), "{}", format.message);
+    let err = photo::fix(&bytes, "photo.webp", p).expect_err("WebP is not decoded, so it cannot be fixed");
+    assert!(err.message().contains("WebP"), "{}", err.message());
 }
 
 #[test]

@@ -141,7 +141,7 @@ pub fn CheckAndFix(
             <input
                 id=input_id
                 type="file"
-                accept="image/*,.jpg,.jpeg,.png,.heic,.webp"
+                accept="image/*,.jpg,.jpeg,.png,.heic"
                 data-testid=format!("{}-input", kind.as_str())
                 on:change=on_change
             />

@@ -4,7 +4,7 @@
 #[cfg(all(target_arch = "wasm32", feature = "face-models"))]
 fn main() {
     console_error_panic_hook::set_once();
-    precheck::face::worker::run();
+    precheck::photo::worker::run();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "face-models")))]

@@ -4,7 +4,7 @@
 mod output;
 
 use crate::face::model::FaceModels;
-use crate::photo::content::native::{analyse, embedded_models};
+use crate::photo::content::pipeline::{analyse, embedded_models};
 use crate::profile::{self, Profile};
 use crate::report::{Check, Report, Status, Verdict};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -135,9 +135,13 @@ impl Content {
         let mut checks = report.checks;
         match analyse(bytes, models) {
             Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
-            Err(why) => {
-                checks.push(Check::new("content.analysis", Status::Warn, "未能完成", "人脸、背景、衣着检查完成", why))
-            }
+            Err(why) => checks.push(Check::new(
+                "content.analysis",
+                Status::Warn,
+                "未能完成",
+                "人脸、背景、衣着检查完成",
+                why.message(),
+            )),
         }
         Report::new(report.kind, &report.profile, checks)
     }

@@ -7,8 +7,5 @@
 pub mod model;
 pub mod observation;
 pub mod protocol;
-/// The Web Worker's side (wasm32 with the `face-models` feature: the worker binary only).
-#[cfg(all(target_arch = "wasm32", feature = "face-models"))]
-pub mod worker;
 
 pub use observation::{BoxF, Detection, FaceObservation, Landmarks, PersonMask, Point};

@@ -31,7 +31,7 @@ impl DecodeError {
             DecodeError::NotAnImage(FileKind::Heic) => "这是 HEIC 格式（iPhone/苹果手机默认的“高效”格式），本工具和报名平台都不能读取。请在 iPhone 上打开“设置 → 相机 → 格式”，选择“兼容性最佳”后重拍；或在“照片”里选中该照片，用“共享 → 存储到文件”或发送给自己时选择 JPEG/“最兼容”格式，再选择导出的 .jpg 文件。".into(),
             DecodeError::NotAnImage(FileKind::Avif) => "这是 AVIF 图片，本工具不能读取。请用手机相册或画图软件另存为 JPEG（.jpg）后再试。".into(),
             DecodeError::NotAnImage(FileKind::Tiff) => "这是 TIFF 图片（常见于扫描仪），本工具不能读取。请注意报名照片不得使用扫描件，请用数码相机或手机拍摄。".into(),
-            DecodeError::NotAnImage(kind @ (FileKind::Gif | FileKind::Bmp)) => format!("这是{}，平台要求 JPEG。请用手机相册或“画图”另存为 JPEG（.jpg）后再试。", kind.label()),
+            DecodeError::NotAnImage(kind @ (FileKind::Gif | FileKind::Bmp | FileKind::WebP)) => format!("这是{}，平台要求 JPEG。请用手机相册或“画图”另存为 JPEG（.jpg）后再试。", kind.label()),
             DecodeError::NotAnImage(FileKind::Pdf) => "这是 PDF 文档，不是图片。请选择 JPEG（.jpg）照片文件。".into(),
             DecodeError::NotAnImage(FileKind::Text) => "这是文本文件，不是图片。请选择 JPEG（.jpg）照片文件。".into(),
             DecodeError::NotAnImage(kind) => format!("无法识别为图片（{}）。请选择 JPEG（.jpg）照片文件。", kind.label()),
@@ -74,7 +74,6 @@ pub fn decode(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError
     match sniff(bytes) {
         FileKind::Jpeg => decode_jpeg(bytes, at_least),
         FileKind::Png => decode_other(bytes, ImageFormat::Png),
-        FileKind::WebP => decode_other(bytes, ImageFormat::WebP),
         kind => Err(DecodeError::NotAnImage(kind)),
     }
 }
@@ -108,7 +107,6 @@ pub fn probe(bytes: &[u8]) -> Result<Probed, DecodeError> {
             return Ok(Probed { upright, jpeg: Some(info) });
         }
         FileKind::Png => ImageFormat::Png,
-        FileKind::WebP => ImageFormat::WebP,
         kind => return Err(DecodeError::NotAnImage(kind)),
     };
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), format).into_decoder().map_err(image_error)?;

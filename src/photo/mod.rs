@@ -15,6 +15,9 @@ use crate::report::{Kind, Report};
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+/// The face-analysis Web Worker's side (wasm32 with `face-models`: the worker binary only).
+#[cfg(all(target_arch = "wasm32", feature = "face-models"))]
+pub mod worker;
 
 /// Checks a photo file against the profile's photo rules.
 pub fn check(bytes: &[u8], file_name: &str, profile: &Profile) -> Report {

@@ -7,13 +7,15 @@
 pub mod crop;
 pub mod geometry;
 mod labels;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod native;
 pub mod overlay;
 pub mod picture;
+/// Needs the models: native builds, and the Web Worker's wasm (feature `face-models`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "face-models"))]
+pub mod pipeline;
 pub mod scene;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synthetic;
+pub mod wire;
 
 use crate::face::FaceObservation;
 use crate::profile::PhotoContentSpec;
@@ -21,7 +23,7 @@ use crate::report::Check;
 use image::RgbImage;
 use std::collections::BTreeSet;
 
-pub use labels::check_label;
+pub use labels::{CONTENT_CHECK_IDS, check_label};
 pub use overlay::{Mark, Shape};
 
 /// Everything the content checks look at.

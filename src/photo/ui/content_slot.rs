@@ -1,26 +1,12 @@
-//! One picture's content analysis on the page: decode the analysis picture, ask the worker for the
-//! observation, keep it; the checks are re-run from it whenever the profile or the person's
-//! confirmations change (cheap, pure code), without asking the models again.
+//! One picture's content analysis on the page: hand the file to the worker, keep its answer, and
+//! ask again when the profile changes. The person's confirmations of `manual` rows are applied
+//! here, on the page, so ticking a box never waits for the worker.
 
-use super::face_client;
-use crate::app::browser;
-use crate::face::FaceObservation;
-use crate::photo::content::picture::{AnalysisPicture, analysis_picture, software_tag};
-use crate::photo::content::{ContentInput, ContentResult, check_content};
-use crate::profile::Profile;
+use super::face_client::{self, Answer};
+use crate::report::Check;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// What the models saw on one picture.
-#[derive(Debug)]
-pub struct Analysed {
-    pub picture: AnalysisPicture,
-    pub observation: FaceObservation,
-    pub software: Option<String>,
-    pub load_ms: f64,
-    pub run_ms: f64,
-}
 
 #[derive(Debug, Clone, Default)]
 pub enum ContentState {
@@ -29,7 +15,7 @@ pub enum ContentState {
     Idle,
     /// Working; the text says on what (shown to the person).
     Working(String),
-    Ready(Arc<Analysed>),
+    Ready(Arc<Answer>),
     Failed(String),
 }
 
@@ -48,32 +34,30 @@ impl ContentState {
 #[derive(Clone, Copy)]
 pub struct ContentSlot {
     pub state: RwSignal<ContentState, LocalStorage>,
-    /// Bumped for every new picture so a late answer for a replaced picture is dropped.
+    /// Bumped for every new request so a late answer for a replaced picture is dropped.
     generation: StoredValue<u32>,
+    /// The file last analysed and the profile it was judged against.
+    file: StoredValue<Option<(Arc<Vec<u8>>, String)>>,
 }
 
 impl ContentSlot {
     pub fn new() -> Self {
-        ContentSlot { state: RwSignal::new_local(ContentState::Idle), generation: StoredValue::new(0) }
+        ContentSlot {
+            state: RwSignal::new_local(ContentState::Idle),
+            generation: StoredValue::new(0),
+            file: StoredValue::new(None),
+        }
     }
 
-    /// Starts analysing `bytes` (a picked or fixed file).
-    pub fn analyse(self, bytes: Arc<Vec<u8>>) {
+    /// Starts analysing `bytes` (a picked or fixed file) against the profile `profile_id`.
+    pub fn analyse(self, bytes: Arc<Vec<u8>>, profile_id: &str) {
         let generation = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(generation);
+        self.file.set_value(Some((bytes.clone(), profile_id.to_owned())));
         let current = move || self.generation.try_get_value() == Some(generation);
-        self.state.set(ContentState::Working("正在准备人脸分析…".into()));
+        self.state.set(ContentState::Working("正在分析人脸、背景和衣着…".into()));
+        let profile_id = profile_id.to_owned();
         leptos::task::spawn_local(async move {
-            browser::next_frame().await;
-            let Ok(picture) = analysis_picture(&bytes) else {
-                if current() {
-                    self.state.set(ContentState::Idle);
-                }
-                return;
-            };
-            if current() {
-                self.state.set(ContentState::Working("正在分析人脸、背景和衣着…".into()));
-            }
             let on_progress = move |done: u32, total: u32| {
                 if current() && done < total {
                     self.state.set(ContentState::Working(format!(
@@ -83,42 +67,38 @@ impl ContentSlot {
                     self.state.set(ContentState::Working("正在分析人脸、背景和衣着…".into()));
                 }
             };
-            let outcome = face_client::observe(&picture.image, on_progress).await;
+            let outcome = face_client::analyse(&bytes, &profile_id, on_progress).await;
             if !current() {
                 return;
             }
             self.state.set(match outcome {
-                Ok(o) => ContentState::Ready(Arc::new(Analysed {
-                    picture,
-                    observation: o.observation,
-                    software: software_tag(&bytes),
-                    load_ms: o.load_ms,
-                    run_ms: o.run_ms,
-                })),
+                Ok(Some(answer)) => ContentState::Ready(Arc::new(answer)),
+                Ok(None) => ContentState::Idle,
                 Err(message) => ContentState::Failed(message),
             });
         });
     }
 
+    /// Judges the current file again if it was judged against another profile.
+    pub fn reprofile(self, profile_id: &str) {
+        let stale = self.file.with_value(|f| f.as_ref().filter(|(_, p)| p != profile_id).map(|(b, _)| b.clone()));
+        if let Some(bytes) = stale {
+            self.analyse(bytes, profile_id);
+        }
+    }
+
     pub fn clear(self) {
         self.generation.set_value(self.generation.get_value().wrapping_add(1));
+        self.file.set_value(None);
         self.state.set(ContentState::Idle);
     }
 
-    /// The content checks for the current picture (tracks the state; `None` until analysed).
-    pub fn result(self, profile: &Profile, confirmed: &BTreeSet<String>) -> Option<(ContentResult, f64)> {
+    /// The content checks for the current picture with the person's confirmations (tracks the
+    /// state; `None` until analysed).
+    pub fn result(self, confirmed: &BTreeSet<String>) -> Option<Vec<Check>> {
         self.state.with(|s| match s {
             ContentState::Ready(a) => {
-                let started = browser::now_ms();
-                let input = ContentInput::for_profile(
-                    &a.picture.image,
-                    &a.observation,
-                    profile,
-                    a.software.as_deref(),
-                    confirmed,
-                );
-                let result = check_content(&input);
-                Some((result, browser::now_ms() - started))
+                Some(a.checks.iter().map(|c| c.clone().confirmed(confirmed.contains(c.id))).collect())
             }
             _ => None,
         })

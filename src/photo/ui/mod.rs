@@ -8,7 +8,7 @@ use crate::app::browser::PickedFile;
 use crate::app::widgets::{CheckAndFix, ManualConfirmations};
 use crate::filecheck::thousands;
 use crate::fix::Fixed;
-use crate::photo::svg::{good_example_svg, manual_picture, marks_svg, status_colour};
+use crate::photo::svg::{good_example_svg, manual_picture, status_colour};
 use crate::profile::Profile;
 use crate::report::{Check, Kind, Report, Status};
 use content_slot::{ContentSlot, ContentState};
@@ -21,13 +21,19 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
     provide_context(ManualConfirmations { confirmed, illustrate });
     let input = ContentSlot::new();
     let fixed = ContentSlot::new();
-    let input_result = Memo::new(move |_| confirmed.with(|c| input.result(profile.get(), c)));
-    let fixed_result = Memo::new(move |_| confirmed.with(|c| fixed.result(profile.get(), c)));
+    let input_result = Memo::new(move |_| confirmed.with(|c| input.result(c)));
+    let fixed_result = Memo::new(move |_| confirmed.with(|c| fixed.result(c)));
+    // Another profile: the worker judges the same files again (the models' answer is cheap to redo).
+    Effect::new(move |_| {
+        let id = &profile.get().id;
+        input.reprofile(id);
+        fixed.reprofile(id);
+    });
 
     let check = Callback::new(move |f: PickedFile| super::check(&f.bytes, &f.name, profile.get()));
     let on_picked = Callback::new(move |f: PickedFile| {
         fixed.clear();
-        input.analyse(f.bytes);
+        input.analyse(f.bytes, &profile.get_untracked().id);
     });
     let adjust = Callback::new(move |r: Report| with_content(r, input, input_result));
     let fix = Callback::new(move |f: PickedFile| {
@@ -37,15 +43,16 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
         });
         super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), analysed.as_ref().map(|a| &a.observation))
     });
-    let on_fixed = Callback::new(move |f: Fixed| fixed.analyse(std::sync::Arc::new(f.bytes)));
+    let on_fixed =
+        Callback::new(move |f: Fixed| fixed.analyse(std::sync::Arc::new(f.bytes), &profile.get_untracked().id));
     let adjust_fixed = Callback::new(move |mut f: Fixed| {
         let report = with_content(Report::new(Kind::Photo, "", std::mem::take(&mut f.checks)), fixed, fixed_result);
         f.checks = report.checks;
         f
     });
     let figure = Callback::new(move |role: &'static str| {
-        let (slot, result) = if role == "fixed" { (fixed, fixed_result) } else { (input, input_result) };
-        view! { <ContentFigure role=role content=slot result=result /> }.into_any()
+        let slot = if role == "fixed" { fixed } else { input };
+        view! { <ContentFigure role=role content=slot /> }.into_any()
     });
     view! {
         <h1>"考生照片自查"</h1>
@@ -88,16 +95,12 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
 }
 
 /// Adds the content checks (or a row saying why there are none yet) to a file report.
-fn with_content(
-    report: Report,
-    slot: ContentSlot,
-    result: Memo<Option<(crate::photo::content::ContentResult, f64)>>,
-) -> Report {
+fn with_content(report: Report, slot: ContentSlot, result: Memo<Option<Vec<Check>>>) -> Report {
     let mut checks = report.checks;
     match slot.state.with(|s| s.clone()) {
         ContentState::Ready(_) => {
-            if let Some((r, _)) = result.get() {
-                checks.extend(r.checks);
+            if let Some(content) = result.get() {
+                checks.extend(content);
             }
         }
         // A warning, not `manual`: nothing for the person to confirm, it resolves by itself.
@@ -122,11 +125,7 @@ fn with_content(
 
 /// The marks over one picture, and where its analysis stands (`data-state`, timings for e2e).
 #[component]
-fn ContentFigure(
-    role: &'static str,
-    content: ContentSlot,
-    result: Memo<Option<(crate::photo::content::ContentResult, f64)>>,
-) -> impl IntoView {
+fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
     move || {
         let state = content.state.get();
         let status = match &state {
@@ -134,16 +133,13 @@ fn ContentFigure(
             ContentState::Failed(why) => Some(why.clone()),
             _ => None,
         };
-        let (load_ms, run_ms) = match &state {
-            ContentState::Ready(a) => (Some(format!("{:.1}", a.load_ms)), Some(format!("{:.1}", a.run_ms))),
-            _ => (None, None),
+        let ms = |v: f64| Some(format!("{v:.1}"));
+        let (load_ms, run_ms, check_ms) = match &state {
+            ContentState::Ready(a) => (ms(a.load_ms), ms(a.run_ms), ms(a.check_ms)),
+            _ => (None, None, None),
         };
-        let check_ms = result.with(|r| r.as_ref().map(|(_, ms)| format!("{ms:.1}")));
         let overlay = match &state {
-            ContentState::Ready(a) => result.get().map(|(r, _)| {
-                let svg = marks_svg(a.picture.image.width(), a.picture.image.height(), &r.marks);
-                view! { <div class="marks" inner_html=svg /> }
-            }),
+            ContentState::Ready(a) => Some(view! { <div class="marks" inner_html=a.marks_svg.clone() /> }),
             _ => None,
         };
         view! {

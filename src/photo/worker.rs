@@ -1,12 +1,24 @@
 //! The Web Worker's side (`src/bin/face_worker.rs` → `face_worker_bg.wasm`): fetches the models from
 //! the site's own `models/` folder on the first request, keeps them loaded, and answers each
-//! `ObserveRequest` with the observation. Runs off the page's thread so the page never freezes.
+//! request with the whole content analysis: the observation (the page's fix crops by it), the
+//! checks and the marks drawn over the photo. Decoding, models and checks all run here, off the
+//! page's thread, so the page never freezes and its own wasm carries none of that code.
+//!
+//! Request: `{id, bytes: Uint8Array (the file, transferred), profile: "henan-2024"}`.
+//! Answers: `{type: "ready"}`, `{type: "progress", id, done, total}`, `{type: "unreadable", id}`
+//! (the file checks already say why), `{type: "error", id, message}` and `{type: "observed", id,
+//! loadMs, runMs, checkMs, data, mask, checks, marks}` (see `face::protocol` for `data`/`mask`,
+//! `photo::content::wire` for `checks`; `marks` is SVG markup).
 
-use super::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
-use super::protocol::encode_observation;
-use image::RgbImage;
+use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
+use crate::face::protocol::encode_observation;
+use crate::photo::content::pipeline::{AnalyseError, analyse};
+use crate::photo::content::wire::encode_checks;
+use crate::photo::svg::marks_svg;
+use crate::profile;
 use js_sys::{Array, Float32Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -59,31 +71,52 @@ fn number(data: &JsValue, key: &str) -> Option<u32> {
 
 async fn handle(data: JsValue) {
     let id = number(&data, "id").unwrap_or(0);
-    if let Err(message) = observe(id, data).await {
+    if let Err(message) = answer(id, data).await {
         post_error(id, &message);
     }
 }
 
-async fn observe(id: u32, data: JsValue) -> Result<(), String> {
-    let (width, height) = number(&data, "width").zip(number(&data, "height")).ok_or("请求里没有图片尺寸。")?;
-    let rgb = Reflect::get(&data, &"rgb".into())
+async fn answer(id: u32, data: JsValue) -> Result<(), String> {
+    let bytes = Reflect::get(&data, &"bytes".into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
         .ok_or("请求里没有图片数据。")?
         .to_vec();
-    let image = RgbImage::from_raw(width, height, rgb).ok_or("图片数据与尺寸不符。")?;
+    let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
+    let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
     let started = now_ms();
     let models = models(id).await?;
     let load_ms = now_ms() - started;
     let started = now_ms();
-    let observation = models.observe(&image).map_err(|e| format!("人脸分析失败：{e}"))?;
+    let analysed = match analyse(&bytes, &models) {
+        Ok(a) => a,
+        Err(AnalyseError::Unreadable(_)) => {
+            post("unreadable", id, &[], &Array::new());
+            return Ok(());
+        }
+        Err(AnalyseError::Model(why)) => return Err(why),
+    };
     let run_ms = now_ms() - started;
-    let (numbers, mask) = encode_observation(&observation);
+    let started = now_ms();
+    // Confirmations are the page's: it applies them to the `manual` rows it shows.
+    let result = analysed.checks(profile, &BTreeSet::new());
+    let (width, height) = analysed.picture.image.dimensions();
+    let marks = marks_svg(width, height, &result.marks);
+    let checks = encode_checks(&result.checks);
+    let check_ms = now_ms() - started;
+    let (numbers, mask) = encode_observation(&analysed.observation);
     let numbers = Float32Array::from(numbers.as_slice());
     let mask = Uint8Array::from(mask.as_slice());
     let transfer = Array::of2(&numbers.buffer(), &mask.buffer());
-    let fields =
-        [("loadMs", load_ms.into()), ("runMs", run_ms.into()), ("data", numbers.into()), ("mask", mask.into())];
+    let fields = [
+        ("loadMs", load_ms.into()),
+        ("runMs", run_ms.into()),
+        ("checkMs", check_ms.into()),
+        ("data", numbers.into()),
+        ("mask", mask.into()),
+        ("checks", checks.into()),
+        ("marks", marks.into()),
+    ];
     post("observed", id, &fields, &transfer);
     Ok(())
 }

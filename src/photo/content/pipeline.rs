@@ -1,0 +1,89 @@
+//! The whole content pipeline in one call: decode the analysis picture, run the face models, then
+//! the checks. The browser runs it inside the face-analysis Web Worker (`photo::worker`), next to
+//! the models, so the page only shows the answer; the `precheck` CLI and the accuracy command run
+//! it natively with the models embedded in the binary.
+
+use super::picture::{AnalysisPicture, analysis_picture, software_tag};
+use super::{ContentInput, ContentResult, check_content};
+use crate::face::FaceObservation;
+use crate::face::model::FaceModels;
+use crate::profile::Profile;
+use std::collections::BTreeSet;
+
+/// The models embedded in the native binary, so the CLI works wherever it is copied.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn embedded_models() -> Result<FaceModels, crate::face::model::ModelError> {
+    FaceModels::from_bytes(
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/face_detection_short_range.nnefq")),
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/face_landmark.nnefq")),
+        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/selfie_segmentation.nnefq")),
+    )
+}
+
+/// What the models saw on one file.
+pub struct Analysed {
+    pub picture: AnalysisPicture,
+    pub observation: FaceObservation,
+    pub software: Option<String>,
+}
+
+impl Analysed {
+    pub fn checks(&self, profile: &Profile, confirmed: &BTreeSet<String>) -> ContentResult {
+        check_content(&ContentInput::for_profile(
+            &self.picture.image,
+            &self.observation,
+            profile,
+            self.software.as_deref(),
+            confirmed,
+        ))
+    }
+}
+
+/// Why a file could not be analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnalyseError {
+    /// The file's pixels cannot be read; the file checks already say why, so the page says nothing more.
+    Unreadable(String),
+    /// The models failed on a readable picture.
+    Model(String),
+}
+
+impl AnalyseError {
+    pub fn message(&self) -> &str {
+        match self {
+            AnalyseError::Unreadable(m) | AnalyseError::Model(m) => m,
+        }
+    }
+}
+
+/// Decodes `bytes` and runs the models.
+pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseError> {
+    let picture = analysis_picture(bytes).map_err(|e| AnalyseError::Unreadable(e.message()))?;
+    let observation = models.observe(&picture.image).map_err(|e| AnalyseError::Model(format!("人脸分析失败：{e}")))?;
+    Ok(Analysed { picture, observation, software: software_tag(bytes) })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::photo::content::labels::CONTENT_CHECK_IDS;
+    use crate::profile::default_profile;
+
+    #[test]
+    fn a_real_portrait_gets_every_content_check_once_in_report_order() {
+        let models = embedded_models().unwrap();
+        let bytes =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg")).unwrap();
+        let analysed = analyse(&bytes, &models).unwrap();
+        assert_eq!(analysed.observation.faces.len(), 1);
+        let ids: Vec<&str> = analysed.checks(default_profile(), &BTreeSet::new()).checks.iter().map(|c| c.id).collect();
+        assert_eq!(ids, CONTENT_CHECK_IDS);
+    }
+
+    #[test]
+    fn unreadable_files_are_told_apart_from_model_failures() {
+        let models = embedded_models().unwrap();
+        assert!(matches!(analyse(b"", &models), Err(AnalyseError::Unreadable(_))));
+        assert!(matches!(analyse(b"\xFF\xD8\xFF\xE0junk", &models), Err(AnalyseError::Unreadable(_))));
+    }
+}
