@@ -1,21 +1,24 @@
 //! The Web Worker's side (`src/bin/face_worker.rs` → `face_worker_bg.wasm`): fetches the models from
 //! the site's own `models/` folder on the first request, keeps them loaded, and answers each
 //! request with the whole content analysis: the observation (the page's fix crops by it), the
-//! checks and the marks drawn over the photo. Decoding, models and checks all run here, off the
-//! page's thread, so the page never freezes and its own wasm carries none of that code.
+//! checks and the marks drawn over the photo. Models and checks run here, off the page's thread,
+//! so the page never freezes and its own wasm carries none of that code. The page decodes the file
+//! (it has the decoders anyway for the file checks), so this worker carries none.
 //!
-//! Request: `{id, bytes: Uint8Array (the file, transferred), profile: "henan-2024"}`.
-//! Answers: `{type: "ready"}`, `{type: "progress", id, done, total}`, `{type: "unreadable", id}`
-//! (the file checks already say why), `{type: "error", id, message}` and `{type: "observed", id,
+//! Request: `{id, width, height, rgb: Uint8Array (transferred), software: string|undefined,
+//! profile: "henan-2024"}`.
+//! Answers: `{type: "ready"}`, `{type: "progress", id, done, total}`, `{type: "error", id,
+//! message}` and `{type: "observed", id,
 //! loadMs, runMs, checkMs, data, mask, checks, marks}` (see `face::protocol` for `data`/`mask`,
 //! `photo::content::wire` for `checks`; `marks` is SVG markup).
 
 use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
 use crate::face::protocol::encode_observation;
-use crate::photo::content::pipeline::{AnalyseError, analyse};
+use crate::photo::content::pipeline::analyse_picture;
 use crate::photo::content::wire::encode_checks;
 use crate::photo::svg::marks_svg;
 use crate::profile;
+use image::RgbImage;
 use js_sys::{Array, Float32Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -77,30 +80,26 @@ async fn handle(data: JsValue) {
 }
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
-    let bytes = Reflect::get(&data, &"bytes".into())
+    let (width, height) = number(&data, "width").zip(number(&data, "height")).ok_or("请求里没有图片尺寸。")?;
+    let rgb = Reflect::get(&data, &"rgb".into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
         .ok_or("请求里没有图片数据。")?
         .to_vec();
+    let image = RgbImage::from_raw(width, height, rgb).ok_or("图片数据与尺寸不符。")?;
+    let software = Reflect::get(&data, &"software".into()).ok().and_then(|s| s.as_string());
     let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
     let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
     let started = now_ms();
     let models = models(id).await?;
     let load_ms = now_ms() - started;
     let started = now_ms();
-    let analysed = match analyse(&bytes, &models) {
-        Ok(a) => a,
-        Err(AnalyseError::Unreadable(_)) => {
-            post("unreadable", id, &[], &Array::new());
-            return Ok(());
-        }
-        Err(AnalyseError::Model(why)) => return Err(why),
-    };
+    let analysed = analyse_picture(image, software, &models).map_err(|e| e.message().to_owned())?;
     let run_ms = now_ms() - started;
     let started = now_ms();
     // Confirmations are the page's: it applies them to the `manual` rows it shows.
     let result = analysed.checks(profile, &BTreeSet::new());
-    let (width, height) = analysed.picture.image.dimensions();
+    let (width, height) = analysed.picture.dimensions();
     let marks = marks_svg(width, height, &result.marks);
     let checks = encode_checks(&result.checks);
     let check_ms = now_ms() - started;

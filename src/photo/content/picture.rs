@@ -2,6 +2,10 @@
 //! side is at most `MAX_SIDE`. A 450×600 photo is analysed as it is; a 12-megapixel phone photo is
 //! decoded at reduced scale (cheap in wasm) and shrunk, which keeps the models' work and the
 //! transfer to the worker small while leaving ~1 % of the height per 10 px for the geometry.
+//!
+//! Two halves, because they run in two places: the page decodes ([`decode_for_analysis`], with the
+//! decoders it has anyway for the file checks) and the worker shrinks ([`shrink_for_analysis`]), so
+//! the lazily loaded worker carries no image decoders and the page no resampler.
 
 use crate::imaging::decode::{self, DecodeError};
 use image::RgbImage;
@@ -11,26 +15,29 @@ use image::imageops::{self, FilterType};
 /// picture, where 960 px leaves well under 1 % of the height per pixel.
 pub const MAX_SIDE: u32 = 960;
 
-#[derive(Debug, Clone)]
-pub struct AnalysisPicture {
-    pub image: RgbImage,
-    /// Upright size of the full-resolution file.
-    pub full: (u32, u32),
-}
-
-/// Decodes the file upright and shrinks it to at most `MAX_SIDE` on its longer side.
-pub fn analysis_picture(bytes: &[u8]) -> Result<AnalysisPicture, DecodeError> {
+/// Decodes the file upright at the cheapest JPEG scale that still covers the analysis size (for a
+/// 12 MP photo: 1/4 scale, 1000×750); [`shrink_for_analysis`] finishes the job.
+pub fn decode_for_analysis(bytes: &[u8]) -> Result<RgbImage, DecodeError> {
     let probed = decode::probe(bytes)?;
     let (w, h) = probed.upright;
+    Ok(probed.decode(bytes, fit_within(w, h, MAX_SIDE))?.image)
+}
+
+/// Shrinks a picture to at most `MAX_SIDE` on its longer side (unchanged if it already fits).
+pub fn shrink_for_analysis(image: RgbImage) -> RgbImage {
+    let (w, h) = image.dimensions();
     let target = fit_within(w, h, MAX_SIDE);
-    let decoded = probed.decode(bytes, target)?;
-    let image = if decoded.image.dimensions() == target {
-        decoded.image
+    if (w, h) == target {
+        image
     } else {
         // Triangle (bilinear) is enough for a picture only measured, never saved.
-        imageops::resize(&decoded.image, target.0, target.1, FilterType::Triangle)
-    };
-    Ok(AnalysisPicture { image, full: (decoded.full_width, decoded.full_height) })
+        imageops::resize(&image, target.0, target.1, FilterType::Triangle)
+    }
+}
+
+/// Both halves in one call (native tools).
+pub fn analysis_picture(bytes: &[u8]) -> Result<RgbImage, DecodeError> {
+    decode_for_analysis(bytes).map(shrink_for_analysis)
 }
 
 /// The EXIF Software tag (the program that last wrote the file), for the recapture check.
@@ -65,12 +72,15 @@ mod tests {
     }
 
     #[test]
-    fn a_large_jpeg_is_analysed_small_and_remembers_its_full_size() {
-        let img = RgbImage::from_pixel(2000, 1500, image::Rgb([60, 120, 200]));
+    fn a_large_jpeg_is_decoded_at_reduced_scale_then_shrunk() {
+        let img = RgbImage::from_pixel(4000, 3000, image::Rgb([60, 120, 200]));
         let bytes = encode(&img, 80, 300).unwrap();
-        let pic = analysis_picture(&bytes).unwrap();
-        assert_eq!(pic.image.dimensions(), (960, 720));
-        assert_eq!(pic.full, (2000, 1500));
+        let decoded = decode_for_analysis(&bytes).unwrap();
+        assert_eq!(decoded.dimensions(), (1000, 750), "1/4 scale is the cheapest that covers 960×720");
+        assert_eq!(shrink_for_analysis(decoded).dimensions(), (960, 720));
+        assert_eq!(analysis_picture(&bytes).unwrap().dimensions(), (960, 720));
+        let small = RgbImage::new(450, 600);
+        assert_eq!(shrink_for_analysis(small).dimensions(), (450, 600), "never enlarged");
     }
 
     #[test]

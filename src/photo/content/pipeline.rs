@@ -3,11 +3,14 @@
 //! the models, so the page only shows the answer; the `precheck` CLI and the accuracy command run
 //! it natively with the models embedded in the binary.
 
-use super::picture::{AnalysisPicture, analysis_picture, software_tag};
+use super::picture::shrink_for_analysis;
+#[cfg(not(target_arch = "wasm32"))]
+use super::picture::{analysis_picture, software_tag};
 use super::{ContentInput, ContentResult, check_content};
 use crate::face::FaceObservation;
 use crate::face::model::FaceModels;
 use crate::profile::Profile;
+use image::RgbImage;
 use std::collections::BTreeSet;
 
 /// The models embedded in the native binary, so the CLI works wherever it is copied.
@@ -20,9 +23,11 @@ pub fn embedded_models() -> Result<FaceModels, crate::face::model::ModelError> {
     )
 }
 
-/// What the models saw on one file.
+/// What the models saw on one picture.
 pub struct Analysed {
-    pub picture: AnalysisPicture,
+    /// The analysed picture (upright, at most `picture::MAX_SIDE` on its longer side); the
+    /// observation's coordinates are its pixels.
+    pub picture: RgbImage,
     pub observation: FaceObservation,
     pub software: Option<String>,
 }
@@ -30,7 +35,7 @@ pub struct Analysed {
 impl Analysed {
     pub fn checks(&self, profile: &Profile, confirmed: &BTreeSet<String>) -> ContentResult {
         check_content(&ContentInput::for_profile(
-            &self.picture.image,
+            &self.picture,
             &self.observation,
             profile,
             self.software.as_deref(),
@@ -56,11 +61,24 @@ impl AnalyseError {
     }
 }
 
-/// Decodes `bytes` and runs the models.
+/// Decodes `bytes` and runs the models (native tools; the browser decodes on the page and calls
+/// [`analyse_picture`] in the worker).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseError> {
     let picture = analysis_picture(bytes).map_err(|e| AnalyseError::Unreadable(e.message()))?;
-    let observation = models.observe(&picture.image).map_err(|e| AnalyseError::Model(format!("人脸分析失败：{e}")))?;
-    Ok(Analysed { picture, observation, software: software_tag(bytes) })
+    analyse_picture(picture, software_tag(bytes), models)
+}
+
+/// Shrinks a decoded, upright picture for analysis and runs the models on it. `software` is the
+/// file's EXIF Software tag, for the recapture check.
+pub fn analyse_picture(
+    picture: RgbImage,
+    software: Option<String>,
+    models: &FaceModels,
+) -> Result<Analysed, AnalyseError> {
+    let picture = shrink_for_analysis(picture);
+    let observation = models.observe(&picture).map_err(|e| AnalyseError::Model(format!("人脸分析失败：{e}")))?;
+    Ok(Analysed { picture, observation, software })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,8 +1,10 @@
-//! One picture's content analysis on the page: hand the file to the worker, keep its answer, and
-//! ask again when the profile changes. The person's confirmations of `manual` rows are applied
+//! One picture's content analysis on the page: decode the picture, hand it to the worker, keep its
+//! answer, and ask again when the profile changes. The person's confirmations of `manual` rows are applied
 //! here, on the page, so ticking a box never waits for the worker.
 
 use super::face_client::{self, Answer};
+use crate::app::browser;
+use crate::photo::content::picture::{decode_for_analysis, software_tag};
 use crate::report::Check;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -58,6 +60,14 @@ impl ContentSlot {
         self.state.set(ContentState::Working("正在分析人脸、背景和衣着…".into()));
         let profile_id = profile_id.to_owned();
         leptos::task::spawn_local(async move {
+            // Let the "working" state paint before decoding on this thread.
+            browser::next_frame().await;
+            let Ok(picture) = decode_for_analysis(&bytes) else {
+                if current() {
+                    self.state.set(ContentState::Idle);
+                }
+                return;
+            };
             let on_progress = move |done: u32, total: u32| {
                 if current() && done < total {
                     self.state.set(ContentState::Working(format!(
@@ -67,13 +77,12 @@ impl ContentSlot {
                     self.state.set(ContentState::Working("正在分析人脸、背景和衣着…".into()));
                 }
             };
-            let outcome = face_client::analyse(&bytes, &profile_id, on_progress).await;
+            let outcome = face_client::analyse(&picture, software_tag(&bytes), &profile_id, on_progress).await;
             if !current() {
                 return;
             }
             self.state.set(match outcome {
-                Ok(Some(answer)) => ContentState::Ready(Arc::new(answer)),
-                Ok(None) => ContentState::Idle,
+                Ok(answer) => ContentState::Ready(Arc::new(answer)),
                 Err(message) => ContentState::Failed(message),
             });
         });

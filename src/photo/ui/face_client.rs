@@ -3,13 +3,14 @@
 //! The worker — tract, the three MediaPipe models and the content checks, about 3 MB — is started
 //! on the first photo check, never on page load, so the home page stays small. One worker serves
 //! the whole visit; if it dies (a failed download, a trap in wasm) it is dropped and the next check
-//! starts a new one. Files are posted as transferred buffers; replies are plain objects (the
+//! starts a new one. Pictures are posted as transferred RGB buffers; replies are plain objects (the
 //! protocol is described in `photo::worker`).
 
 use crate::face::FaceObservation;
 use crate::face::protocol::decode_observation;
 use crate::photo::content::wire::decode_checks;
 use crate::report::Check;
+use image::RgbImage;
 use js_sys::{Array, Float32Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -63,15 +64,17 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Analyses the file `bytes` against the profile `profile_id` in the worker. `Ok(None)`: the file's
-/// pixels cannot be read (the file checks say why). `on_progress(done, total)` reports model files
-/// fetched (only on the first call of a visit).
+/// Analyses `image` (decoded, upright; `software` is its file's EXIF Software tag) against the
+/// profile `profile_id` in the worker. `on_progress(done, total)` reports model files fetched
+/// (only on the first call of a visit).
 pub async fn analyse(
-    bytes: &[u8],
+    image: &RgbImage,
+    software: Option<String>,
     profile_id: &str,
     on_progress: impl Fn(u32, u32) + 'static,
-) -> Result<Option<Answer>, String> {
-    let file = Uint8Array::from(bytes);
+) -> Result<Answer, String> {
+    let (width, height) = image.dimensions();
+    let rgb = Uint8Array::from(image.as_raw().as_slice());
     let mut on_progress = Some(Rc::new(on_progress) as Rc<dyn Fn(u32, u32)>);
     let promise = Promise::new(&mut |resolve, reject| {
         let outcome = CLIENT.with(|cell| -> Result<(), String> {
@@ -84,9 +87,14 @@ pub async fn analyse(
             client.next_id = client.next_id.wrapping_add(1);
             let message = Object::new();
             Reflect::set(&message, &"id".into(), &id.into()).map_err(js_text)?;
-            Reflect::set(&message, &"bytes".into(), &file).map_err(js_text)?;
+            Reflect::set(&message, &"width".into(), &width.into()).map_err(js_text)?;
+            Reflect::set(&message, &"height".into(), &height.into()).map_err(js_text)?;
+            Reflect::set(&message, &"rgb".into(), &rgb).map_err(js_text)?;
+            if let Some(software) = &software {
+                Reflect::set(&message, &"software".into(), &software.into()).map_err(js_text)?;
+            }
             Reflect::set(&message, &"profile".into(), &profile_id.into()).map_err(js_text)?;
-            let transfer = Array::of1(&file.buffer());
+            let transfer = Array::of1(&rgb.buffer());
             let on_progress = on_progress.take().unwrap_or_else(|| Rc::new(|_, _| {}));
             client.pending.insert(id, Pending { resolve: resolve.clone(), reject: reject.clone(), on_progress });
             if client.ready {
@@ -101,22 +109,20 @@ pub async fn analyse(
         }
     });
     let data = JsFuture::from(promise).await.map_err(|e| e.as_string().unwrap_or_else(|| BROKEN.to_owned()))?;
-    match text(&data, "type").as_deref() {
-        Some("observed") => {}
-        Some("unreadable") => return Ok(None),
-        _ => return Err(text(&data, "message").unwrap_or_else(|| BROKEN.to_owned())),
+    if text(&data, "type").as_deref() != Some("observed") {
+        return Err(text(&data, "message").unwrap_or_else(|| BROKEN.to_owned()));
     }
     let numbers = field(&data, "data").and_then(|d| d.dyn_into::<Float32Array>().ok()).ok_or(BROKEN)?.to_vec();
     let mask =
         field(&data, "mask").and_then(|m| m.dyn_into::<Uint8Array>().ok()).map(|m| m.to_vec()).unwrap_or_default();
-    Ok(Some(Answer {
+    Ok(Answer {
         observation: decode_observation(&numbers, mask)?,
         checks: decode_checks(&text(&data, "checks").unwrap_or_default())?,
         marks_svg: text(&data, "marks").unwrap_or_default(),
         load_ms: number(&data, "loadMs").unwrap_or(0.0),
         run_ms: number(&data, "runMs").unwrap_or(0.0),
         check_ms: number(&data, "checkMs").unwrap_or(0.0),
-    }))
+    })
 }
 
 fn field(data: &JsValue, key: &str) -> Option<JsValue> {
