@@ -117,7 +117,14 @@ struct Tally {
     /// check → (truth, measured) → count
     confusion: BTreeMap<&'static str, BTreeMap<(Status, Status), usize>>,
     head_err: Vec<f32>,
+    /// Signed errors (measured − truth, % of the photo height) of the head-top and chin lines.
+    top_bias: Vec<f32>,
+    chin_bias: Vec<f32>,
     centre_err: Vec<f32>,
+    /// Measured roll error and yaw/pitch, degrees (the source head's own yaw/pitch is not zero).
+    roll_err: Vec<f32>,
+    yaw: Vec<f32>,
+    pitch: Vec<f32>,
     non_compliant_called_pass: usize,
     non_compliant: usize,
     missed: usize,
@@ -159,7 +166,13 @@ fn main() {
                 continue;
             };
             tally.head_err.push((face.head_height() - truth.head_height()).abs() / h as f32 * 100.0);
+            tally.top_bias.push((face.top - truth.head_top) / h as f32 * 100.0);
+            tally.chin_bias.push((face.chin.y - truth.chin) / h as f32 * 100.0);
             tally.centre_err.push((face.eye_mid.x - truth.eye_mid.x).abs() / h as f32 * 100.0);
+            let pose = geometry::pose::estimate(&face);
+            tally.roll_err.push((pose.roll - truth.roll).abs());
+            tally.yaw.extend(pose.yaw);
+            tally.pitch.extend(pose.pitch);
             let mut all_pass = true;
             for id in CHECKS {
                 let got = result.checks.iter().find(|c| c.id == id).map_or(Status::Fail, |c| c.status);
@@ -206,6 +219,20 @@ fn report(name: &str, t: &Tally) {
     let (cm, cx) = stats(&t.centre_err);
     println!("head height error, % of photo height: mean {hm:.2}, max {hx:.2}");
     println!("centre error,      % of photo height: mean {cm:.2}, max {cx:.2}");
+    let spread = |v: &[f32]| {
+        let mean = v.iter().sum::<f32>() / v.len().max(1) as f32;
+        let lo = v.iter().copied().fold(f32::INFINITY, f32::min);
+        let hi = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        format!("mean {mean:+.2}, range {lo:+.2} … {hi:+.2}")
+    };
+    println!("head-top line, measured − truth, % of height: {}", spread(&t.top_bias));
+    println!("chin line,     measured − truth, % of height: {}", spread(&t.chin_bias));
+    let (rm, rx) = stats(&t.roll_err);
+    println!("roll error, degrees: mean {rm:.2}, max {rx:.2}");
+    if !t.yaw.is_empty() {
+        println!("yaw, degrees:   {}", spread(&t.yaw));
+        println!("pitch, degrees: {}", spread(&t.pitch));
+    }
     println!(
         "non-compliant portraits called pass on every framing check: {} of {}",
         t.non_compliant_called_pass, t.non_compliant
