@@ -9,6 +9,7 @@ mod anchors;
 pub mod detector;
 pub mod mesh;
 pub mod pack;
+pub mod prelu;
 pub mod preprocess;
 pub mod segmenter;
 #[cfg(test)]
@@ -55,8 +56,12 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// Unpacks a model file, rewrites its PReLUs for speed (see `prelu`) and plans it.
 fn load(model: &'static str, bytes: &[u8]) -> Result<Plan, ModelError> {
-    pack::load(bytes).map_err(|e| ModelError::Load { model, message: format!("{e:#}") })
+    let err = |e: tract_nnef::prelude::TractError| ModelError::Load { model, message: format!("{e:#}") };
+    let mut unpacked = pack::unpack(bytes).map_err(err)?;
+    unpacked.graph = prelu::rewrite(&unpacked.graph);
+    pack::plan(unpacked).map_err(err)
 }
 
 /// Runs a one-input plan; every output flattened to f32.

@@ -122,7 +122,11 @@ pub fn unpack(bytes: &[u8]) -> TractResult<Unpacked> {
 
 /// Parses a packed model into an optimised, runnable tract plan.
 pub fn load(bytes: &[u8]) -> TractResult<Arc<TypedRunnableModel>> {
-    let unpacked = unpack(bytes)?;
+    plan(unpack(bytes)?)
+}
+
+/// An unpacked model (its graph text possibly rewritten) as an optimised, runnable tract plan.
+pub fn plan(unpacked: Unpacked) -> TractResult<Arc<TypedRunnableModel>> {
     let doc = tract_nnef::ast::parse::parse_document(&unpacked.graph)?;
     let tensors: HashMap<Identifier, Arc<Tensor>> =
         unpacked.tensors.into_iter().map(|(n, t)| (Identifier(n), Arc::new(t))).collect();
