@@ -75,17 +75,17 @@ fn truth_status(g: &GeometrySpec, t: &Truth, w: f32, h: f32) -> BTreeMap<&'stati
         }
     };
     BTreeMap::from([
-        ("face.head_height", band_status(t.head_height() / h, g.head_height_pass, g.head_height_warn)),
+        ("face.head_height", band_status(t.head_height() / h, g.head_height_pass, g.head_height_warn, 0.0)),
         (
             "face.top_margin",
             if t.head_top <= 0.0 {
                 Status::Fail
             } else {
-                band_status(t.head_top / h, g.top_margin_pass, g.top_margin_warn)
+                band_status(t.head_top / h, g.top_margin_pass, g.top_margin_warn, 0.0)
             },
         ),
-        ("face.centered", band_status(t.eye_mid.x / w, g.centre_pass, g.centre_warn)),
-        ("face.eye_line", band_status(t.eye_mid.y / h, g.eye_line_pass, g.eye_line_warn)),
+        ("face.centered", band_status(t.eye_mid.x / w, g.centre_pass, g.centre_warn, 0.0)),
+        ("face.eye_line", band_status(t.eye_mid.y / h, g.eye_line_pass, g.eye_line_warn, 0.0)),
         ("face.pose", roll),
     ])
 }

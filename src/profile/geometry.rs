@@ -26,6 +26,10 @@ impl Band {
     pub const fn new(min: f32, max: f32) -> Self {
         Band { min, max }
     }
+    /// The band narrowed by `by` on both sides (a guard band).
+    pub fn shrunk(&self, by: f32) -> Band {
+        Band { min: self.min + by, max: self.max - by }
+    }
     pub fn contains(&self, v: f32) -> bool {
         v >= self.min && v <= self.max
     }
@@ -75,6 +79,26 @@ pub struct GeometrySpec {
     pub eyebrow_contrast: f32,
     /// Share of skin-coloured pixels around an ear keypoint above which the ear counts as visible.
     pub ear_skin_share: f32,
+    /// How far the measurement itself can be off (`[photo_content.geometry.uncertainty]`).
+    pub uncertainty: Uncertainty,
+}
+
+/// The measurement uncertainty of each framing quantity, as measured by
+/// `examples/face_accuracy.rs` (real models on synthetic portraits with exact geometry).
+///
+/// A value only passes when it is inside its pass band by at least this much on either side (a
+/// guard band, the decision rule ISO 14253-1 uses to prove conformity): a photo measured just
+/// inside a limit could truly be just outside it, so it gets `warn` ("near the limit") instead
+/// of a `pass` nobody can vouch for. Fractions of the height (head height, top margin, eye line)
+/// or the width (centre); degrees for roll.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertainty {
+    pub head_height: f32,
+    pub top_margin: f32,
+    pub eye_line: f32,
+    pub centre: f32,
+    pub roll_deg: f32,
 }
 
 impl Default for GeometrySpec {
@@ -98,6 +122,13 @@ impl Default for GeometrySpec {
             eye_open_fail: 0.10,
             eyebrow_contrast: 6.0,
             ear_skin_share: 0.35,
+            uncertainty: Uncertainty {
+                head_height: 0.02,
+                top_margin: 0.015,
+                eye_line: 0.01,
+                centre: 0.006,
+                roll_deg: 2.0,
+            },
         }
     }
 }
@@ -123,6 +154,17 @@ impl GeometrySpec {
         ];
         if ordered.iter().any(|(a, b)| !(a.is_finite() && b.is_finite() && *a >= 0.0 && a <= b)) {
             return Err("photo_content.geometry: 角度或睁眼阈值必须有序".into());
+        }
+        let u = self.uncertainty;
+        let guarded = [
+            (u.head_height, self.head_height_pass),
+            (u.top_margin, self.top_margin_pass),
+            (u.eye_line, self.eye_line_pass),
+            (u.centre, self.centre_pass),
+            (u.roll_deg, Band::new(-self.roll_pass_deg, self.roll_pass_deg)),
+        ];
+        if guarded.iter().any(|(u, pass)| !(u.is_finite() && *u >= 0.0 && 2.0 * u < pass.max - pass.min)) {
+            return Err("photo_content.geometry.uncertainty: 测量误差必须 ≥ 0，且小于通过范围宽度的一半".into());
         }
         if !(0.0..=1.0).contains(&self.min_face_score) || !(0.0..=1.0).contains(&self.ear_skin_share) {
             return Err("photo_content.geometry: min_face_score、ear_skin_share 必须在 0 到 1 之间".into());

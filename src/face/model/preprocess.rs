@@ -76,60 +76,78 @@ impl Frame {
         Frame { image, scale: if w >= h { nw as f32 / w as f32 } else { nh as f32 / h as f32 } }
     }
 
-    /// Bilinear sample at a working-image position in pixel-centre coordinates (pixel i at i).
-    fn bilinear(&self, x: f32, y: f32, border: Border) -> [f32; 3] {
-        let (w, h) = (self.image.width() as i64, self.image.height() as i64);
-        let (x0, y0) = (x.floor(), y.floor());
-        let (fx, fy) = (x - x0, y - y0);
-        let (x0, y0) = (x0 as i64, y0 as i64);
-        let mut acc = [0f32; 3];
-        for (dy, wy) in [(0, 1.0 - fy), (1, fy)] {
-            for (dx, wx) in [(0, 1.0 - fx), (1, fx)] {
-                let (mut px, mut py) = (x0 + dx, y0 + dy);
-                if px < 0 || py < 0 || px >= w || py >= h {
-                    match border {
-                        Border::Zero => continue,
-                        Border::Replicate => {
-                            px = px.clamp(0, w - 1);
-                            py = py.clamp(0, h - 1);
-                        }
-                    }
-                }
-                let p = self.image.get_pixel(px as u32, py as u32).0;
-                let wgt = wx * wy;
-                for c in 0..3 {
-                    acc[c] += wgt * p[c] as f32;
-                }
-            }
-        }
-        acc
-    }
-
     /// The region `sq` (picture coordinates) resampled to an n×n NHWC f32 tensor with values mapped
     /// from 0–255 to `range`. Each input pixel averages k×k bilinear samples, k growing with the
     /// reduction (up to 4), so strong reductions do not alias.
+    ///
+    /// This runs for every model input (up to 256×256×16 bilinear taps), in a crate compiled for
+    /// size, so the loop is written to be cheap without inlining help: the rotation's sine and
+    /// cosine once per call, positions stepped linearly, pixels read from the raw buffer.
     pub fn sample(&self, sq: &Square, n: usize, border: Border, range: (f32, f32)) -> Tensor {
         let k = ((sq.side * self.scale / n as f32).ceil() as usize).clamp(1, 4);
         let mut data = Vec::with_capacity(n * n * 3);
         let norm = (range.1 - range.0) / 255.0 / (k * k) as f32;
+        let (sin, cos) = sq.rotation.sin_cos();
+        // Sub-sample m (0 ≤ m < n·k) along an axis sits at normalised position (m + 0.5) / (n·k);
+        // `Square::to_image` then maps (dx, dy) = (pos − 0.5)·side through the rotation, and the
+        // working image puts pixel i's centre at i (hence the final −0.5).
+        let step = sq.side / (n * k) as f32;
+        let offset = |m: usize| (m as f32 + 0.5) * step - sq.side / 2.0;
+        let (w, h) = self.image.dimensions();
+        let pixels = Pixels { raw: self.image.as_raw(), w: w as i64, h: h as i64, border };
         for v in 0..n {
             for u in 0..n {
                 let mut acc = [0f32; 3];
                 for j in 0..k {
+                    let dy = offset(v * k + j);
                     for i in 0..k {
-                        let nx = (u as f32 + (i as f32 + 0.5) / k as f32) / n as f32;
-                        let ny = (v as f32 + (j as f32 + 0.5) / k as f32) / n as f32;
-                        let (x, y) = sq.to_image(nx, ny);
-                        let s = self.bilinear(x * self.scale - 0.5, y * self.scale - 0.5, border);
-                        for c in 0..3 {
-                            acc[c] += s[c];
-                        }
+                        let dx = offset(u * k + i);
+                        let x = (sq.cx + cos * dx - sin * dy) * self.scale - 0.5;
+                        let y = (sq.cy + sin * dx + cos * dy) * self.scale - 0.5;
+                        pixels.add_bilinear(x, y, &mut acc);
                     }
                 }
                 data.extend(acc.iter().map(|a| a * norm + range.0));
             }
         }
         Tensor::from_shape(&[1, n, n, 3], &data).expect("n*n*3 values for a 1×n×n×3 tensor")
+    }
+}
+
+/// The working image's RGB bytes, read with a border rule.
+struct Pixels<'a> {
+    raw: &'a [u8],
+    w: i64,
+    h: i64,
+    border: Border,
+}
+
+impl Pixels<'_> {
+    /// Adds the bilinear sample at (x, y) (pixel-centre coordinates: pixel i at i) to `acc`.
+    #[inline(always)]
+    fn add_bilinear(&self, x: f32, y: f32, acc: &mut [f32; 3]) {
+        let (x0, y0) = (x.floor(), y.floor());
+        let (fx, fy) = (x - x0, y - y0);
+        let (x0, y0) = (x0 as i64, y0 as i64);
+        let taps = [(0, 0, (1.0 - fx) * (1.0 - fy)), (1, 0, fx * (1.0 - fy)), (0, 1, (1.0 - fx) * fy), (1, 1, fx * fy)];
+        for (dx, dy, wgt) in taps {
+            let (mut px, mut py) = (x0 + dx, y0 + dy);
+            if px < 0 || py < 0 || px >= self.w || py >= self.h {
+                match self.border {
+                    Border::Zero => continue,
+                    Border::Replicate => {
+                        px = px.clamp(0, self.w - 1);
+                        py = py.clamp(0, self.h - 1);
+                    }
+                }
+            }
+            let at = ((py * self.w + px) * 3) as usize;
+            if let Some(p) = self.raw.get(at..at + 3) {
+                acc[0] += wgt * f32::from(p[0]);
+                acc[1] += wgt * f32::from(p[1]);
+                acc[2] += wgt * f32::from(p[2]);
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 use crate::face::{BoxF, Detection, FaceObservation, Landmarks, PersonMask, Point};
 use crate::photo::content::geometry::face::idx;
+use crate::photo::content::geometry::pose::PITCH_NEUTRAL_DEG;
 
 pub mod draw;
 
@@ -91,12 +92,12 @@ impl FaceSpec {
         let nose = [0.0, 0.55, -0.45];
         let mut local = vec![nose; idx::COUNT];
         let e = self.chin_below_eyes;
-        // Forehead top sits 0.9 eye distances above the eyes, 0.7° further forward than the chin
-        // (the neutral pitch of MediaPipe's canonical face; see pose.rs).
+        // Forehead top sits 0.9 eye distances above the eyes, tilted forward by the pitch the real
+        // mesh reads for a level head (pose.rs), so a level synthetic face reads pitch 0.
         let forehead_y = -0.9;
         let chin_z = 0.05;
         local[idx::CHIN] = [0.0, e, chin_z];
-        local[idx::FOREHEAD] = [0.0, forehead_y, chin_z - (e - forehead_y) * 0.7f32.to_radians().tan()];
+        local[idx::FOREHEAD] = [0.0, forehead_y, chin_z - (e - forehead_y) * PITCH_NEUTRAL_DEG.to_radians().tan()];
         local[idx::NOSE_TIP] = nose;
         for side in [-1.0f32, 1.0] {
             let (outer, inner, lids, brow_up, brow_lo, cheek) = if side < 0.0 {

@@ -3,7 +3,7 @@
 //! before the fix is judged as it is; the face-aware crop fixes it).
 
 use super::face::{Face, TopSource};
-use super::{Ctx, band_status};
+use super::{Ctx, band_status, near_limit, near_limit_message};
 use crate::face::Point;
 use crate::photo::content::{ContentResult, Mark, Shape};
 use crate::profile::Band;
@@ -25,9 +25,13 @@ pub fn head_height(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let h = ctx.height;
     let head = face.head_height();
     let frac = head / h;
-    let mut status = band_status(frac, g.head_height_pass, g.head_height_warn);
+    let u = g.uncertainty.head_height;
+    let mut status = band_status(frac, g.head_height_pass, g.head_height_warn, u);
     let mut message = match status {
         Status::Pass => "头部大小合适（头顶到下巴约占照片高度的 2/3）。".to_owned(),
+        _ if near_limit(frac, g.head_height_pass, u) => {
+            near_limit_message("头顶到下巴占照片高度", frac, g.head_height_pass, u)
+        }
         _ if frac > g.head_height_pass.max => format!(
             "头部太大：头顶到下巴占照片高度的 {:.0}%，要求约 2/3（{:.0}%–{:.0}%）。请离镜头远一些重拍；若原图四周留有余地，“一键修复”会重新裁剪。",
             frac * 100.0,
@@ -67,9 +71,13 @@ pub fn top_margin(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let (mut status, mut message) = if face.top_source == TopSource::CutOff {
         (Status::Fail, "头顶被裁掉了（头发碰到照片上边）。请重拍，头顶上方留出一些空间。".to_owned())
     } else {
-        let s = band_status(frac, g.top_margin_pass, g.top_margin_warn);
+        let u = g.uncertainty.top_margin;
+        let s = band_status(frac, g.top_margin_pass, g.top_margin_warn, u);
         let m = match s {
             Status::Pass => "头顶上方留白合适。".to_owned(),
+            _ if near_limit(frac, g.top_margin_pass, u) => {
+                near_limit_message("头顶上方留白占照片高度", frac, g.top_margin_pass, u)
+            }
             _ if frac < g.top_margin_pass.min => {
                 "头顶离照片上边太近。请重拍时头顶上方多留一些空间，或用“一键修复”按人脸重新裁剪。".to_owned()
             }
@@ -97,11 +105,13 @@ pub fn centered(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let w = ctx.width;
     let x = face.eye_mid.x;
     let frac = x / w;
-    let status = band_status(frac, g.centre_pass, g.centre_warn);
+    let u = g.uncertainty.centre;
+    let status = band_status(frac, g.centre_pass, g.centre_warn, u);
     let off = x - w / 2.0;
     let side = if off > 0.0 { "偏右" } else { "偏左" };
     let message = match status {
         Status::Pass => "人像水平居中。".to_owned(),
+        _ if near_limit(frac, g.centre_pass, u) => near_limit_message("脸部中线位于照片宽度的", frac, g.centre_pass, u),
         _ => format!(
             "人像{side} {:.0} 像素（照片宽度的 {:.0}%）。要求水平居中：请用“一键修复”按人脸重新裁剪，或重拍时站到镜头正前方。",
             off.abs(),
@@ -128,9 +138,13 @@ pub fn eye_line(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let h = ctx.height;
     let y = face.eye_mid.y;
     let frac = y / h;
-    let status = band_status(frac, g.eye_line_pass, g.eye_line_warn);
+    let u = g.uncertainty.eye_line;
+    let status = band_status(frac, g.eye_line_pass, g.eye_line_warn, u);
     let message = match status {
         Status::Pass => "双眼高度合适。".to_owned(),
+        _ if near_limit(frac, g.eye_line_pass, u) => {
+            near_limit_message("双眼距上边占照片高度", frac, g.eye_line_pass, u)
+        }
         _ if frac < g.eye_line_pass.min => {
             "双眼位置太靠上（人像偏上或头部太大）。请用“一键修复”按人脸重新裁剪。".to_owned()
         }

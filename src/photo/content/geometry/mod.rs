@@ -33,14 +33,33 @@ pub struct Ctx<'a> {
 }
 
 /// Pass inside `pass`, warn inside `warn`, fail outside (NaN fails).
-pub fn band_status(v: f32, pass: Band, warn: Band) -> Status {
-    if pass.contains(v) {
+/// `v` against its bands; `guard` (the measurement uncertainty) narrows the pass band on both
+/// sides, so a value measured just inside a limit warns instead of passing (see
+/// `profile::Uncertainty`). The truth of a test portrait is exact: it uses `guard = 0`.
+pub fn band_status(v: f32, pass: Band, warn: Band, guard: f32) -> Status {
+    if pass.shrunk(guard).contains(v) {
         Status::Pass
     } else if warn.contains(v) {
         Status::Warn
     } else {
         Status::Fail
     }
+}
+
+/// Inside the pass band but within `guard` of a limit: the message says so.
+pub fn near_limit(v: f32, pass: Band, guard: f32) -> bool {
+    pass.contains(v) && !pass.shrunk(guard).contains(v)
+}
+
+/// The message for a value [`near_limit`]: what was measured, the band, and the uncertainty.
+pub fn near_limit_message(what: &str, v: f32, pass: Band, guard: f32) -> String {
+    format!(
+        "{what}为 {:.1}%，在要求范围（{:.1}%–{:.1}%）之内，但离边界不到本工具的测量误差（±{:.1}%），审核时可能被判不合格。建议用“一键修复”按人脸重新裁剪到范围中间。",
+        v * 100.0,
+        pass.min * 100.0,
+        pass.max * 100.0,
+        guard * 100.0
+    )
 }
 
 /// All geometry checks with their marks.

@@ -12,9 +12,8 @@
 //!     turning the head by θ moves one side back: `θ = atan2(z_left − z_right, x_left − x_right)`,
 //!     averaged over the pairs weighted by their width.
 //!   - pitch: the forehead-top (10) to chin (152) line is upright in a level face; nodding tilts
-//!     it in depth: `φ = atan2(z_chin − z_forehead, y_chin − y_forehead) − φ₀`, where φ₀ = 0.7° is
-//!     that line's tilt in MediaPipe's canonical face model (chin 0.22 units behind the forehead
-//!     top over 17.7 units of height), i.e. a level face reads 0.
+//!     it in depth: `φ = atan2(z_chin − z_forehead, y_chin − y_forehead) − φ₀`. φ₀ is what the
+//!     model reads for a level head (see [`PITCH_NEUTRAL_DEG`]).
 //!
 //! This is a weak-perspective estimate; at passport-photo distances it is within a few degrees,
 //! which is what the 5° / 10° bands need. Without a mesh only roll is measured and a passing
@@ -25,8 +24,16 @@ use super::face::{Face, Mesh, idx};
 use crate::photo::content::{ContentResult, Mark, Shape};
 use crate::report::{Check, Status};
 
-/// φ₀ in degrees (see the module comment).
-const PITCH_NEUTRAL_DEG: f32 = 0.7;
+/// φ₀: the pitch the real face mesh reads for a level head looking into the camera, in degrees.
+///
+/// MediaPipe's canonical face model has the chin 0.22 units behind the forehead top over 17.7
+/// units of height (0.7°), but the network's depth on real faces leans further: measured with
+/// `examples/face_accuracy.rs` and the CLI, before this correction, the raw angle was +8.0° on
+/// grace_hopper.jpg and +13.0° on astronaut.jpg (both level, looking at the camera) and +6.6° …
+/// +10.8° over the 120 Grace Hopper composites. φ₀ is the middle of the two real portraits. With
+/// only two people behind it, it is a calibration to redo on real registration photos; the
+/// pass band (±`turn_pass_deg`) leaves each of them ≥ 2.5° of room.
+pub const PITCH_NEUTRAL_DEG: f32 = 10.5;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pose {
@@ -95,12 +102,21 @@ pub fn check(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     const ID: &str = "face.pose";
     let g = ctx.spec;
     let pose = estimate(face);
-    let roll_s = grade(pose.roll, g.roll_pass_deg, g.roll_fail_deg);
+    // Roll passes only inside the pass limit minus the measurement uncertainty (a guard band).
+    let roll_guard = g.uncertainty.roll_deg;
+    let roll_s = grade(pose.roll, g.roll_pass_deg - roll_guard, g.roll_fail_deg);
     let yaw_s = pose.yaw.map_or(Status::Pass, |a| grade(a, g.turn_pass_deg, g.turn_fail_deg));
     let pitch_s = pose.pitch.map_or(Status::Pass, |a| grade(a, g.turn_pass_deg, g.turn_fail_deg));
     let mut status = roll_s.max(yaw_s).max(pitch_s);
     let mut problems = Vec::new();
-    if roll_s != Status::Pass {
+    if roll_s != Status::Pass && pose.roll.abs() <= g.roll_pass_deg {
+        problems.push(format!(
+            "头部略向一侧歪约 {:.1}°，在 ≤ {:.0}° 的要求之内，但离边界不到本工具的测量误差（±{:.0}°），审核时可能被判不合格（请让双眼保持水平）",
+            pose.roll.abs(),
+            g.roll_pass_deg,
+            roll_guard
+        ));
+    } else if roll_s != Status::Pass {
         problems.push(format!("头部歪向一侧约 {:.0}°（请让双眼保持水平）", pose.roll.abs()));
     }
     if let Some(y) = pose.yaw.filter(|_| yaw_s != Status::Pass) {

@@ -256,3 +256,34 @@ fn garbage_never_panics() {
     run(&observation(450, 600, &[FaceSpec::framed(-300.0, 10.0, 0.0)]));
     run(&observation(1, 1, &[good()]));
 }
+
+#[test]
+fn a_value_just_inside_a_limit_warns_by_the_measurement_uncertainty() {
+    // Head 0.63 of the height: inside the pass band 0.62–0.71, but closer to its lower limit than
+    // the head-height uncertainty (0.025): "near the limit", not a pass nobody can vouch for.
+    let near = run(&observation(450, 600, &[FaceSpec::framed(40.0, 40.0 + 0.63 * 600.0, 225.0)]));
+    let head = near.checks.iter().find(|c| c.id == "face.head_height").unwrap();
+    assert_eq!(head.status, Status::Warn, "{head:?}");
+    assert!(head.message.contains("测量误差"), "{}", head.message);
+    // The same face in the middle of the band passes, and a roll of 4° (inside 5°, within the 2°
+    // guard) warns while 1° passes.
+    assert_eq!(status(&run(&observation(450, 600, &[good()])), "face.head_height"), Status::Pass);
+    let tilted = |roll: f32| {
+        let mut f = good();
+        f.roll = roll;
+        status(&run(&observation(450, 600, &[f])), "face.pose")
+    };
+    assert_eq!(tilted(1.0), Status::Pass);
+    assert_eq!(tilted(4.0), Status::Warn);
+    assert_eq!(tilted(9.0), Status::Fail);
+}
+
+#[test]
+fn an_uncertainty_wider_than_half_a_pass_band_is_refused() {
+    let mut g = crate::profile::GeometrySpec::default();
+    assert!(g.validate().is_ok());
+    g.uncertainty.centre = 0.06; // the centre pass band is 0.449–0.551: nothing could pass
+    assert!(g.validate().is_err());
+    g.uncertainty.centre = -0.01;
+    assert!(g.validate().is_err());
+}

@@ -10,8 +10,9 @@
 //! Annotation of the source, made once by hand on 6× nearest-neighbour enlargements with a 5 px
 //! grid (`GRACE`): head top = top edge of the cap's crown at x ≈ 265 (y 23; she wears a uniform
 //! cap, so the "hair-top" here is the cap's top, as the person mask sees it); chin = lower edge of
-//! the chin where the skin meets the shadow on the neck (y 326, ±2); eye centres = pupil centres
-//! (220, 187) and (305, 186). The cut-out outline follows the cap, the hair and the neck about
+//! the chin where the skin meets the shadow on the neck (y 326, ±2); eye centres = iris centres
+//! (221, 190) and (305, 187.5) (first annotated at the catchlights, 2–3 px too high: re-read at 6×
+//! with a 5 px grid when the accuracy command showed a steady roll offset). The cut-out outline follows the cap, the hair and the neck about
 //! 1 px inside their edges, so no source background comes along.
 
 use crate::face::Point;
@@ -31,8 +32,8 @@ pub struct Annotation {
 pub const GRACE: Annotation = Annotation {
     head_top: 23.0,
     chin: 326.0,
-    right_eye: Point { x: 220.0, y: 187.0 },
-    left_eye: Point { x: 305.0, y: 186.0 },
+    right_eye: Point { x: 221.0, y: 190.0 },
+    left_eye: Point { x: 305.0, y: 187.5 },
     outline: &[
         (265.0, 23.0),
         (300.0, 28.0),
@@ -235,7 +236,8 @@ pub fn portrait(source: &RgbImage, a: &Annotation, p: &Portrait) -> (RgbImage, T
         eye_mid: place.out_mid,
         right_eye: place.forward(a.right_eye.x, a.right_eye.y),
         left_eye: place.forward(a.left_eye.x, a.left_eye.y),
-        roll: p.roll,
+        // The source head's own eye-line angle turns with it.
+        roll: p.roll + (a.left_eye.y - a.right_eye.y).atan2(a.left_eye.x - a.right_eye.x).to_degrees(),
     };
     (img, truth)
 }
