@@ -132,7 +132,7 @@ fn face_photo(dir: &std::path::Path, name: &str, head: f32, top: f32) -> PathBuf
 #[test]
 fn photo_content_checks_match_the_site_and_confirmations_are_reported() {
     let dir = temp_dir("content");
-    let good = face_photo(&dir, "good.jpg", 399.0, 39.0);
+    let good = face_photo(&dir, "good.jpg", 390.0, 32.0);
     let small = face_photo(&dir, "small.jpg", 250.0, 120.0);
     let (code, out, err) = precheck(&["photo", "--json", good.to_str().unwrap(), small.to_str().unwrap()]);
     assert_eq!(code, EXIT_FAIL, "the small head fails: {out}{err}");
@@ -145,7 +145,9 @@ fn photo_content_checks_match_the_site_and_confirmations_are_reported() {
             .find(|c| c["id"] == id)
             .map(|c| c["status"].as_str().unwrap().to_owned())
     };
-    for id in ["face.count", "face.head_height", "face.top_margin", "face.centered", "background.color"] {
+    for id in
+        ["face.count", "face.head_height", "face.top_margin", "face.centered", "face.eye_line", "background.color"]
+    {
         assert_eq!(status(&lines[0], id).as_deref(), Some("pass"), "good photo {id}: {}", lines[0]);
     }
     assert_eq!(status(&lines[1], "face.head_height").as_deref(), Some("fail"), "{}", lines[1]);

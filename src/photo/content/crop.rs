@@ -109,7 +109,18 @@ pub fn plan(
     if h < th * 0.6 {
         return Err(CropError::TooSmall { head_px: head.round().max(0.0) as u32 });
     }
-    let ideal_y = top - g.top_margin_pass.mid() * h;
+    // Head top and eyes move together with the crop's vertical position. The aim is the middle of
+    // the top-margin band; when that leaves the eye line (a face with hair piled high, a cap) within
+    // the measurement uncertainty of its limit, both are shifted just far enough, evenly, that each
+    // sits inside its pass band narrowed by its uncertainty, so the fixed photo passes both. (If no
+    // position does, the same midpoint splits the shortfall evenly between the two.)
+    let u = g.uncertainty;
+    let t0 = g.top_margin_pass.mid();
+    let e0 = t0 + (eye_y - top) / h;
+    let lo = (g.top_margin_pass.min + u.top_margin - t0).max(g.eye_line_pass.min + u.eye_line - e0);
+    let hi = (g.top_margin_pass.max - u.top_margin - t0).min(g.eye_line_pass.max - u.eye_line - e0);
+    let shift = if lo > 0.0 || hi < 0.0 { (lo + hi) / 2.0 } else { 0.0 };
+    let ideal_y = top - (t0 + shift) * h;
     let ideal_x = cx - g.centre_pass.mid() * w;
     let y0 = ideal_y.clamp(0.0, fh - h);
     let x0 = ideal_x.clamp(0.0, fw - w);

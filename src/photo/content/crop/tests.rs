@@ -47,6 +47,26 @@ fn assert_framing_passes(r: &ContentResult) {
 }
 
 #[test]
+fn eyes_low_in_the_head_move_the_crop_so_the_eye_line_passes_too() {
+    // Hair piled high (or a cap): the eyes sit 55 % of the way from the head top to the chin, so
+    // the middle of the top-margin band would put the eye line at 0.067 + 0.55 × 0.665 ≈ 0.433 of
+    // the height: at the pass band's limit, inside the measurement uncertainty.
+    let (w, h) = (750u32, 1000u32);
+    let (top, chin) = (0.2 * h as f32, 0.5 * h as f32);
+    let mut face = FaceSpec::framed(top, chin, 0.5 * w as f32);
+    let head = chin - top;
+    face.top_above_eyes = 0.55 * head / face.eye_distance;
+    face.chin_below_eyes = 0.45 * head / face.eye_distance;
+    face.eye_mid.y = top + 0.55 * head;
+    let obs = observation(w, h, &[face]);
+    let p = plan(&obs, (3000, 4000), (450, 600), g()).expect("plan");
+    let u = g().uncertainty;
+    assert!(g().eye_line_pass.shrunk(u.eye_line).contains(p.eyes), "{p:?}");
+    assert!(g().top_margin_pass.shrunk(u.top_margin).contains(p.top), "{p:?}");
+    assert_framing_passes(&recheck(&obs, &p));
+}
+
+#[test]
 fn a_typical_phone_photo_is_cropped_to_the_middle_of_the_bands() {
     // 3000×4000 portrait, observed at 750×1000; head 30 % of the height, a bit right of centre.
     let obs = phone((3000, 4000), 4, 0.2, 0.5, 0.55);
