@@ -50,7 +50,7 @@ test('direct loads of #/photo and #/document render their inputs', T, async () =
   await withPage(env, '#/document', (s) => s.page.waitForSelector('[data-testid="document-input"]', { state: 'attached' }));
 });
 
-test('first page load: transferred bytes (raw and gzip) are printed', T, async () => {
+test('first page load: transferred bytes (raw and gzip) are printed and fit the 500 KB budget', T, async () => {
   const responses = [];
   await withPage(
     env,
@@ -75,6 +75,8 @@ test('first page load: transferred bytes (raw and gzip) are printed', T, async (
       console.log(`page-load requests=${rows.length} bytes=${total} gzip_bytes=${gzip}`);
       assert.ok(rows.some((r) => r.path.endsWith('.wasm')), 'the wasm module was loaded');
       for (const r of rows) assert.ok(r.status < 400, `${r.path} answered ${r.status}`);
+      // The foundation's budget for everything the home page needs, as gzip would send it.
+      assert.ok(gzip <= 500_000, `first page load is ${gzip} B gzip (budget 500,000 B)`);
     },
     { onResponse: (r) => responses.push(r) },
   );
