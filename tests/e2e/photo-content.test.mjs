@@ -56,7 +56,7 @@ test('lazily loaded engine + models fit 3 MB gzip', () => {
     gz += g;
   }
   console.log(`lazy-face-engine files=${files.length} bytes=${raw} gzip_bytes=${gz}`);
-  assert.ok(gz <= 3 * 1024 * 1024, `engine + models are ${gz} bytes gzip (> 3 MB)`);
+  assert.ok(gz <= 3_000_000, `engine + models are ${gz} bytes gzip (> 3,000,000 B)`);
 });
 
 for (const f of faces.filter((f) => f.expect.checks)) {
