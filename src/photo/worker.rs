@@ -147,18 +147,22 @@ async fn load(id: u32) -> Result<FaceModels, String> {
     let total = MODEL_FILES.len() as u32;
     let mut files = Vec::with_capacity(MODEL_FILES.len());
     let progress = |done: u32| post("progress", id, &[("done", done.into()), ("total", total.into())], &Array::new());
-    for (i, name) in MODEL_FILES.iter().enumerate() {
-        progress(i as u32);
-        files.push(fetch_bytes(&format!("models/{name}")).await?);
+    // All three requests start at once (over a real network that saves round trips); the bodies
+    // are then read in order, each finished file counted in the progress.
+    let urls = MODEL_FILES.map(|name| format!("models/{name}"));
+    let requests = urls.each_ref().map(|url| scope().fetch_with_str(url));
+    progress(0);
+    for (i, (url, request)) in urls.iter().zip(requests).enumerate() {
+        files.push(read_body(url, request).await?);
+        progress(i as u32 + 1);
     }
-    progress(total);
     FaceModels::from_bytes(&files[0], &files[1], &files[2]).map_err(|e| format!("模型文件无法加载：{e}"))
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// The bytes of a started `fetch` of `url`.
+async fn read_body(url: &str, request: Promise) -> Result<Vec<u8>, String> {
     let failed = || format!("无法下载模型文件 {url}，请检查网络后刷新页面。");
-    let response: Response =
-        JsFuture::from(scope().fetch_with_str(url)).await.map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
+    let response: Response = JsFuture::from(request).await.map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
     if !response.ok() {
         return Err(failed());
     }
