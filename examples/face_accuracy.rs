@@ -64,16 +64,7 @@ fn portraits(w: u32, h: u32) -> Vec<Portrait> {
 
 /// What each check should say, from the exact geometry.
 fn truth_status(g: &GeometrySpec, t: &Truth, w: f32, h: f32) -> BTreeMap<&'static str, Status> {
-    let roll = {
-        let a = t.roll.abs();
-        if a <= g.roll_pass_deg {
-            Status::Pass
-        } else if a <= g.roll_fail_deg {
-            Status::Warn
-        } else {
-            Status::Fail
-        }
-    };
+    let roll = geometry::pose::grade(t.roll, g.roll_pass_deg, g.roll_fail_deg);
     BTreeMap::from([
         ("face.head_height", band_status(t.head_height() / h, g.head_height_pass, g.head_height_warn, 0.0)),
         (
@@ -209,10 +200,8 @@ thread_local! {
 }
 
 fn report(name: &str, t: &Tally) {
-    let stats = |v: &[f32]| {
-        let mean = v.iter().sum::<f32>() / v.len().max(1) as f32;
-        (mean, v.iter().copied().fold(0.0f32, f32::max))
-    };
+    let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len().max(1) as f32;
+    let stats = |v: &[f32]| (mean(v), v.iter().copied().fold(0.0f32, f32::max));
     println!("\n== observer: {name} ==");
     println!("faces not found: {}", t.missed);
     let (hm, hx) = stats(&t.head_err);
@@ -220,7 +209,7 @@ fn report(name: &str, t: &Tally) {
     println!("head height error, % of photo height: mean {hm:.2}, max {hx:.2}");
     println!("centre error,      % of photo height: mean {cm:.2}, max {cx:.2}");
     let spread = |v: &[f32]| {
-        let mean = v.iter().sum::<f32>() / v.len().max(1) as f32;
+        let mean = mean(v);
         let lo = v.iter().copied().fold(f32::INFINITY, f32::min);
         let hi = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         format!("mean {mean:+.2}, range {lo:+.2} … {hi:+.2}")

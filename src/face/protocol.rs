@@ -1,11 +1,10 @@
-//! Messages between the page and the face-analysis Web Worker.
+//! The observation as packed numbers, for the trip from the face-analysis Web Worker to the page
+//! (the messages themselves are described in `photo::worker`).
 //!
-//! The page posts `{id, width, height, rgb: Uint8Array}` (the picture's RGB bytes, transferred, not
-//! copied). The worker answers with plain objects: `{type: "ready"}`, `{type: "progress", id, done,
-//! total}`, `{type: "error", id, message}` and `{type: "observed", id, loadMs, runMs, data:
-//! Float32Array, mask: Uint8Array}`, where `data` is the observation packed by
-//! [`encode_observation`]. Packed numbers rather than JSON: decoding a derived-serde observation
-//! costs the page's own wasm ~20 KB, and the page's first load has a hard size budget.
+//! The worker's `observed` answer carries `data: Float32Array` (the observation packed by
+//! [`encode_observation`]) and `mask: Uint8Array`. Packed numbers rather than JSON: decoding a
+//! derived-serde observation costs the page's own wasm ~20 KB, and the page's first load has a hard
+//! size budget.
 
 use super::{BoxF, Detection, FaceObservation, Landmarks, PersonMask, Point};
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { setup, withPage, fixture, OUT, readState } from './harness.mjs';
+import { setup, withPage, fixture, frames, OUT, readState } from './harness.mjs';
 
 const T = { timeout: 240_000 };
 /** Typed in the password drill only: must never reach the form, the PDF or storage. */
@@ -25,8 +25,6 @@ after(async () => {
   await env?.close();
 });
 
-/** Lets Leptos flush its effects (two animation frames). */
-const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function go(s, hash, waitFor) {
   await s.route(hash);

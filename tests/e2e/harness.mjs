@@ -40,6 +40,10 @@ export function manifest() {
 
 export const fixture = (name) => path.join(FIXTURES, name);
 
+/** Lets Leptos flush its effects (two animation frames). */
+export const frames = (page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /**
  * Starts the static server on a free port and launches Chromium. Returns an env with
  * `open(route, opts)` and `close()`. `root` defaults to dist/. With `smoke` (default) the app is

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, withPage, OUT } from './harness.mjs';
+import { setup, withPage, frames, OUT } from './harness.mjs';
 
 const T = { timeout: 120_000 };
 /** A password nobody else would type, 19 characters (the platform allows 8–20). */
@@ -28,7 +28,6 @@ after(async () => {
 // Helpers (this file only)
 // ---------------------------------------------------------------------------------------------
 
-const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 const PW = '[data-testid="password-input"]';
 

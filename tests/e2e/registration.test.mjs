@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, withPage, OUT } from './harness.mjs';
+import { setup, withPage, frames, OUT } from './harness.mjs';
 
 const T = { timeout: 120_000 };
 const STORAGE_KEY = 'zhongzhao-precheck.registration';
@@ -47,8 +47,6 @@ function idWith(birth, { male, check, area = '410381' } = {}) {
   throw new Error(`no sequence gives ${JSON.stringify({ birth, male, check })}`);
 }
 
-/** Lets Leptos flush its effects (two animation frames). */
-const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function fill(page, name, value) {
   await page.fill(`.reg-page input[name="${name}"]`, value);

@@ -23,7 +23,7 @@ use crate::report::Check;
 use image::RgbImage;
 use std::collections::BTreeSet;
 
-pub use labels::{CONTENT_CHECK_IDS, check_label};
+pub use labels::{CONTENT_CHECKS, check_label};
 pub use overlay::{Mark, Shape};
 
 /// Everything the content checks look at.

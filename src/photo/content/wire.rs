@@ -5,10 +5,10 @@
 //! newline escaped. Text rather than serde: deriving `Deserialize` for `Check` (whose ids are
 //! `&'static str`) and pulling its visitor into the page costs more wasm than this whole file,
 //! and the page's first load has a hard size budget. Ids are mapped back onto
-//! [`CONTENT_CHECK_IDS`], so an unknown id (a page and worker from different builds) is an error,
+//! [`CONTENT_CHECKS`], so an unknown id (a page and worker from different builds) is an error,
 //! not a guess.
 
-use super::labels::CONTENT_CHECK_IDS;
+use super::labels::CONTENT_CHECKS;
 use crate::report::{Check, Status};
 
 /// The checks as lines of escaped, tab-separated fields (`confirmed` is the page's business and
@@ -36,7 +36,7 @@ pub fn decode_checks(text: &str) -> Result<Vec<Check>, String> {
             let fields: Vec<String> = line.split('\t').map(unescape).collect();
             let [id, status, measured, expected, message] =
                 <[String; 5]>::try_from(fields).map_err(|_| bad("字段数"))?;
-            let id = CONTENT_CHECK_IDS.iter().copied().find(|k| *k == id).ok_or_else(|| bad(&id))?;
+            let id = CONTENT_CHECKS.iter().map(|(k, _)| *k).find(|k| *k == id).ok_or_else(|| bad(&id))?;
             let status = parse_status(&status).ok_or_else(|| bad(&status))?;
             Ok(Check::new(id, status, measured, expected, message))
         })

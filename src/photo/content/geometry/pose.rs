@@ -87,7 +87,8 @@ fn turn_from_mesh(m: Mesh, roll: f32, cx: f32, cy: f32) -> (f32, f32) {
     (yaw, pitch)
 }
 
-fn grade(angle: f32, pass: f32, fail: f32) -> Status {
+/// `angle` (either sign) against its limits: pass up to `pass`, fail above `fail` (degrees).
+pub fn grade(angle: f32, pass: f32, fail: f32) -> Status {
     let a = angle.abs();
     if a <= pass {
         Status::Pass
