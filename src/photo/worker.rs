@@ -8,9 +8,9 @@
 //! Request: `{id, width, height, rgb: Uint8Array (transferred), software: string|undefined,
 //! profile: "henan-2024"}`.
 //! Answers: `{type: "ready"}`, `{type: "progress", id, done, total}`, `{type: "error", id,
-//! message}` and `{type: "observed", id,
-//! loadMs, runMs, checkMs, data, mask, checks, marks}` (see `face::protocol` for `data`/`mask`,
-//! `photo::content::wire` for `checks`; `marks` is SVG markup).
+//! message}` and `{type: "observed", id, profile, loadMs, runMs, checkMs, data, mask, checks,
+//! marks}`: `profile` is the one actually used, `data`/`mask` are described in `face::protocol`,
+//! `checks` in `photo::content::wire`, and `marks` is SVG markup.
 
 use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
 use crate::face::protocol::encode_observation;
@@ -108,6 +108,7 @@ async fn answer(id: u32, data: JsValue) -> Result<(), String> {
     let mask = Uint8Array::from(mask.as_slice());
     let transfer = Array::of2(&numbers.buffer(), &mask.buffer());
     let fields = [
+        ("profile", profile.id.as_str().into()),
         ("loadMs", load_ms.into()),
         ("runMs", run_ms.into()),
         ("checkMs", check_ms.into()),

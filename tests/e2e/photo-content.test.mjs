@@ -114,6 +114,25 @@ test('face analysis after the models load: timings over repeated photos', T, () 
   }),
 );
 
+test('switching the rule profile judges the same photo again against the new profile', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const status = '[data-testid="content-status-input"]';
+    const r = await s.upload('photo-input', fixture('face-good.jpg'));
+    assert.equal(r.content?.state, 'ready', fmt(r));
+    assert.equal(await s.page.getAttribute(status, 'data-profile'), 'henan-2024');
+    await s.page.selectOption('select[name="profile"]', 'zhengzhou-2023');
+    await s.page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute('data-profile') === 'zhengzhou-2023',
+      status,
+      { timeout: 60_000, polling: 100 },
+    );
+    const after = await waitContent(s.page, 'input');
+    assert.equal(after.state, 'ready', JSON.stringify(after));
+    const rows = await readState(s.page, 'input');
+    for (const id of FRAMING) assert.ok(rows.checks[id], `${id} is shown again after the switch: ${fmt(rows)}`);
+  }),
+);
+
 test('manual rows are confirmed by the person and stop holding the verdict back', T, () =>
   withPage(env, '#/photo', async (s) => {
     const r = await s.upload('photo-input', fixture('face-good.jpg'));

@@ -31,7 +31,9 @@ const BROKEN: &str =
 #[derive(Debug, Clone)]
 pub struct Answer {
     pub observation: FaceObservation,
-    /// The content checks for the requested profile (no confirmations applied).
+    /// The profile the worker judged against.
+    pub profile: String,
+    /// The content checks for that profile (no confirmations applied).
     pub checks: Vec<Check>,
     /// SVG markup of the marks, drawn over the photo.
     pub marks_svg: String,
@@ -117,6 +119,7 @@ pub async fn analyse(
         field(&data, "mask").and_then(|m| m.dyn_into::<Uint8Array>().ok()).map(|m| m.to_vec()).unwrap_or_default();
     Ok(Answer {
         observation: decode_observation(&numbers, mask)?,
+        profile: text(&data, "profile").unwrap_or_default(),
         checks: decode_checks(&text(&data, "checks").unwrap_or_default())?,
         marks_svg: text(&data, "marks").unwrap_or_default(),
         load_ms: number(&data, "loadMs").unwrap_or(0.0),

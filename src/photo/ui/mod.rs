@@ -134,9 +134,9 @@ fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
             _ => None,
         };
         let ms = |v: f64| Some(format!("{v:.1}"));
-        let (load_ms, run_ms, check_ms) = match &state {
-            ContentState::Ready(a) => (ms(a.load_ms), ms(a.run_ms), ms(a.check_ms)),
-            _ => (None, None, None),
+        let (load_ms, run_ms, check_ms, judged) = match &state {
+            ContentState::Ready(a) => (ms(a.load_ms), ms(a.run_ms), ms(a.check_ms), Some(a.profile.clone())),
+            _ => (None, None, None, None),
         };
         let overlay = match &state {
             ContentState::Ready(a) => Some(view! { <div class="marks" inner_html=a.marks_svg.clone() /> }),
@@ -151,6 +151,7 @@ fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
                 data-load-ms=load_ms
                 data-run-ms=run_ms
                 data-check-ms=check_ms
+                data-profile=judged
                 role="status"
                 aria-live="polite"
             >
