@@ -2,7 +2,7 @@
 //! `name`, shown in `[data-error-for=name][data-severity=error|warning]`.
 
 use super::Ctx;
-use crate::registration::message::for_field;
+use crate::registration::message::{Severity, for_field};
 use leptos::prelude::*;
 
 /// `(value, setter)` for a top-level text field of the form: `bind!(ctx, name)`.
@@ -50,16 +50,18 @@ pub fn FieldNote(ctx: Ctx, #[prop(into)] name: String) -> impl IntoView {
         }
         ctx.messages.with(|all| {
             let found = for_field(all, &key);
-            let severity = found.first()?.severity.as_str();
+            let severity = found.first()?.severity;
             Some((severity, found.iter().map(|m| m.text.clone()).collect::<Vec<_>>()))
         })
     });
     move || {
         note.get().map(|(severity, texts)| {
-            let class = if severity == "error" { "reg-note reg-note-error" } else { "reg-note reg-note-warning" };
-            let icon = if severity == "error" { "✗ " } else { "! " };
+            let (class, icon) = match severity {
+                Severity::Error => ("reg-note reg-note-error", "✗ "),
+                Severity::Warning => ("reg-note reg-note-warning", "! "),
+            };
             view! {
-                <div class=class data-error-for=name.clone() data-severity=severity role="status">
+                <div class=class data-error-for=name.clone() data-severity=severity.as_str() role="status">
                     {texts.into_iter().map(|t| view! { <p>{icon}{t}</p> }).collect_view()}
                 </div>
             }
