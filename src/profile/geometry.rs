@@ -148,12 +148,14 @@ impl GeometrySpec {
             }
         }
         let ordered = [
-            (self.roll_pass_deg, self.roll_fail_deg),
-            (self.turn_pass_deg, self.turn_fail_deg),
-            (self.eye_open_fail, self.eye_open_pass),
+            ("roll_pass_deg", self.roll_pass_deg, "roll_fail_deg", self.roll_fail_deg),
+            ("turn_pass_deg", self.turn_pass_deg, "turn_fail_deg", self.turn_fail_deg),
+            ("eye_open_fail", self.eye_open_fail, "eye_open_pass", self.eye_open_pass),
         ];
-        if ordered.iter().any(|(a, b)| !(a.is_finite() && b.is_finite() && *a >= 0.0 && a <= b)) {
-            return Err("photo_content.geometry: 角度或睁眼阈值必须有序".into());
+        for (low_key, low, high_key, high) in ordered {
+            if !(low.is_finite() && high.is_finite() && low >= 0.0 && low <= high) {
+                return Err(format!("photo_content.geometry.{low_key} 与 {high_key}: 必须 0 ≤ {low_key} ≤ {high_key}"));
+            }
         }
         let u = self.uncertainty;
         let guarded = [
@@ -166,8 +168,10 @@ impl GeometrySpec {
         if guarded.iter().any(|(u, pass)| !(u.is_finite() && *u >= 0.0 && 2.0 * u < pass.max - pass.min)) {
             return Err("photo_content.geometry.uncertainty: 测量误差必须 ≥ 0，且小于通过范围宽度的一半".into());
         }
-        if !(0.0..=1.0).contains(&self.min_face_score) || !(0.0..=1.0).contains(&self.ear_skin_share) {
-            return Err("photo_content.geometry: min_face_score、ear_skin_share 必须在 0 到 1 之间".into());
+        for (key, share) in [("min_face_score", self.min_face_score), ("ear_skin_share", self.ear_skin_share)] {
+            if !(0.0..=1.0).contains(&share) {
+                return Err(format!("photo_content.geometry.{key} 必须在 0 到 1 之间"));
+            }
         }
         Ok(())
     }

@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn sample_has_a_window_in_henan_2024() {
         let p = crate::profile::by_id("henan-2024");
-        let w = p.and_then(|p| my_window(p, 9, &sample_registration(p).registration_place, "2024-03-15T10:00"));
+        let now = crate::profile::LocalDateTime::parse("2024-03-15T10:00");
+        let w = p.zip(now).and_then(|(p, now)| {
+            my_window(p, 9, crate::profile::Place::from_code(&sample_registration(p).registration_place), now)
+        });
         assert_eq!(w.map(|w| (w.window.id.as_str(), w.state.as_str())), Some(("grade9-school", "open")));
     }
 }

@@ -12,6 +12,7 @@ pub mod clothing;
 pub mod colour;
 mod fft;
 pub mod lighting;
+mod limits;
 pub mod recapture;
 pub mod regions;
 pub mod sharpness;
