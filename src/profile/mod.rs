@@ -9,6 +9,7 @@ pub mod scene;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile};
 pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
+pub use geometry::{PITCH_NEUTRAL_DEG, YAW_NEUTRAL_DEG};
 
 use serde::Deserialize;
 
