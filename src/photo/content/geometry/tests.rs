@@ -404,3 +404,9 @@ fn something_above_the_hairline_that_is_not_hair_warns_headwear() {
         assert_eq!(status(&paint(hair), "attire.headwear"), Status::Manual, "{hair:?}");
     }
 }
+
+#[test]
+fn the_default_geometry_is_the_default_profiles() {
+    // The synthetic faces read their pose neutral from the constants behind `Default`.
+    assert_eq!(spec().geometry, crate::profile::GeometrySpec::default());
+}
