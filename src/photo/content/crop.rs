@@ -106,6 +106,9 @@ impl Shortfall {
     }
 }
 
+/// Fraction of the crop kept between a planned value and its guard band (≈ 2.4 px of 600).
+const ROUNDING: f32 = 0.004;
+
 /// How many crop heights the search tries across the head-height band.
 const STEPS: usize = 48;
 
@@ -141,11 +144,12 @@ pub fn plan(
     }
     let (tw, th) = (target.0.max(1) as f32, target.1.max(1) as f32);
     let u = g.uncertainty;
+    // A little further in than the guard bands: the fixed photo is measured again on whole pixels.
     let (hb, tb, eb, cb) = (
-        g.head_height_pass.shrunk(u.head_height),
-        g.top_margin_pass.shrunk(u.top_margin),
-        g.eye_line_pass.shrunk(u.eye_line),
-        g.centre_pass.shrunk(u.centre),
+        g.head_height_pass.shrunk(u.head_height + ROUNDING),
+        g.top_margin_pass.shrunk(u.top_margin + ROUNDING),
+        g.eye_line_pass.shrunk(u.eye_line + ROUNDING),
+        g.centre_pass.shrunk(u.centre + ROUNDING),
     );
     let dev = |v: f32, b: Band| ((v - b.mid()) / ((b.max - b.min) / 2.0).max(1e-6)).powi(2);
     let mut best: Option<(f32, CropPlan)> = None;
