@@ -161,7 +161,7 @@ fn main() {
             tally.top_bias.push((face.top - truth.head_top) / h as f32 * 100.0);
             tally.chin_bias.push((face.chin.y - truth.chin) / h as f32 * 100.0);
             tally.centre_err.push((face.eye_mid.x - truth.eye_mid.x).abs() / h as f32 * 100.0);
-            let pose = geometry::pose::estimate(&face);
+            let pose = geometry::pose::estimate(&face, g);
             tally.roll_err.push((pose.roll - truth.roll).abs());
             tally.yaw.extend(pose.yaw);
             tally.pitch.extend(pose.pitch);

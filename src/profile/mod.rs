@@ -11,6 +11,7 @@ mod time;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile, load, loaded};
 pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
+pub use geometry::{PITCH_NEUTRAL_DEG, YAW_NEUTRAL_DEG};
 pub use schema::{CollectionWindow, ImageSpec, PasswordRule, Place, Profile};
 pub use time::LocalDateTime;
 

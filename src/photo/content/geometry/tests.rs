@@ -87,7 +87,8 @@ fn no_face_or_several_faces_fail_the_count() {
     let r = run(&empty);
     assert_eq!(status(&r, CheckId::FaceCount), Status::Fail);
     assert_eq!(r.checks.len(), 1, "nothing else is measured without a face");
-    let two = observation(450, 600, &[good(), FaceSpec::framed(300.0, 420.0, 400.0)]);
+    // A second face about as large and confident as the first is a second person.
+    let two = observation(450, 600, &[good(), FaceSpec::framed(200.0, 480.0, 380.0)]);
     assert_eq!(status(&run(&two), CheckId::FaceCount), Status::Fail);
     // A detection below the score threshold does not count.
     let mut weak = observation(450, 600, &[good(), FaceSpec { score: 0.2, ..FaceSpec::framed(300.0, 420.0, 400.0) }]);
@@ -145,7 +146,7 @@ fn pose_from_the_eye_line_and_the_mesh() {
         let f = FaceSpec { roll, yaw, pitch, ..good() };
         let obs = observation(450, 600, &[f]);
         let face = main_face(&obs, 0.5).unwrap();
-        let p = pose::estimate(&face);
+        let p = pose::estimate(&face, &spec().geometry);
         assert!((p.roll - roll).abs() < 0.2, "roll {roll}: {p:?}");
         assert!((p.yaw.unwrap() - yaw).abs() < 0.6, "yaw {yaw}: {p:?}");
         assert!((p.pitch.unwrap() - pitch).abs() < 0.6, "pitch {pitch}: {p:?}");
@@ -287,4 +288,126 @@ fn an_uncertainty_wider_than_half_a_pass_band_is_refused() {
     assert!(g.validate().is_err());
     g.uncertainty.centre = -0.01;
     assert!(g.validate().is_err());
+}
+
+#[test]
+fn a_weak_or_small_second_face_only_warns() {
+    let g = &spec().geometry;
+    // A phantom in the foliage: a confident main face and a weaker, smaller detection (as
+    // portrait_037: 0.94 and 0.64).
+    let phantom = FaceSpec { score: 0.64, ..FaceSpec::framed(300.0, 420.0, 400.0) };
+    // A tiny face far behind, confidently detected.
+    let tiny = FaceSpec { score: 0.95, ..FaceSpec::framed(20.0, 80.0, 400.0) };
+    for second in [phantom, tiny] {
+        let obs = observation(450, 600, &[good(), second]);
+        let found = count_faces(&obs, g);
+        assert_eq!((found.people.len(), found.doubtful.len()), (1, 1));
+        let r = run(&obs);
+        let c = r.checks.iter().find(|c| c.id == CheckId::FaceCount).unwrap();
+        assert_eq!(c.status, Status::Warn, "{c:?}");
+        assert!(c.message.contains("背景里可能有人脸"), "{}", c.message);
+        assert!(r.marks.iter().any(|m| m.check == CheckId::FaceCount && m.label == "可能的人脸"));
+        // The main face is still measured.
+        assert_eq!(status(&r, CheckId::FaceHeadHeight), Status::Pass);
+    }
+    // Just as confident and nearly as large: a second person, whatever the order of the boxes.
+    let person = FaceSpec { score: 0.8, ..FaceSpec::framed(200.0, 480.0, 380.0) };
+    assert_eq!(count_faces(&observation(450, 600, &[good(), person]), g).people.len(), 2);
+}
+
+#[test]
+fn pose_is_measured_from_the_profiles_neutral() {
+    let obs = observation(450, 600, &[good()]);
+    let face = main_face(&obs, 0.5).unwrap();
+    let mut g = spec().geometry.clone();
+    let level = pose::estimate(&face, &g);
+    g.pitch_neutral_deg += 6.0;
+    g.yaw_neutral_deg -= 7.0;
+    let shifted = pose::estimate(&face, &g);
+    assert!((shifted.pitch.unwrap() - (level.pitch.unwrap() - 6.0)).abs() < 1e-3, "{shifted:?}");
+    assert!((shifted.yaw.unwrap() - (level.yaw.unwrap() + 7.0)).abs() < 1e-3, "{shifted:?}");
+}
+
+/// Paints a `w × h` eye-distance box of `colour` over each eye of the picture.
+fn over_eyes(img: &mut RgbImage, obs: &FaceObservation, w: f32, h: f32, colour: [u8; 3]) {
+    let face = main_face(obs, 0.5).unwrap();
+    let d = face.eye_distance();
+    for e in [face.right_eye, face.left_eye] {
+        for y in (e.y - h * d / 2.0) as u32..(e.y + h * d / 2.0) as u32 {
+            for x in (e.x - w * d / 2.0) as u32..(e.x + w * d / 2.0) as u32 {
+                img.put_pixel(x, y, image::Rgb(colour));
+            }
+        }
+    }
+}
+
+fn run_on(img: &RgbImage, obs: &FaceObservation) -> ContentResult {
+    let confirmed = BTreeSet::new();
+    checks(&ContentInput {
+        image: img,
+        observation: obs,
+        target: (450, 600),
+        spec: spec(),
+        software: None,
+        confirmed: &confirmed,
+    })
+}
+
+#[test]
+fn tinted_lenses_fail_and_glare_warns() {
+    let obs = observation(450, 600, &[good()]);
+    let mut img = picture(&obs);
+    assert_eq!(status(&run_on(&img, &obs), CheckId::FaceEyesOpen), Status::Pass);
+    // Sunglasses: dark lenses from brow to cheekbone; the mesh still reports open eyes.
+    over_eyes(&mut img, &obs, 0.8, 0.7, [35, 30, 32]);
+    let r = run_on(&img, &obs);
+    let c = r.checks.iter().find(|c| c.id == CheckId::FaceEyesOpen).unwrap();
+    assert_eq!(c.status, Status::Fail, "{c:?}");
+    assert!(c.message.contains("墨镜"), "{}", c.message);
+    // Dark skin is not a tinted lens: the same dark tone over the whole face passes.
+    let mut dark = picture(&obs);
+    for (x, y, p) in dark.enumerate_pixels_mut() {
+        if obs.mask.at(x, y) >= 128 {
+            *p = image::Rgb([92, 60, 45]);
+        }
+    }
+    assert_eq!(status(&run_on(&dark, &obs), CheckId::FaceEyesOpen), Status::Pass);
+    // Clear lenses with a white reflection over each eye warn.
+    let mut glare = picture(&obs);
+    over_eyes(&mut glare, &obs, 0.3, 0.12, [252, 252, 252]);
+    let c = run_on(&glare, &obs).checks.into_iter().find(|c| c.id == CheckId::FaceEyesOpen).unwrap();
+    assert_eq!(c.status, Status::Warn, "{c:?}");
+    assert!(c.message.contains("反光"), "{}", c.message);
+}
+
+#[test]
+fn something_above_the_hairline_that_is_not_hair_warns_headwear() {
+    let obs = observation(450, 600, &[good()]);
+    let face = main_face(&obs, 0.5).unwrap();
+    let forehead = face.mesh.unwrap().p(face::idx::FOREHEAD).y as u32;
+    let paint = |colour: [u8; 3]| {
+        let mut img = picture(&obs);
+        for (x, y, p) in img.enumerate_pixels_mut() {
+            if y < forehead && obs.mask.at(x, y) >= 128 {
+                *p = image::Rgb(colour);
+            }
+        }
+        run_on(&img, &obs)
+    };
+    // A blue cap and a white hat warn, with a box around what was seen.
+    for hat in [[40, 90, 200], [235, 235, 238]] {
+        let r = paint(hat);
+        assert_eq!(status(&r, CheckId::AttireHeadwear), Status::Warn, "{hat:?}");
+        assert!(r.marks.iter().any(|m| m.check == CheckId::AttireHeadwear && matches!(m.shape, Shape::Rect { .. })));
+    }
+    // Black, brown and blond hair stay a question for the person.
+    for hair in [[20, 18, 18], [90, 60, 40], [200, 170, 110]] {
+        assert_eq!(status(&paint(hair), CheckId::AttireHeadwear), Status::Manual, "{hair:?}");
+    }
+}
+
+#[test]
+fn the_default_geometry_is_the_default_profiles() {
+    // The synthetic faces read their pose neutral from the constants behind `Default`.
+    assert_eq!(spec().geometry, crate::profile::GeometrySpec::default());
 }
