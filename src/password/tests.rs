@@ -132,7 +132,7 @@ fn consistent(pw: &str, a: &Assessment) -> Result<(), String> {
     if next != n {
         return Err(format!("sequence covers {next} of {n} characters: {:?}", e.sequence));
     }
-    if !(e.guesses >= 1.0) || (e.log10 - e.guesses.log10()).abs() > 1e-9 {
+    if e.guesses.is_nan() || e.guesses < 1.0 || (e.log10 - e.guesses.log10()).abs() > 1e-9 {
         return Err(format!("guesses {} with log10 {}", e.guesses, e.log10));
     }
     if e.score != estimate::score(e.guesses) {
