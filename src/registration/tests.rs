@@ -178,8 +178,22 @@ mod properties {
             form.birth_date = birth;
             form.history[1].to = month.clone();
             form.history[0].from = month;
-            let _ = validate(&form, henan(), today());
-            let _ = fill_from_id(&form);
+            // Whatever the input, every message says in Chinese what is wrong.
+            let messages = validate(&form, henan(), today());
+            for m in &messages {
+                prop_assert!(m.text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{:?}", m);
+            }
+            // Filling from the ID works exactly when the ID parses, and touches only birth date and sex.
+            match fill_from_id(&form) {
+                Ok(filled) => {
+                    prop_assert!(parse_id(&form.id_number).is_ok());
+                    prop_assert_eq!(Registration { birth_date: form.birth_date.clone(), sex: form.sex.clone(), ..filled }, form);
+                }
+                Err(why) => {
+                    prop_assert!(parse_id(&form.id_number).is_err());
+                    prop_assert!(why.starts_with("请先把身份证号填对"), "{}", why);
+                }
+            }
         }
     }
 

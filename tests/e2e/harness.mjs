@@ -425,3 +425,15 @@ export function assertUprightPortrait(p, label = '') {
 }
 
 export const isJpeg = (bytes) => bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8;
+
+/**
+ * Waits until `cond()` (sync or async, evaluated in Node) is true; fails with `what` after
+ * `timeout` ms. For state the harness records outside the page (off-origin requests, page errors).
+ */
+export async function until(cond, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  while (!(await cond())) {
+    if (Date.now() > end) assert.fail(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

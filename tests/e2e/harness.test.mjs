@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, assertClean, readState } from './harness.mjs';
+import { setup, assertClean, readState, until } from './harness.mjs';
 
 let env;
 let root;
@@ -88,7 +88,7 @@ test('guard records and blocks off-origin requests', async () => {
   const s = await env.open('#/');
   try {
     await s.page.evaluate(() => window.leak());
-    await s.page.waitForTimeout(200);
+    await until(() => s.offOrigin.length > 0, 'the off-origin request to be recorded');
     assert.equal(s.offOrigin.length, 1);
     assert.match(s.offOrigin[0], /192\.0\.2\.1/);
     await assert.rejects(assertClean(s), /left the origin/);
@@ -100,7 +100,7 @@ test('guard records and blocks off-origin requests', async () => {
 test('CSP violations are recorded (blocked attempts to leave the origin)', async () => {
   const s = await env.open('csp.html', { waitFor: null });
   try {
-    await s.page.waitForTimeout(300);
+    await s.page.waitForFunction(() => window.__e2eCsp?.length > 0, null, { timeout: 5_000, polling: 25 });
     const csp = await s.page.evaluate(() => window.__e2eCsp);
     assert.equal(csp.length, 1, `one violation recorded: ${csp}`);
     s.offOrigin.length = 0; // Chromium may report the blocked request too; check the CSP part alone
@@ -115,7 +115,7 @@ test('page errors and panics are detected', async () => {
   try {
     await s.page.evaluate(() => window.boom());
     await s.page.evaluate(() => window.panic());
-    await s.page.waitForTimeout(200);
+    await until(() => s.pageErrors.length > 0 && s.panics.length > 0, 'the page error and the panic to be recorded');
     assert.equal(s.pageErrors.length, 1);
     assert.equal(s.panics.length, 1);
     await assert.rejects(assertClean(s));

@@ -65,6 +65,9 @@ async function noteFor(page, name) {
   }, name);
 }
 
+/** Messages about a whole list rather than one of its fields. */
+const LIST_LEVEL = ['guardians', 'history'];
+
 /** Waits until field `name` shows a message of `severity` matching `re`; returns it. */
 async function expectNote(page, name, severity, re) {
   try {
@@ -80,14 +83,23 @@ async function expectNote(page, name, severity, re) {
     assert.fail(`expected a ${severity} beside ${name} matching ${re}, got ${JSON.stringify(await noteFor(page, name))}`);
   }
   const n = await noteFor(page, name);
-  // Beside the field: the message is inside the same .reg-field as the control (or the list's fieldset).
-  const beside = await page.evaluate((name) => {
-    const note = document.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-    const control = document.querySelector(`.reg-page [name="${CSS.escape(name)}"]`);
-    if (!control) return true; // list-level messages ("guardians", "history") have no control
-    return note.closest('.reg-field') === control.closest('.reg-field');
-  }, name);
-  assert.ok(beside, `message for ${name} is shown beside its control`);
+  // Beside the field: the message is inside the same .reg-field as the control; a list-level message
+  // ("guardians", "history") has no control and sits in its list's fieldset, outside every field.
+  const where = await page.evaluate(
+    ({ name, lists }) => {
+      const note = document.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+      const control = document.querySelector(`.reg-page [name="${CSS.escape(name)}"]`);
+      if (!control) {
+        return lists.includes(name) && !note.closest('.reg-field') && !!note.closest('fieldset.reg-group')
+          ? 'beside'
+          : 'no control named ' + name;
+      }
+      const field = control.closest('.reg-field');
+      return field && note.closest('.reg-field') === field ? 'beside' : 'not in the control\'s .reg-field';
+    },
+    { name, lists: LIST_LEVEL },
+  );
+  assert.equal(where, 'beside', `message for ${name} is shown beside its control`);
   return n;
 }
 

@@ -232,6 +232,21 @@ fn larger_pictures_are_judged_as_they_are() {
 
 #[test]
 fn garbage_never_panics() {
+    // Whatever the models return, the face count and the manual rows are reported, every row is one
+    // a good face gets too, in the same order, and says something.
+    let ids = |r: &ContentResult| r.checks.iter().map(|c| c.id).collect::<Vec<_>>();
+    let all = ids(&run(&observation(450, 600, &[good()])));
+    let run = |obs: &FaceObservation| {
+        let r = run(obs);
+        let got = ids(&r);
+        let mut rest = all.iter();
+        assert!(got.iter().all(|id| rest.any(|a| a == id)), "{got:?} is not an ordered part of {all:?}");
+        for id in ["face.count", "attire.jewellery", "attire.headwear", "clothing.collar"] {
+            assert!(got.contains(&id), "{id} missing: {got:?}");
+        }
+        assert!(r.checks.iter().all(|c| !c.message.is_empty()), "{r:#?}");
+        r
+    };
     let nan = f32::NAN;
     let mut obs = observation(450, 600, &[good()]);
     obs.faces.push(Detection {
@@ -245,7 +260,8 @@ fn garbage_never_panics() {
         left_ear: Point::default(),
     });
     obs.faces.swap(0, 1);
-    run(&obs);
+    let r = run(&obs);
+    assert_eq!(status(&r, "face.count"), Status::Fail, "two faces");
     obs.landmarks.as_mut().unwrap().points.truncate(10);
     run(&obs);
     obs.faces.swap(0, 1);
