@@ -241,7 +241,7 @@ fn garbage_never_panics() {
         let got = ids(&r);
         let mut rest = all.iter();
         assert!(got.iter().all(|id| rest.any(|a| a == id)), "{got:?} is not an ordered part of {all:?}");
-        for id in ["face.count", "attire.jewellery", "attire.headwear", "clothing.collar"] {
+        for id in [CheckId::FaceCount, CheckId::AttireJewellery, CheckId::AttireHeadwear, CheckId::ClothingCollar] {
             assert!(got.contains(&id), "{id} missing: {got:?}");
         }
         assert!(r.checks.iter().all(|c| !c.message.is_empty()), "{r:#?}");
@@ -261,7 +261,7 @@ fn garbage_never_panics() {
     });
     obs.faces.swap(0, 1);
     let r = run(&obs);
-    assert_eq!(status(&r, "face.count"), Status::Fail, "two faces");
+    assert_eq!(status(&r, CheckId::FaceCount), Status::Fail, "two faces");
     obs.landmarks.as_mut().unwrap().points.truncate(10);
     run(&obs);
     obs.faces.swap(0, 1);
