@@ -1,6 +1,7 @@
 //! Widgets shared by the photo and document pages: the pick → check → fix workflow and the report.
 
 use super::browser::{self, PickedFile};
+use super::hooks::use_object_url;
 use crate::fix::{FixError, Fixed};
 use crate::report::{Check, Kind, Report, Status, Verdict};
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ pub fn CheckAndFix(
     let base_report = RwSignal::new(None::<Timed<Report>>);
     let fixed = RwSignal::new(None::<Timed<Result<Fixed, FixError>>>);
     let busy = RwSignal::new(None::<&'static str>);
-    let preview = RwSignal::new(None::<String>);
+    let preview = use_object_url(move || picked.with(|p| p.as_ref().and_then(|f| browser::blob(&f.bytes, "image/*"))));
 
     // Re-check whenever the file or anything the rules read (the profile) changes.
     Effect::new(move |_| {
@@ -75,15 +76,10 @@ pub fn CheckAndFix(
             store.publish(kind, r.value, &file, fix);
         });
     }
-    let fixed_url = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let url = shown_fix.with(|f| {
-            f.as_ref().and_then(|t| t.value.as_ref().ok()).and_then(|f| browser::object_url(&f.bytes, "image/jpeg"))
-        });
-        if let Some(old) = fixed_url.get_untracked() {
-            browser::revoke(&old);
-        }
-        fixed_url.set(url);
+    let fixed_url = use_object_url(move || {
+        shown_fix.with(|f| {
+            f.as_ref().and_then(|t| t.value.as_ref().ok()).and_then(|f| browser::blob(&f.bytes, "image/jpeg"))
+        })
     });
 
     let on_change = move |ev: leptos::ev::Event| {
@@ -95,10 +91,6 @@ pub fn CheckAndFix(
                     read_error.set(None);
                     busy.set(Some("正在检查…"));
                     browser::next_frame().await;
-                    if let Some(old) = preview.get_untracked() {
-                        browser::revoke(&old);
-                    }
-                    preview.set(browser::object_url(&f.bytes, "image/*"));
                     picked.set(Some(f));
                 }
                 Err(e) => read_error.set(Some(e)),

@@ -4,10 +4,10 @@
 use super::html::readiness_html;
 use super::{Area, Inputs, assess};
 use crate::app::checked_files::CheckedFiles;
+use crate::app::clock;
+use crate::app::state::{RehearsalDone, use_registration_store};
 use crate::app::widgets::check_label;
-use crate::password::ui::RehearsalDone;
 use crate::profile::Profile;
-use crate::registration::ui::{clock, use_registration_store};
 use crate::registration::validate;
 use leptos::prelude::*;
 
