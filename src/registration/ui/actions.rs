@@ -6,6 +6,7 @@ use crate::app::state::Notice;
 use crate::profile::Profile;
 use crate::registration::transfer::{export, file_name};
 use crate::registration::{BasicField, Registration, Touched, fill_from_id, sample_registration};
+use leptos::prelude::*;
 
 impl Ctx {
     /// "按身份证号填写出生日期和性别".
