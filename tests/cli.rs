@@ -35,6 +35,11 @@ fn checks_files_and_sets_the_exit_code() {
     let (code, out, _) = precheck(&["photo", "--files-only", good_s]);
     assert_eq!(code, EXIT_OK, "{out}");
     assert!(out.contains("全部通过"), "{out}");
+    // Every row names its check in Chinese, the file checks as well as the content checks.
+    for (id, label) in [("file.format", "文件格式"), ("file.size", "文件大小"), ("image.dpi", "分辨率（dpi）")]
+    {
+        assert!(out.lines().any(|l| l.contains(id) && l.contains(&format!("（{label}）"))), "{id}: {out}");
+    }
 
     let (code, out, _) = precheck(&["photo", "--files-only", "--json", good_s, bad_s]);
     assert_eq!(code, EXIT_FAIL);
@@ -75,6 +80,9 @@ fn usage_errors_and_unreadable_files_exit_2() {
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("henan-2024"), "lists the known profiles: {err}");
     assert_eq!(precheck(&["fix", "photo", "x.jpg"]).0, EXIT_USAGE, "--out is required");
+    let (code, _, err) = precheck(&["photo", "--confirm", "attire.jewelry", "x.jpg"]);
+    assert_eq!(code, EXIT_USAGE, "a misspelt check is not silently ignored");
+    assert!(err.contains("没有名为“attire.jewelry”的检查项"), "{err}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use super::browser::{self, PickedFile};
 use super::hooks::use_object_url;
 use crate::fix::{FixError, Fixed};
-use crate::report::{Check, Kind, Report, Status, Verdict};
+use crate::report::{Check, CheckId, Kind, Report, Role, Status, Verdict};
 use leptos::prelude::*;
 
 /// A result with how long it took in the page (milliseconds), shown in `data-ms` for the e2e run.
@@ -28,7 +28,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> Timed<T> {
 ///   change (the document's name follows the typed ID; the photo adds its content checks).
 /// - `on_picked` / `on_fixed`: start slower, asynchronous work on the picked or fixed file (the
 ///   photo's face analysis); its results come back through `adjust` / `adjust_fixed`.
-/// - `figure`: drawn over the picture (role `input` or `fixed`), e.g. the photo's framing marks.
+/// - `figure`: drawn over the picture (`Role::Input` or `Role::Fixed`), e.g. the photo's framing marks.
 #[component]
 pub fn CheckAndFix(
     kind: Kind,
@@ -38,7 +38,7 @@ pub fn CheckAndFix(
     #[prop(optional, into)] adjust_fixed: Option<Callback<Fixed, Fixed>>,
     #[prop(optional, into)] on_picked: Option<Callback<PickedFile>>,
     #[prop(optional, into)] on_fixed: Option<Callback<Fixed>>,
-    #[prop(optional, into)] figure: Option<Callback<&'static str, AnyView>>,
+    #[prop(optional, into)] figure: Option<Callback<Role, AnyView>>,
 ) -> impl IntoView {
     let picked = RwSignal::new(None::<PickedFile>);
     let read_error = RwSignal::new(None::<String>);
@@ -118,7 +118,10 @@ pub fn CheckAndFix(
         read_error.get().or_else(|| {
             report.with(|r| {
                 r.as_ref().and_then(|r| {
-                    r.value.check("file.format").filter(|_| pixels_unreadable(&r.value)).map(|c| c.message.clone())
+                    r.value
+                        .check(CheckId::FileFormat)
+                        .filter(|_| pixels_unreadable(&r.value))
+                        .map(|c| c.message.clone())
                 })
             })
         })
@@ -148,11 +151,11 @@ pub fn CheckAndFix(
                     <div class="result-grid">
                         {preview.get().map(|src| view! {
                             <figure class="preview">
-                                <div class="picture"><img src=src alt="所选图片预览" />{figure.map(|f| f.run("input"))}</div>
+                                <div class="picture"><img src=src alt="所选图片预览" />{figure.map(|f| f.run(Role::Input))}</div>
                                 <figcaption>{name}</figcaption>
                             </figure>
                         })}
-                        <ReportView report=r.value role="input" ms=r.ms />
+                        <ReportView report=r.value role=Role::Input ms=r.ms />
                     </div>
                 }
             })
@@ -172,28 +175,28 @@ pub fn CheckAndFix(
 /// The format check failed and no colour row exists: the pixels could not be read
 /// (see `filecheck::file_checks`), so the format check's message says why.
 fn pixels_unreadable(r: &Report) -> bool {
-    r.check("file.format").is_some_and(|c| c.status == Status::Fail) && r.check("image.color").is_none()
+    r.check(CheckId::FileFormat).is_some_and(|c| c.status == Status::Fail) && r.check(CheckId::ImageColor).is_none()
 }
 
 /// Nothing to fix automatically: the pixels cannot be read, or the picture is grey-scale.
 fn unfixable(r: &Report) -> bool {
     let failed = |id| r.check(id).is_some_and(|c: &Check| c.status == Status::Fail);
-    pixels_unreadable(r) || failed("image.color")
+    pixels_unreadable(r) || failed(CheckId::ImageColor)
 }
 
 /// The report: a summary with `data-verdict` and one row per check with `data-check`/`data-status`.
 #[component]
-pub fn ReportView(report: Report, role: &'static str, ms: f64) -> impl IntoView {
+pub fn ReportView(report: Report, role: Role, ms: f64) -> impl IntoView {
     let (icon, summary) = match report.verdict {
         Verdict::Pass => ("✔", "全部通过"),
         Verdict::Warn => ("!", "基本合格，但有需要注意的地方"),
         Verdict::Fail => ("✘", "有不合格项，需要修改"),
     };
-    let fix_ms = (role == "fixed").then(|| format!("{ms:.1}"));
+    let fix_ms = (role == Role::Fixed).then(|| format!("{ms:.1}"));
     view! {
         <section
             class="report"
-            data-report=role
+            data-report=role.as_str()
             data-kind=report.kind.as_str()
             data-profile=report.profile.clone()
             data-verdict=report.verdict.as_str()
@@ -202,7 +205,7 @@ pub fn ReportView(report: Report, role: &'static str, ms: f64) -> impl IntoView 
         >
             <h3 class=format!("summary verdict-{}", report.verdict.as_str())>
                 <span class="icon" aria-hidden="true">{icon}</span>
-                {if role == "fixed" { format!("修复后的文件：{summary}") } else { summary.to_owned() }}
+                {if role == Role::Fixed { format!("修复后的文件：{summary}") } else { summary.to_owned() }}
             </h3>
             <ul class="checks">
                 {report.checks.into_iter().map(|c| view! { <CheckRow check=c /> }).collect_view()}
@@ -215,30 +218,29 @@ pub fn ReportView(report: Report, role: &'static str, ms: f64) -> impl IntoView 
 /// the ids they confirmed, and a picture of what is meant for each id.
 #[derive(Clone, Copy)]
 pub struct ManualConfirmations {
-    pub confirmed: RwSignal<std::collections::BTreeSet<String>>,
-    pub illustrate: fn(&str) -> Option<AnyView>,
+    pub confirmed: RwSignal<std::collections::BTreeSet<CheckId>>,
+    pub illustrate: fn(CheckId) -> Option<AnyView>,
 }
 
 #[component]
 fn CheckRow(check: Check) -> impl IntoView {
     let confirm = (check.status == Status::Manual).then(use_context::<ManualConfirmations>).flatten().map(|m| {
-        let id = check.id.to_owned();
-        let key = id.clone();
+        let id = check.id;
         let on_change = move |ev: leptos::ev::Event| {
             let on = event_target_checked(&ev);
             m.confirmed.update(|set| {
                 if on {
-                    set.insert(key.clone());
+                    set.insert(id);
                 } else {
-                    set.remove(&key);
+                    set.remove(&id);
                 }
             });
         };
         view! {
             <div class="manual-confirm">
-                {(m.illustrate)(&id)}
+                {(m.illustrate)(id)}
                 <label class="confirm-toggle">
-                    <input type="checkbox" data-testid="confirm-manual" data-confirm=id.clone()
+                    <input type="checkbox" data-testid="confirm-manual" data-confirm=id.as_str()
                         prop:checked=check.confirmed on:change=on_change />
                     "我已对照照片检查，确认符合要求"
                 </label>
@@ -248,11 +250,11 @@ fn CheckRow(check: Check) -> impl IntoView {
     let status = if check.confirmed { "confirmed".to_owned() } else { check.status.as_str().to_owned() };
     let badge = if check.confirmed { "已确认" } else { check.status.label() };
     view! {
-        <li class=format!("check status-{status}") data-check=check.id data-status=check.status.as_str()
+        <li class=format!("check status-{status}") data-check=check.id.as_str() data-status=check.status.as_str()
             data-confirmed=check.confirmed.to_string()>
             <div class="check-head">
                 <span class="badge">{badge}</span>
-                <span class="check-name">{check_label(check.id)}</span>
+                <span class="check-name">{check.id.label()}</span>
             </div>
             <dl>
                 <dt>"实测"</dt><dd>{check.measured}</dd>
@@ -264,25 +266,13 @@ fn CheckRow(check: Check) -> impl IntoView {
     }
 }
 
-pub fn check_label(id: &str) -> &'static str {
-    match id {
-        "file.format" => "文件格式",
-        "file.size" => "文件大小",
-        "file.name" => "文件名",
-        "image.dimensions" => "像素尺寸",
-        "image.dpi" => "分辨率（dpi）",
-        "image.color" => "彩色",
-        other => crate::photo::content::check_label(other),
-    }
-}
-
 #[component]
 fn FixedView(
     kind: Kind,
     fixed: Fixed,
     ms: f64,
     url: Option<String>,
-    figure: Option<Callback<&'static str, AnyView>>,
+    figure: Option<Callback<Role, AnyView>>,
 ) -> impl IntoView {
     let profile = use_context::<super::ProfileContext>().map(|p| p.0.get_untracked().id.clone()).unwrap_or_default();
     let report = Report::new(kind, &profile, fixed.checks.clone());
@@ -292,7 +282,7 @@ fn FixedView(
             <div class="result-grid">
                 {url.clone().map(|src| view! {
                     <figure class="preview">
-                        <div class="picture"><img src=src alt="修复后的图片" />{figure.map(|f| f.run("fixed"))}</div>
+                        <div class="picture"><img src=src alt="修复后的图片" />{figure.map(|f| f.run(Role::Fixed))}</div>
                         <figcaption>{fixed.file_name.clone()}</figcaption>
                     </figure>
                 })}
@@ -303,7 +293,7 @@ fn FixedView(
                         </a>
                     })}
                     <ul class="fix-notes">{fixed.notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                    <ReportView report=report role="fixed" ms=ms />
+                    <ReportView report=report role=Role::Fixed ms=ms />
                 </div>
             </div>
         </section>

@@ -6,7 +6,7 @@ mod output;
 use crate::face::model::FaceModels;
 use crate::photo::content::pipeline::{analyse, embedded_models};
 use crate::profile::{self, Profile};
-use crate::report::{Check, Report, Status, Verdict};
+use crate::report::{Check, CheckId, Report, Status, Verdict};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -51,7 +51,7 @@ pub struct CheckArgs {
     pub files_only: bool,
     /// 照片：已人工核对的项目（可多次给出），如 --confirm attire.jewellery
     #[arg(long, value_name = "CHECK")]
-    pub confirm: Vec<String>,
+    pub confirm: Vec<CheckId>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -126,17 +126,17 @@ impl Content {
     }
 
     /// File rules, then (for a readable picture) the content checks, in one report.
-    fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<String>) -> Report {
+    fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<CheckId>) -> Report {
         let report = crate::photo::check(bytes, name, profile);
         let Some(models) = &self.0 else { return report };
-        if report.check("image.color").is_none() {
+        if report.check(CheckId::ImageColor).is_none() {
             return report; // the pixels could not be read; file.format says why
         }
         let mut checks = report.checks;
         match analyse(bytes, models) {
             Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
             Err(why) => checks.push(Check::new(
-                "content.analysis",
+                CheckId::ContentAnalysis,
                 Status::Warn,
                 "未能完成",
                 "人脸、背景、衣着检查完成",

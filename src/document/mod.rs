@@ -12,7 +12,7 @@ use crate::fix::{FixError, Fixed, fix_with};
 use crate::identity::id_number::check_format;
 use crate::imaging::facts::analyse;
 use crate::profile::Profile;
-use crate::report::{Kind, Report};
+use crate::report::{CheckId, Kind, Report};
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
@@ -69,6 +69,6 @@ pub fn renamed(mut fixed: Fixed, entered_id: Option<&str>) -> Fixed {
 
 /// Puts the `file.name` check for `file_name` in place of any earlier one.
 fn replace_name_check(checks: &mut Vec<crate::report::Check>, file_name: &str, entered_id: Option<&str>) {
-    checks.retain(|c| c.id != "file.name");
+    checks.retain(|c| c.id != CheckId::FileName);
     checks.push(name_check(file_name, entered_id));
 }

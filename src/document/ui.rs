@@ -6,7 +6,7 @@ use crate::filecheck::thousands;
 use crate::fix::Fixed;
 use crate::identity::id_number::check_format;
 use crate::profile::Profile;
-use crate::report::{Kind, Report};
+use crate::report::{CheckId, Kind, Report};
 use leptos::prelude::*;
 
 #[component]
@@ -17,7 +17,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
 
     let check = Callback::new(move |f: PickedFile| super::check(&f.bytes, &f.name, None, profile.get()));
     let adjust = Callback::new(move |r: Report| {
-        let name = r.check("file.name").map(|c| c.measured.clone()).unwrap_or_default();
+        let name = r.check(CheckId::FileName).map(|c| c.measured.clone()).unwrap_or_default();
         if profile.get_untracked().document.name_by_id_number {
             super::with_name_rechecked(r, &name, typed_id().as_deref())
         } else {

@@ -7,7 +7,7 @@
 use crate::profile::Profile;
 use crate::registration::Registration;
 use crate::registration::message::{FieldMessage, Severity};
-use crate::report::{Kind, Report, Status};
+use crate::report::{CheckId, Kind, Report, Status};
 
 pub mod html;
 #[cfg(target_arch = "wasm32")]
@@ -81,13 +81,59 @@ impl Level {
     }
 }
 
-/// One outstanding problem. `id` is a check id ("file.size") for photo and document items, a
-/// field key ("guardians.0.phone") for registration items, or a step name ("checked", "rehearsal").
+/// A step of the preparation that is not a check or a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The photo or the document has not been checked yet.
+    Checked,
+    /// The file was checked under another profile.
+    Profile,
+    /// The document's upload name differs from the ID number entered.
+    IdMatch,
+    /// Nothing entered in the registration info yet.
+    Entered,
+    /// The password rehearsal has not been done.
+    Rehearsal,
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Checked => "checked",
+            Step::Profile => "profile",
+            Step::IdMatch => "id-match",
+            Step::Entered => "entered",
+            Step::Rehearsal => "rehearsal",
+        }
+    }
+}
+
+/// What an item is about (the page's `data-item`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemId {
+    /// A check of the photo or the document.
+    Check(CheckId),
+    /// A registration field key ("guardians.0.phone").
+    Field(String),
+    Step(Step),
+}
+
+impl ItemId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ItemId::Check(c) => c.as_str(),
+            ItemId::Field(key) => key,
+            ItemId::Step(s) => s.as_str(),
+        }
+    }
+}
+
+/// One outstanding problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub area: Area,
     pub level: Level,
-    pub id: String,
+    pub id: ItemId,
     pub text: String,
 }
 
@@ -159,7 +205,7 @@ pub fn assess(inputs: &Inputs) -> Readiness {
         items.push(Item {
             area: Area::Password,
             level: Level::Manual,
-            id: "rehearsal".into(),
+            id: ItemId::Step(Step::Rehearsal),
             text: "还没有做记忆练习：由考生本人设置密码，过一会儿凭记忆再输一遍，直到一致（本工具不保存密码）".into(),
         });
     }
@@ -169,17 +215,21 @@ pub fn assess(inputs: &Inputs) -> Readiness {
 }
 
 fn file_items(area: Area, file: Option<&CheckedFile>, profile: &Profile, out: &mut Vec<Item>) {
-    let item = |level, id: &str, text: String| Item { area, level, id: id.to_owned(), text };
+    let item = |level, id, text: String| Item { area, level, id, text };
     let what = if area == Area::Photo { Kind::Photo.label() } else { Kind::Document.label() };
     let Some(file) = file else {
-        out.push(item(Level::Todo, "checked", format!("还没有检查{what}：选择文件检查，不合格的一键修复")));
+        out.push(item(
+            Level::Todo,
+            ItemId::Step(Step::Checked),
+            format!("还没有检查{what}：选择文件检查，不合格的一键修复"),
+        ));
         return;
     };
     let report = file.effective();
     if report.profile != profile.id {
         out.push(item(
             Level::Todo,
-            "profile",
+            ItemId::Step(Step::Profile),
             format!("{what}是按另一套规则（{}）检查的，请按当前规则重新检查", report.profile),
         ));
         return;
@@ -188,12 +238,12 @@ fn file_items(area: Area, file: Option<&CheckedFile>, profile: &Profile, out: &m
         match c.status {
             Status::Fail => {
                 let hint = if file.fixed.is_none() { "（可在该页一键修复或重新拍摄）" } else { "" };
-                out.push(item(Level::Fail, c.id, format!("{}{hint}", c.message)));
+                out.push(item(Level::Fail, ItemId::Check(c.id), format!("{}{hint}", c.message)));
             }
             Status::Manual if !c.confirmed => {
-                out.push(item(Level::Manual, c.id, format!("请看一看并确认：{}", c.message)));
+                out.push(item(Level::Manual, ItemId::Check(c.id), format!("请看一看并确认：{}", c.message)));
             }
-            Status::Warn => out.push(item(Level::Warn, c.id, c.message.clone())),
+            Status::Warn => out.push(item(Level::Warn, ItemId::Check(c.id), c.message.clone())),
             _ => {}
         }
     }
@@ -210,7 +260,7 @@ fn id_match(upload_name: &str, id_number: &str, out: &mut Vec<Item>) {
         out.push(Item {
             area: Area::Document,
             level: Level::Fail,
-            id: "id-match".into(),
+            id: ItemId::Step(Step::IdMatch),
             text: format!(
                 "要上传的文件名“{upload_name}”与报名信息中的身份证号 {id} 不一致：在证件照片页输入这个身份证号，再下载修复后的文件"
             ),
@@ -223,7 +273,7 @@ fn registration_items(reg: &Registration, messages: &[FieldMessage], out: &mut V
         out.push(Item {
             area: Area::Registration,
             level: Level::Todo,
-            id: "entered".into(),
+            id: ItemId::Step(Step::Entered),
             text: "还没有填写报名信息：基本信息、监护人和学习简历".into(),
         });
         return;
@@ -233,7 +283,7 @@ fn registration_items(reg: &Registration, messages: &[FieldMessage], out: &mut V
         out.push(Item {
             area: Area::Registration,
             level,
-            id: m.field.as_dom_id(reg),
+            id: ItemId::Field(m.field.as_dom_id(reg)),
             text: format!("{}：{}", m.field.label(reg), m.text),
         });
     }

@@ -6,7 +6,6 @@ use super::{Area, Inputs, assess};
 use crate::app::checked_files::CheckedFiles;
 use crate::app::clock;
 use crate::app::state::{RehearsalDone, use_registration_store};
-use crate::app::widgets::check_label;
 use crate::profile::Profile;
 use crate::registration::validate;
 use leptos::prelude::*;
@@ -39,7 +38,7 @@ pub fn ReadinessPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl In
             let file = if area == Area::Photo { &photo } else { &document };
             file.as_ref().map(|f| f.upload_name().to_owned())
         };
-        readiness_html(&readiness, &upload_name, &check_label)
+        readiness_html(&readiness, &upload_name)
     };
 
     view! {

@@ -3,7 +3,7 @@
 //! scales them with the picture (an SVG with the picture's viewBox).
 
 use crate::face::{BoxF, Point};
-use crate::report::Status;
+use crate::report::{CheckId, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
@@ -22,8 +22,8 @@ pub enum Shape {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    /// The check this mark explains, e.g. `face.head_height`.
-    pub check: String,
+    /// The check this mark explains.
+    pub check: CheckId,
     /// Colour comes from this (the check's status).
     pub status: Status,
     /// Short Chinese caption drawn beside the shape, e.g. "头顶".
@@ -32,7 +32,7 @@ pub struct Mark {
 }
 
 impl Mark {
-    pub fn new(check: &str, status: Status, label: impl Into<String>, shape: Shape) -> Self {
-        Mark { check: check.to_owned(), status, label: label.into(), shape }
+    pub fn new(check: CheckId, status: Status, label: impl Into<String>, shape: Shape) -> Self {
+        Mark { check, status, label: label.into(), shape }
     }
 }

@@ -19,7 +19,7 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
             s,
             r#"<g class="mark status-{st}" data-mark="{id}" data-status="{st}">"#,
             st = m.status.as_str(),
-            id = escape(&m.check)
+            id = m.check.as_str()
         );
         let stroke = format!(r#"stroke="{colour}" stroke-width="2.5" vector-effect="non-scaling-stroke""#);
         let anchor = match &m.shape {
@@ -101,24 +101,24 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
 mod tests {
     use super::*;
     use crate::face::{BoxF, Point};
-    use crate::report::Status;
+    use crate::report::{CheckId, Status};
 
     #[test]
     fn each_mark_is_a_group_with_its_check_status_and_colour() {
         let marks = vec![
             Mark::new(
-                "face.head_height",
+                CheckId::FaceHeadHeight,
                 Status::Fail,
                 "头顶",
                 Shape::Line { from: Point { x: 0.0, y: 40.0 }, to: Point { x: 450.0, y: 40.0 } },
             ),
             Mark::new(
-                "background.color",
+                CheckId::BackgroundColor,
                 Status::Pass,
                 "",
                 Shape::Rect { rect: BoxF { x: 1.0, y: 2.0, width: 30.0, height: 40.0 } },
             ),
-            Mark::new("face.centered", Status::Warn, "<中>", Shape::VBand { x0: 200.0, x1: 250.0 }),
+            Mark::new(CheckId::FaceCentered, Status::Warn, "<中>", Shape::VBand { x0: 200.0, x1: 250.0 }),
         ];
         let svg = marks_svg(450, 600, &marks);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -132,8 +132,12 @@ mod tests {
 
     #[test]
     fn broken_coordinates_do_not_break_the_markup() {
-        let m =
-            Mark::new("x", Status::Pass, "a", Shape::Dots { points: vec![Point { x: f32::NAN, y: f32::INFINITY }] });
+        let m = Mark::new(
+            CheckId::FaceEarsVisible,
+            Status::Pass,
+            "a",
+            Shape::Dots { points: vec![Point { x: f32::NAN, y: f32::INFINITY }] },
+        );
         let svg = marks_svg(1, 1, &[m]);
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
     }

@@ -5,7 +5,7 @@
 use super::face_client::{self, Answer};
 use crate::app::browser;
 use crate::photo::content::picture::{decode_for_analysis, software_tag};
-use crate::report::Check;
+use crate::report::{Check, CheckId};
 use image::RgbImage;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -139,10 +139,10 @@ impl ContentSlot {
 
     /// The content checks for the current picture with the person's confirmations (tracks the
     /// state; `None` until analysed).
-    pub fn result(self, confirmed: &BTreeSet<String>) -> Option<Vec<Check>> {
+    pub fn result(self, confirmed: &BTreeSet<CheckId>) -> Option<Vec<Check>> {
         self.state.with(|s| match s {
             ContentState::Ready(a) => {
-                Some(a.checks.iter().map(|c| c.clone().confirmed(confirmed.contains(c.id))).collect())
+                Some(a.checks.iter().map(|c| c.clone().confirmed(confirmed.contains(&c.id))).collect())
             }
             _ => None,
         })

@@ -10,14 +10,14 @@ use crate::filecheck::thousands;
 use crate::fix::Fixed;
 use crate::photo::svg::{good_example_svg, manual_picture, status_colour};
 use crate::profile::Profile;
-use crate::report::{Check, Kind, Report, Status};
+use crate::report::{Check, CheckId, Kind, Report, Role, Status};
 use content_slot::{ContentSlot, ContentState};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 #[component]
 pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
-    let confirmed = RwSignal::new(BTreeSet::<String>::new());
+    let confirmed = RwSignal::new(BTreeSet::<CheckId>::new());
     provide_context(ManualConfirmations { confirmed, illustrate });
     let input = ContentSlot::new();
     let fixed = ContentSlot::new();
@@ -50,8 +50,11 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
         f.checks = report.checks;
         f
     });
-    let figure = Callback::new(move |role: &'static str| {
-        let slot = if role == "fixed" { fixed } else { input };
+    let figure = Callback::new(move |role: Role| {
+        let slot = match role {
+            Role::Input => input,
+            Role::Fixed => fixed,
+        };
         view! { <ContentFigure role=role content=slot /> }.into_any()
     });
     view! {
@@ -105,14 +108,14 @@ fn with_content(report: Report, slot: ContentSlot, result: Memo<Option<Vec<Check
         }
         // A warning, not `manual`: nothing for the person to confirm, it resolves by itself.
         ContentState::Working(what) => checks.push(Check::new(
-            "content.analysis",
+            CheckId::ContentAnalysis,
             Status::Warn,
             what,
             "人脸、背景、衣着检查完成",
             "内容检查还在进行，完成后这里会列出每一项结果。",
         )),
         ContentState::Failed(why) => checks.push(Check::new(
-            "content.analysis",
+            CheckId::ContentAnalysis,
             Status::Warn,
             "未能完成",
             "人脸、背景、衣着检查完成",
@@ -125,7 +128,7 @@ fn with_content(report: Report, slot: ContentSlot, result: Memo<Option<Vec<Check
 
 /// The marks over one picture, and where its analysis stands (`data-state`, timings for e2e).
 #[component]
-fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
+fn ContentFigure(role: Role, content: ContentSlot) -> impl IntoView {
     move || {
         let state = content.state.get();
         let status = match &state {
@@ -146,7 +149,7 @@ fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
             {overlay}
             <p
                 class=format!("content-status content-{}", state.as_str())
-                data-testid=format!("content-status-{role}")
+                data-testid=format!("content-status-{}", role.as_str())
                 data-state=state.as_str()
                 data-load-ms=load_ms
                 data-run-ms=run_ms
@@ -162,7 +165,7 @@ fn ContentFigure(role: &'static str, content: ContentSlot) -> impl IntoView {
 }
 
 /// The picture beside a manual check's confirm box (see `photo::svg::manual_picture`).
-fn illustrate(id: &str) -> Option<AnyView> {
+fn illustrate(id: CheckId) -> Option<AnyView> {
     manual_picture(id).map(|(svg, caption)| {
         view! { <figure class="manual-picture" inner_html=format!("{svg}<figcaption>{caption}</figcaption>") /> }
             .into_any()

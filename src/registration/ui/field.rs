@@ -3,6 +3,7 @@
 
 use super::state::Ctx;
 use crate::registration::FieldKey;
+use crate::registration::message::Severity;
 use leptos::prelude::*;
 
 /// The key's DOM id ("guardians.0.phone"). Read once: a row's position changes only when the row
@@ -47,9 +48,10 @@ pub fn FieldNote(
     let name = dom_name(ctx, key);
     move || {
         note.get().map(|(severity, texts)| {
-            let error = severity == crate::registration::Severity::Error;
-            let class = if error { "reg-note reg-note-error" } else { "reg-note reg-note-warning" };
-            let icon = if error { "✗ " } else { "! " };
+            let (class, icon) = match severity {
+                Severity::Error => ("reg-note reg-note-error", "✗ "),
+                Severity::Warning => ("reg-note reg-note-warning", "! "),
+            };
             view! {
                 <div class=class data-error-for=name.clone() data-severity=severity.as_str() role="status">
                     {texts.into_iter().map(|t| view! { <p>{icon}{t}</p> }).collect_view()}

@@ -4,7 +4,7 @@ use crate::photo::content::geometry::checks;
 use crate::photo::content::synthetic::{FaceSpec, observation};
 use crate::photo::content::{ContentInput, ContentResult};
 use crate::profile::default_profile;
-use crate::report::Status;
+use crate::report::{CheckId, Status};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -37,7 +37,8 @@ fn recheck(obs: &FaceObservation, plan: &CropPlan) -> ContentResult {
     checks(&input)
 }
 
-const FRAMING: [&str; 5] = ["face.count", "face.head_height", "face.top_margin", "face.centered", "face.eye_line"];
+const FRAMING: [CheckId; 5] =
+    [CheckId::FaceCount, CheckId::FaceHeadHeight, CheckId::FaceTopMargin, CheckId::FaceCentered, CheckId::FaceEyeLine];
 
 fn assert_framing_passes(r: &ContentResult) {
     for id in FRAMING {

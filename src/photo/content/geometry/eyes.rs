@@ -6,7 +6,7 @@ use super::face::{Face, Mesh, dist, idx};
 use super::pixels::Pixels;
 use crate::face::{BoxF, Point};
 use crate::photo::content::{ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// Eye aspect ratio: mean gap between facing upper/lower lid points over the corner distance.
 fn aspect(m: Mesh, lids: &[(usize, usize); 3], corners: (usize, usize)) -> f32 {
@@ -15,7 +15,7 @@ fn aspect(m: Mesh, lids: &[(usize, usize); 3], corners: (usize, usize)) -> f32 {
 }
 
 pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.eyes_open";
+    const ID: CheckId = CheckId::FaceEyesOpen;
     let g = ctx.spec;
     let expected = format!("睁眼程度 ≥ {:.2}（眼睑间距 / 眼宽）", g.eye_open_pass);
     let Some(m) = face.mesh else {
@@ -70,7 +70,7 @@ fn brow_contrast(px: &Pixels, m: Mesh, upper: &[usize; 5], lower: &[usize; 5]) -
 }
 
 pub fn eyebrows_visible(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.eyebrows_visible";
+    const ID: CheckId = CheckId::FaceEyebrowsVisible;
     let g = ctx.spec;
     let expected = "眉毛完整露出，不被头发或帽檐遮挡";
     let Some(m) = face.mesh else {

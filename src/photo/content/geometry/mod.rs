@@ -17,7 +17,7 @@ pub mod pose;
 use super::{ContentInput, ContentResult, Mark, Shape};
 use crate::face::FaceObservation;
 use crate::profile::{Band, GeometrySpec};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
 
 pub use face::{Face, TopSource, main_face};
@@ -83,7 +83,7 @@ pub fn checks(input: &ContentInput) -> ContentResult {
                 ears::check(&ctx, &face, &mut out);
             }
             None => out.checks.push(Check::new(
-                "face.head_height",
+                CheckId::FaceHeadHeight,
                 Status::Fail,
                 "无法测量",
                 "头顶到下巴约占照片高度的 2/3",
@@ -93,14 +93,14 @@ pub fn checks(input: &ContentInput) -> ContentResult {
         attire::checks(&ctx, &mut out);
     }
     for c in &mut out.checks {
-        c.confirmed = c.status == Status::Manual && input.confirmed.contains(c.id);
+        c.confirmed = c.status == Status::Manual && input.confirmed.contains(&c.id);
     }
     out
 }
 
 /// `face.count`: exactly one face. Returns how many faces count.
 fn count(ctx: &Ctx, out: &mut ContentResult) -> usize {
-    const ID: &str = "face.count";
+    const ID: CheckId = CheckId::FaceCount;
     let faces: Vec<_> = ctx.obs.faces.iter().filter(|d| d.score >= ctx.spec.min_face_score).collect();
     let (status, message) = match faces.len() {
         1 => (Status::Pass, "照片中有一张人脸。".to_owned()),

@@ -22,7 +22,7 @@
 use super::Ctx;
 use super::face::{Face, Mesh, idx};
 use crate::photo::content::{ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// φ₀: the pitch the real face mesh reads for a level head looking into the camera, in degrees.
 ///
@@ -100,7 +100,7 @@ pub fn grade(angle: f32, pass: f32, fail: f32) -> Status {
 }
 
 pub fn check(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.pose";
+    const ID: CheckId = CheckId::FacePose;
     let g = ctx.spec;
     let pose = estimate(face);
     // Roll passes only inside the pass limit minus the measurement uncertainty (a guard band).
