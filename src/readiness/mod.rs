@@ -1,10 +1,9 @@
-//! Issue 6, readiness: one list of everything still outstanding across the photo, the document
+//! Readiness: one list of everything still outstanding across the photo, the document
 //! image, the registration info and the password rehearsal, each pointing to the page where it is
 //! fixed, and the overall status. Ready only when nothing blocks: every `fail` fixed, every
 //! `manual` check confirmed (`Check::confirmed`), every step done. Warnings are listed but do not
 //! block. Pure (tested natively); the page is `ui` (wasm only).
 
-use crate::confirmation::BASIC_FIELDS;
 use crate::profile::Profile;
 use crate::registration::Registration;
 use crate::registration::message::{FieldMessage, Severity};
@@ -284,41 +283,8 @@ fn registration_items(reg: &Registration, messages: &[FieldMessage], out: &mut V
         out.push(Item {
             area: Area::Registration,
             level,
-            id: ItemId::Field(m.field.clone()),
-            text: format!("{}：{}", field_label(&m.field), m.text),
+            id: ItemId::Field(m.field.as_dom_id(reg)),
+            text: format!("{}：{}", m.field.label(reg), m.text),
         });
-    }
-}
-
-/// The caption of a registration field key: "guardians.0.phone" → "监护人 1 手机号".
-pub fn field_label(key: &str) -> String {
-    if let Some((_, label)) = BASIC_FIELDS.iter().find(|(k, _)| *k == key) {
-        return (*label).to_owned();
-    }
-    let mut parts = key.split('.');
-    let (list, index, field) = (parts.next(), parts.next().and_then(|i| i.parse::<usize>().ok()), parts.next());
-    let n = index.map_or(String::new(), |i| format!(" {} ", i + 1));
-    match (list, field) {
-        (Some("guardians"), None) => "监护人".into(),
-        (Some("history"), None) => "学习简历".into(),
-        (Some("guardians"), Some(f)) => {
-            let f = match f {
-                "name" => "姓名",
-                "relation" => "与考生关系",
-                _ => "手机号",
-            };
-            format!("监护人{n}{f}")
-        }
-        (Some("history"), Some(f)) => {
-            let f = match f {
-                "from" => "起始年月",
-                "to" => "结束年月",
-                "school" => "学校",
-                "role" => "任何职",
-                _ => "证明人",
-            };
-            format!("学习简历第{n}行{f}")
-        }
-        _ => key.to_owned(),
     }
 }

@@ -3,7 +3,9 @@
 use super::*;
 use crate::identity::Date;
 use crate::profile::{by_id, default_profile};
-use crate::registration::{sample_registration, validate};
+use crate::registration::{
+    BasicField, FieldKey, Guardian, GuardianField, HistoryField, RowId, sample_registration, validate,
+};
 use crate::report::{Check, CheckId};
 
 fn report(kind: Kind, checks: &[(CheckId, Status)]) -> Report {
@@ -251,12 +253,22 @@ fn registration_messages_become_items_with_their_field_caption() {
 
 #[test]
 fn field_captions() {
-    assert_eq!(field_label("id_number"), "身份证号");
-    assert_eq!(field_label("guardians"), "监护人");
-    assert_eq!(field_label("guardians.1.relation"), "监护人 2 与考生关系");
-    assert_eq!(field_label("history.0.to"), "学习简历第 1 行结束年月");
-    assert_eq!(field_label("history"), "学习简历");
-    assert_eq!(field_label("something"), "something");
+    let reg = World::all_done().registration;
+    let label = |key: FieldKey| key.label(&reg);
+    assert_eq!(label(BasicField::IdNumber.into()), "身份证号");
+    assert_eq!(label(FieldKey::Guardians), "监护人");
+    let second = Guardian::default();
+    let reg = Registration { guardians: vec![Guardian::default(), second.clone()], ..reg };
+    let relation = FieldKey::Guardian { row: second.id, field: GuardianField::Relation };
+    assert_eq!(relation.label(&reg), "监护人 2 与考生关系");
+    assert_eq!(relation.as_dom_id(&reg), "guardians.1.relation");
+    let to = FieldKey::HistoryRow { row: reg.history[0].id, field: HistoryField::To };
+    assert_eq!(to.label(&reg), "学习简历第 1 行结束年月");
+    assert_eq!(FieldKey::History.label(&reg), "学习简历");
+    // A row that is gone (a stale key) is named without a position rather than as another row.
+    let gone = FieldKey::Guardian { row: RowId::fresh(), field: GuardianField::Phone };
+    assert_eq!(gone.label(&reg), "监护人 - 手机号");
+    assert_eq!(gone.as_dom_id(&reg), "guardians.-.phone");
 }
 
 #[test]

@@ -4,9 +4,9 @@
 use super::html::readiness_html;
 use super::{Area, Inputs, assess};
 use crate::app::checked_files::CheckedFiles;
-use crate::password::ui::RehearsalDone;
+use crate::app::clock;
+use crate::app::state::{RehearsalDone, use_registration_store};
 use crate::profile::Profile;
-use crate::registration::ui::{clock, use_registration_store};
 use crate::registration::validate;
 use leptos::prelude::*;
 

@@ -29,7 +29,12 @@ pub fn sample_registration(profile: &Profile) -> Registration {
         grade: "9".into(),
         registration_place: "school".into(),
         mobile: "13800000000".into(),
-        guardians: vec![Guardian { name: "林示范".into(), relation: "母亲".into(), phone: "13900000000".into() }],
+        guardians: vec![Guardian {
+            name: "林示范".into(),
+            relation: "母亲".into(),
+            phone: "13900000000".into(),
+            ..Guardian::default()
+        }],
         history: vec![
             HistoryRow {
                 from: month(junior_entry, 9),
@@ -37,13 +42,14 @@ pub fn sample_registration(profile: &Profile) -> Registration {
                 school: "洛阳市偃师区示例初级中学".into(),
                 role: "学习委员".into(),
                 reference: "王示例".into(),
+                ..HistoryRow::default()
             },
             HistoryRow {
                 from: month(year.saturating_sub(9), 9),
                 to: month(junior_entry, 8),
                 school: "洛阳市偃师区示例小学".into(),
-                role: String::new(),
                 reference: "赵示例".into(),
+                ..HistoryRow::default()
             },
         ],
     }

@@ -1,4 +1,5 @@
-// Registration-info rehearsal (#/info): messages beside the fields, fill-from-ID, the demo student,
+// Registration-info rehearsal (#/info): messages beside the fields (staying with their row when a row
+// above is removed), fill-from-ID, the demo student,
 // "保存在本设备" (off by default: nothing in localStorage), clear, export/import round trip, damaged
 // imports, data kept across page switches, and the window panel. Every test also asserts (via
 // withPage) that no request left the origin and the page threw nothing.
@@ -534,6 +535,30 @@ test('switching to #/photo and back to #/info keeps the typed values', T, () =>
     // Messages of touched fields may reset; a change still validates.
     await fill(page, 'mobile', '123');
     await expectNote(page, 'mobile', 'error', /手机号/);
+  }),
+);
+
+test('removing a row keeps every other row\'s messages with that row', T, () =>
+  withPage(env, '#/info', async (s) => {
+    const { page } = s;
+    await page.waitForSelector('.reg-page input[name="id_number"]');
+    await button(page, '添加监护人').click();
+    await button(page, '添加监护人').click();
+    await page.waitForSelector('.reg-page input[name="guardians.1.phone"]');
+    // Only the second guardian's phone is typed (touched); the first shows nothing yet.
+    await fill(page, 'guardians.1.phone', '123');
+    await expectNote(page, 'guardians.1.phone', 'error', /手机号/);
+    await expectNoNote(page, 'guardians.0.phone');
+
+    await button(page, '删除这位监护人').first().click();
+    await page.waitForFunction(() => !document.querySelector('.reg-page input[name="guardians.1.phone"]'));
+    // The second guardian is now first: its value and its message moved with it.
+    assert.equal(await page.inputValue('.reg-page input[name="guardians.0.phone"]'), '123');
+    await expectNote(page, 'guardians.0.phone', 'error', /手机号/);
+    // A guardian added now takes the old position of the second one but none of its state.
+    await button(page, '添加监护人').click();
+    await page.waitForSelector('.reg-page input[name="guardians.1.phone"]');
+    await expectNoNote(page, 'guardians.1.phone');
   }),
 );
 

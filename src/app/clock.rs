@@ -1,5 +1,6 @@
 //! The only place that reads the clock. Windows are in Asia/Shanghai time, so "now" is computed
 //! as UTC + 8 h (China has no daylight saving) instead of trusting the device's time zone.
+//! Pages that follow the time as it passes use [`super::hooks::use_clock`].
 
 use crate::identity::Date;
 use crate::profile::LocalDateTime;
