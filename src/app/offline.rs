@@ -54,11 +54,10 @@ struct InstallPrompt {
 impl InstallPrompt {
     fn prompt(&self) {
         // An offer can be shown once; the browser makes a new one if the visitor declines.
-        if let Some(event) = self.event.get_value() {
-            if let Some(show) = Reflect::get(&event, &"prompt".into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
-            {
-                show.call0(&event).ok();
-            }
+        if let Some(event) = self.event.get_value()
+            && let Some(show) = Reflect::get(&event, &"prompt".into()).ok().and_then(|f| f.dyn_into::<Function>().ok())
+        {
+            show.call0(&event).ok();
         }
         self.event.set_value(None);
         self.available.set(false);

@@ -173,10 +173,10 @@ pub fn use_service_worker() -> ServiceWorkerState {
         }));
         state.registration.set_value(Some(registration));
         // Ready = a worker of this site is active, so the pages are stored; ask how far the face files are.
-        if let Ok(ready) = JsFuture::from(container.ready()).await {
-            if let Some(active) = ready.unchecked_into::<Registration>().active() {
-                active.post_message(&message("status"));
-            }
+        if let Ok(ready) = JsFuture::from(container.ready()).await
+            && let Some(active) = ready.unchecked_into::<Registration>().active()
+        {
+            active.post_message(&message("status"));
         }
     });
     state
