@@ -10,8 +10,10 @@ pub mod data_files;
 mod device_storage;
 mod home;
 pub mod hooks;
+mod offline;
 pub mod panic_overlay;
 mod route;
+mod service_worker;
 pub mod state;
 pub mod widgets;
 
@@ -37,8 +39,10 @@ pub fn App() -> impl IntoView {
     provide_context(state::RehearsalDone(RwSignal::new(false)));
     let password_context =
         Signal::derive(move || registration.form.with(|r| Some(crate::password::PersonalContext::from(r))));
+    let sw = service_worker::use_service_worker();
 
     view! {
+        <offline::UpdateBanner sw=sw />
         <header class="app-header">
             <a class="app-title" href="#/">"中招报名自查助手"</a>
             <ProfilePicker profile=profile />
@@ -75,6 +79,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="app-footer">
+            <offline::OfflinePanel sw=sw />
             "本工具完全在浏览器中运行，不上传、不联网、不收集任何信息。结果仅供自查，以当地教育部门和报名平台的要求为准。"
         </footer>
     }

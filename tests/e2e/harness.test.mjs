@@ -4,12 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { setup, assertClean, readState, until } from './harness.mjs';
 
 let env;
 let root;
+const BIG = '中招报名自查助手 '.repeat(500);
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>harness</title>
 <select name="profile"><option value="henan-2024" selected>henan-2024</option></select>
@@ -56,6 +59,10 @@ before(async () => {
   fs.writeFileSync(path.join(root, 'm.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   fs.writeFileSync(path.join(root, 'a.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   fs.writeFileSync(path.join(root, 'b.txt'), 'hello');
+  fs.writeFileSync(path.join(root, 'app-0123456789abcdef_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  fs.writeFileSync(path.join(root, 'big.txt'), BIG);
+  fs.writeFileSync(path.join(root, 'big.txt.br'), zlib.brotliCompressSync(BIG));
+  fs.writeFileSync(path.join(root, 'big.txt.gz'), zlib.gzipSync(BIG));
   fs.writeFileSync(
     path.join(root, 'csp.html'),
     `<!doctype html><meta http-equiv="Content-Security-Policy" content="img-src 'self'"><img src="http://192.0.2.1:9/p.png">`,
@@ -68,12 +75,19 @@ after(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('server: MIME types, no-store, SPA fallback, no traversal', async () => {
+test('server: MIME types, caching, SPA fallback, no traversal', async () => {
   const get = (p) => fetch(env.server.origin + p);
   let r = await get('/m.wasm');
   assert.equal(r.headers.get('content-type'), 'application/wasm');
-  assert.equal(r.headers.get('cache-control'), 'no-store');
+  assert.equal(r.headers.get('cache-control'), 'no-cache', 'unhashed files are revalidated');
+  assert.equal(r.headers.get('content-security-policy'), null, 'no policy header when index.html has no policy');
   assert.ok(WebAssembly.validate(new Uint8Array(await r.arrayBuffer())));
+  const etag = r.headers.get('etag');
+  assert.ok(etag, 'ETag sent');
+  r = await fetch(env.server.origin + '/m.wasm', { headers: { 'If-None-Match': etag } });
+  assert.equal(r.status, 304, 'revalidation answers 304');
+  r = await get('/app-0123456789abcdef_bg.wasm');
+  assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', 'hashed names are immutable');
   r = await get('/');
   assert.match(r.headers.get('content-type'), /^text\/html/);
   r = await get('/photo');
@@ -82,6 +96,33 @@ test('server: MIME types, no-store, SPA fallback, no traversal', async () => {
   assert.equal(r.status, 404);
   r = await get('/..%2f..%2fetc%2fpasswd');
   assert.ok(r.status === 403 || r.status === 404, `traversal answered ${r.status}`);
+});
+
+/** A raw GET (node's fetch would decompress and hide the encoding). */
+const raw = (p, acceptEncoding) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(env.server.origin + p, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+
+test('server: sends the build\'s .br/.gz twin when accepted', async () => {
+  let r = await raw('/big.txt', 'gzip, deflate, br');
+  assert.equal(r.headers['content-encoding'], 'br');
+  assert.equal(r.headers.vary, 'Accept-Encoding');
+  assert.equal(zlib.brotliDecompressSync(r.body).toString(), BIG);
+  r = await raw('/big.txt', 'gzip, br;q=0');
+  assert.equal(r.headers['content-encoding'], 'gzip');
+  assert.equal(zlib.gunzipSync(r.body).toString(), BIG);
+  r = await raw('/big.txt');
+  assert.equal(r.headers['content-encoding'], undefined);
+  assert.equal(r.body.toString(), BIG);
+  r = await raw('/b.txt', 'br');
+  assert.equal(r.headers['content-encoding'], undefined, 'no twin, no encoding');
 });
 
 test('guard records and blocks off-origin requests', async () => {
