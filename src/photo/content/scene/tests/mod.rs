@@ -29,7 +29,7 @@ fn run(p: &Portrait) -> ContentResult {
     run_with(&img, &obs, None)
 }
 
-fn check<'a>(r: &'a ContentResult, id: CheckId) -> &'a Check {
+fn check(r: &ContentResult, id: CheckId) -> &Check {
     r.checks.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("no {id} in {:#?}", r.checks))
 }
 
