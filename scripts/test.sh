@@ -95,7 +95,7 @@ fi
 # Native tests: library, binaries, integration tests and examples (the fixture generators' own unit
 # tests run through examples/make_fixtures.rs). Benches are built above but not run: criterion's
 # harness=false main would run the benchmarks.
-step cargo-test "${native[@]}" cargo test --lib --bins --tests --examples || true
+step cargo-test "${native[@]}" cargo test --no-fail-fast --lib --bins --tests --examples || true
 step doc-tests "${native[@]}" cargo test --doc || true
 
 dist_ok=false

@@ -197,7 +197,7 @@ mod tests {
         );
         assert_eq!(
             r.to_json(),
-            r#"{"kind":"photo","profile":"henan-2024","verdict":"warn","checks":[{"id":CheckId::FileSize,"status":"warn","measured":"30,500 字节","expected":"≤ 30,000 字节","message":"略大"}]}"#
+            r#"{"kind":"photo","profile":"henan-2024","verdict":"warn","checks":[{"id":"file.size","status":"warn","measured":"30,500 字节","expected":"≤ 30,000 字节","message":"略大"}]}"#
         );
         let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(v["kind"], "photo");
