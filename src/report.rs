@@ -211,7 +211,7 @@ mod tests {
         let confirmed = Check::new(CheckId::AttireJewellery, Status::Manual, "", "", "请确认").confirmed(true);
         assert_eq!(
             serde_json::to_string(&confirmed).unwrap(),
-            r#"{"id":CheckId::AttireJewellery,"status":"manual","measured":"","expected":"","message":"请确认","confirmed":true}"#
+            r#"{"id":"attire.jewellery","status":"manual","measured":"","expected":"","message":"请确认","confirmed":true}"#
         );
     }
 
