@@ -1,10 +1,10 @@
 //! Small wrappers around browser APIs used by the pages: reading a picked file, making a
 //! download link, timing, and yielding so a "working…" message paints before heavy work.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement};
+use web_sys::{File, HtmlInputElement};
 
 /// A file the user picked, read into memory (it never leaves the page).
 #[derive(Clone, Debug)]
@@ -25,11 +25,8 @@ pub async fn read_file(file: &File) -> Result<PickedFile, String> {
 }
 
 /// A Blob holding a copy of `bytes` (to show or download with `hooks::use_object_url`).
-pub fn blob(bytes: &[u8], mime: &str) -> Option<Blob> {
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+pub fn blob(bytes: &[u8], mime: &str) -> gloo_file::Blob {
+    gloo_file::Blob::new_with_options(bytes, Some(mime))
 }
 
 pub fn now_ms() -> f64 {

@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait, fmt, fileVerdict, FILE_ROWS, readState } from './harness.mjs';
+import { setup, withPage, frames, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait, fmt, fileVerdict, FILE_ROWS, readState } from './harness.mjs';
 
 const M = manifest();
 const MAX = M.photo_max_bytes;
@@ -119,6 +119,38 @@ test('good photo passes; switching the rule profile judges the file rows again',
     await s.page.selectOption('select[name="profile"]', 'henan-2024');
     await rowBecomes(s.page, 'image.dimensions', 'pass');
     assert.equal(fileVerdict(await readState(s.page)), 'pass');
+  }),
+);
+
+/** In-page: whether an <img> can still load `url` (a revoked blob: URL cannot; CSP allows blob: images). */
+const loads = (page, url) =>
+  page.evaluate(
+    (u) =>
+      new Promise((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve(true);
+        img.onerror = () => resolve(false);
+        img.src = u;
+      }),
+    url,
+  );
+
+test('the preview\'s object URL is revoked when another file replaces it and when the page goes', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const preview = 'img[alt="所选图片预览"]';
+    await s.upload('photo-input', fixture('photo-good.jpg'));
+    const first = await s.page.getAttribute(preview, 'src');
+    assert.match(first, /^blob:/, first);
+    assert.equal(await loads(s.page, first), true, 'the shown preview loads');
+    await s.upload('photo-input', fixture('photo-gray.jpg'));
+    const second = await s.page.getAttribute(preview, 'src');
+    assert.ok(second.startsWith('blob:') && second !== first, `a new URL for the new file: ${second}`);
+    assert.equal(await loads(s.page, second), true, 'the new preview loads');
+    assert.equal(await loads(s.page, first), false, 'the replaced URL was revoked');
+    await s.route('#/');
+    await s.page.waitForSelector(preview, { state: 'detached' });
+    await frames(s.page);
+    assert.equal(await loads(s.page, second), false, 'leaving the page revoked the last URL');
   }),
 );
 

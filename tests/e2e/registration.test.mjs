@@ -128,14 +128,12 @@ async function formValues(page) {
   });
 }
 
-/** Waits until the page has fetched data/<name> (the page then re-validates) and lets it settle. */
+/**
+ * Waits until the page has fetched and installed data/<name> (`<html data-loaded>` names it once
+ * the pages were told), then for the re-render that follows.
+ */
 async function dataFetched(page, name) {
-  await page.waitForFunction(
-    (name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/' + name) && e.responseEnd > 0),
-    name,
-    { timeout: 10_000, polling: 50 },
-  );
-  await page.waitForTimeout(100);
+  await page.waitForSelector(`html[data-loaded~="${name}"]`, { state: 'attached', timeout: 10_000 });
   await frames(page);
 }
 const COUNTY_CODES = 'all-historical-county-level-area-codes.txt';

@@ -1,5 +1,6 @@
-//! Hooks shared by the pages, one concern per file (as leptos-use does). Each pairs the browser
-//! resource it makes (an interval, an object URL) with `on_cleanup`, so leaving a page frees it.
+//! Hooks shared by the pages, one concern per file (as leptos-use does). Each ties the browser
+//! resource it makes (an interval, an object URL) to the calling component's owner (`on_cleanup`,
+//! or a value the owner disposes), so leaving a page frees it.
 
 mod use_clock;
 mod use_object_url;

@@ -41,12 +41,10 @@ pub fn CheckAndFix(
     figure: Option<Callback<Role, AnyView>>,
 ) -> impl IntoView {
     let flow = use_workflow(kind, Steps { check, fix, adjust, adjust_fixed, on_picked, on_fixed });
-    let preview =
-        use_object_url(move || flow.picked.with(|p| p.as_ref().and_then(|f| browser::blob(&f.bytes, "image/*"))));
+    let preview = use_object_url(move || flow.picked.with(|p| p.as_ref().map(|f| browser::blob(&f.bytes, "image/*"))));
     let fixed_url = use_object_url(move || {
-        flow.shown_fix.with(|f| {
-            f.as_ref().and_then(|t| t.value.as_ref().ok()).and_then(|f| browser::blob(&f.bytes, "image/jpeg"))
-        })
+        flow.shown_fix
+            .with(|f| f.as_ref().and_then(|t| t.value.as_ref().ok()).map(|f| browser::blob(&f.bytes, "image/jpeg")))
     });
 
     view! {

@@ -19,7 +19,7 @@ pub fn ConfirmationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
 
     // The photo to print: the file to upload (fixed if a fix was made), unless it still fails.
     let photo_url = use_object_url(move || {
-        files.photo.with(|c| c.as_ref().filter(|c| c.printable()).and_then(|c| browser::blob(&c.bytes, "image/jpeg")))
+        files.photo.with(|c| c.as_ref().filter(|c| c.printable()).map(|c| browser::blob(&c.bytes, "image/jpeg")))
     });
     let form = Memo::new(move |_| {
         let has_photo = photo_url.with(Option::is_some);

@@ -2,16 +2,13 @@
 //! leaves the device.
 
 use crate::registration::transfer::{Imported, MAX_BYTES, import};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `file_name`.
 pub fn download(file_name: &str, text: &str) -> Result<(), String> {
     const FAILED: &str = "导出失败：浏览器不支持下载文件，请换用系统浏览器再试";
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| FAILED)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| FAILED)?;
+    let blob = gloo_file::Blob::new_with_options(text, Some("application/json;charset=utf-8"));
+    let url = gloo_file::ObjectUrl::from(blob);
     let anchor = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
@@ -20,13 +17,9 @@ pub fn download(file_name: &str, text: &str) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    // Revoking at once can cancel the download in some browsers; a minute later is safe.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(60),
-    );
+    // Revoking at once can cancel the download in some browsers: the URL is dropped (and so
+    // revoked) a minute later.
+    leptos::prelude::set_timeout(move || drop(url), std::time::Duration::from_secs(60));
     Ok(())
 }
 
