@@ -1,6 +1,7 @@
 //! `precheck`, the command-line checker for school staff: the same checks and fix as the site,
 //! over many files, before a bulk import. Native only.
 
+mod batch;
 mod output;
 
 use crate::face::model::FaceModels;
@@ -34,6 +35,8 @@ pub enum Command {
     Fix(FixArgs),
     /// 列出内置的规则
     Profiles,
+    /// 整班检查：按花名册匹配文件，检查、修复并按身份证号命名，写出检查报告
+    Batch(batch::BatchArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -98,6 +101,7 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
         }
         Command::Fix(a) => fix_files(&a, out, err),
+        Command::Batch(a) => batch::run(&a, out, err),
         Command::Profiles => {
             for p in profile::all() {
                 let _ = writeln!(out, "{}\t{}", p.id, p.name);
