@@ -1,6 +1,7 @@
 //! `precheck`, the command-line checker for school staff: the same checks and fix as the site,
 //! over many files, before a bulk import. Native only.
 
+mod batch;
 mod input;
 mod output;
 
@@ -38,6 +39,8 @@ pub enum Command {
     Fix(FixArgs),
     /// 列出内置的规则
     Profiles,
+    /// 整班检查：按花名册匹配文件，检查、修复并按身份证号命名，写出检查报告
+    Batch(batch::BatchArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -118,6 +121,7 @@ pub fn run<T: Into<OsString> + Clone>(
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
         }
         Command::Fix(a) => fix_files(&a, out, err),
+        Command::Batch(a) => batch::run(&a, out, err),
         Command::Profiles => {
             for p in profile::all() {
                 let _ = writeln!(out, "{}\t{}", p.id, p.name);

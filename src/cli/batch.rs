@@ -1,0 +1,271 @@
+//! `precheck batch INPUT… --roster FILE --out DIR`: a whole class at once. Inputs are picture files,
+//! folders and ZIP archives; each file is matched to a roster student, checked and fixed with the
+//! same rules as `photo` / `document`, and the passing files are written as `照片/<ID>.jpg`,
+//! `证件/<ID>.jpg` beside `检查报告.csv`.
+
+use super::input::{self, MAX_INPUT_BYTES};
+use super::{Content, EXIT_FAIL, EXIT_OK, EXIT_USAGE, find_profile};
+use crate::classroom::archive::{self, Archive, Entry};
+use crate::classroom::export::{self, StudentResult};
+use crate::classroom::inspect::{Inspector, SlotResult, inspect};
+use crate::classroom::matching::{Candidate, assign};
+use crate::classroom::roster::{self, Roster};
+use crate::fix::{FixError, Fixed};
+use crate::profile::{self, Profile};
+use crate::report::{Kind, Report};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args, Debug)]
+pub struct BatchArgs {
+    /// 照片、证件照片、文件夹或 ZIP 压缩包
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// 花名册：CSV（UTF-8 或 GBK）、XLSX 或制表符分隔的文本，含“姓名”“身份证号”两列
+    #[arg(long, value_name = "FILE")]
+    pub roster: PathBuf,
+    /// 输出目录：照片/、证件/ 和 检查报告.csv
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long, default_value = profile::DEFAULT_PROFILE_ID)]
+    pub profile: String,
+    /// 每位学生、每个未用上的文件输出一行 JSON
+    #[arg(long)]
+    pub json: bool,
+    /// 照片：只检查文件规则，不做人脸、背景、衣着检查（更快）
+    #[arg(long)]
+    pub files_only: bool,
+}
+
+/// Where an input file's bytes are: on disk, or inside an archive (read when its turn comes, so
+/// memory holds one picture at a time).
+enum Source {
+    Disk(PathBuf),
+    Zipped { archive: usize, entry: Entry },
+}
+
+struct Inputs {
+    archives: Vec<(PathBuf, Vec<u8>)>,
+    files: Vec<(Candidate, Source)>,
+}
+
+impl Inputs {
+    fn read(&self, source: &Source) -> Result<Vec<u8>, String> {
+        match source {
+            Source::Disk(path) => read_bounded(path),
+            Source::Zipped { archive, entry } => {
+                let (_, bytes) = &self.archives[*archive];
+                let mut zip = Archive::open(bytes, &archive::LIMITS).map_err(|e| e.message())?;
+                zip.read(entry).map_err(|e| e.message())
+            }
+        }
+    }
+
+    /// Adds a file by its bytes: an archive's entries, or the picture itself.
+    fn add(&mut self, path: &Path, shown: String, bytes: Vec<u8>) -> Result<(), String> {
+        if archive::is_zip(&bytes) {
+            let index = self.archives.len();
+            let entries = Archive::open(&bytes, &archive::LIMITS)
+                .map_err(|e| format!("{}：{}", path.display(), e.message()))?
+                .entries()
+                .to_vec();
+            self.archives.push((path.to_owned(), bytes));
+            for entry in entries {
+                let source = Source::Zipped { archive: index, entry: entry.clone() };
+                let bytes = self.read(&source)?;
+                self.files.push((candidate(entry.name, &bytes), source));
+            }
+        } else {
+            self.files.push((candidate(shown, &bytes), Source::Disk(path.to_owned())));
+        }
+        Ok(())
+    }
+
+    /// Every file under the inputs (folders walked in name order), each named by its path below
+    /// the input so that folder names (`张三/IMG_1.jpg`) can name students.
+    fn gather(paths: &[PathBuf]) -> Result<Inputs, String> {
+        let mut inputs = Inputs { archives: Vec::new(), files: Vec::new() };
+        for path in paths {
+            if path.is_dir() {
+                for file in walk(path)? {
+                    let shown = file.strip_prefix(path).unwrap_or(&file).to_string_lossy().replace('\\', "/");
+                    inputs.add(&file, shown, read_bounded(&file)?)?;
+                }
+            } else {
+                inputs.add(path, input::display_name(path).0, read_bounded(path)?)?;
+            }
+        }
+        Ok(inputs)
+    }
+}
+
+/// An input's bytes within the limits: a picture (or roster) up to [`MAX_INPUT_BYTES`], a ZIP
+/// archive up to what one archive may unpack to (a class's phone pictures barely compress). The
+/// kind is told by the first bytes, before the rest is read.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let mut head = [0u8; 4];
+    let peeked = std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head));
+    let limit = match peeked {
+        Ok(n) if archive::is_zip(&head[..n]) => archive::LIMITS.max_total_bytes,
+        _ => MAX_INPUT_BYTES,
+    };
+    input::read_bounded(path, limit).map_err(|e| format!("无法读取 {}：{}", path.display(), e.message()))
+}
+
+/// The name and, when the header can be read, the upright size (it suggests photo or ID card).
+fn candidate(name: String, bytes: &[u8]) -> Candidate {
+    Candidate { name, upright: crate::imaging::decode::probe(bytes).ok().map(|p| p.upright) }
+}
+
+fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("无法读取文件夹 {}：{e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    let mut files = Vec::new();
+    for path in entries {
+        if path.is_dir() {
+            files.extend(walk(&path)?);
+        } else if !input::display_name(&path).0.starts_with('.') {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// The `photo` / `document` commands' checks and fix: with the face models unless `--files-only`.
+struct CliInspector<'a> {
+    content: Content,
+    profile: &'a Profile,
+}
+
+impl Inspector for CliInspector<'_> {
+    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
+        match kind {
+            Kind::Photo => self.content.check_photo(bytes, file_name, self.profile, &Default::default()),
+            Kind::Document => crate::document::check(bytes, file_name, id, self.profile),
+        }
+    }
+
+    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError> {
+        match kind {
+            Kind::Photo => self.content.fix_photo(bytes, file_name, self.profile),
+            Kind::Document => crate::document::fix(bytes, file_name, id, self.profile),
+        }
+    }
+}
+
+pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let Some(profile) = find_profile(&args.profile, err) else { return EXIT_USAGE };
+    let roster = match input::read_bounded(&args.roster, MAX_INPUT_BYTES)
+        .map_err(|e| e.message())
+        .and_then(|b| roster::parse(&b).map_err(|e| e.message()))
+    {
+        Ok(r) => r,
+        Err(why) => {
+            let _ = writeln!(err, "precheck: 花名册 {}：{why}", args.roster.display());
+            return EXIT_USAGE;
+        }
+    };
+    let inputs = match Inputs::gather(&args.inputs) {
+        Ok(i) => i,
+        Err(why) => {
+            let _ = writeln!(err, "precheck: {why}");
+            return EXIT_USAGE;
+        }
+    };
+    let Some(content) = Content::new(!args.files_only, err) else { return EXIT_USAGE };
+    let inspector = CliInspector { content, profile };
+    let candidates: Vec<Candidate> = inputs.files.iter().map(|(c, _)| c.clone()).collect();
+    let assignment = assign(&roster, &candidates);
+
+    let mut results = Vec::new();
+    for (i, student) in roster.students.iter().enumerate() {
+        let id = student.exportable().then_some(student.id.as_str());
+        let slot = |kind: Kind| -> SlotResult {
+            let Some(file) = assignment.file(i, kind) else { return SlotResult::missing(kind) };
+            let (candidate, source) = &inputs.files[file];
+            let base = candidate.name.rsplit('/').next().unwrap_or(&candidate.name);
+            match inputs.read(source) {
+                Ok(bytes) => inspect(&inspector, kind, &bytes, base, id),
+                Err(why) => {
+                    let mut r = SlotResult::missing(kind);
+                    r.file = Some(candidate.name.clone());
+                    r.redo = Some(crate::classroom::inspect::Redo::Unfixable(why));
+                    r
+                }
+            }
+        };
+        let result = StudentResult { photo: slot(Kind::Photo), document: slot(Kind::Document) };
+        print_student(out, args.json, student, &result);
+        results.push(result);
+    }
+    for (file, why) in &assignment.unmatched {
+        let name = &candidates[*file].name;
+        let reason = why.message(&roster, &candidates);
+        if args.json {
+            let _ = writeln!(out, "{}", serde_json::json!({"kind": "unmatched", "file": name, "reason": reason}));
+        } else {
+            let _ = writeln!(out, "? 未使用：{name}：{reason}");
+        }
+    }
+    if let Err(why) = write_export(&args.out, &roster, &results) {
+        let _ = writeln!(err, "precheck: {why}");
+        return EXIT_USAGE;
+    }
+    let complete = roster.students.iter().zip(&results).filter(|(s, r)| r.complete(s)).count();
+    if !args.json {
+        let _ = writeln!(
+            out,
+            "共 {} 位学生，{complete} 位照片和证件照片都合格；结果在 {}",
+            roster.students.len(),
+            args.out.display()
+        );
+    }
+    if complete == roster.students.len() { EXIT_OK } else { EXIT_FAIL }
+}
+
+fn print_student(out: &mut dyn Write, json: bool, student: &roster::Student, result: &StudentResult) {
+    let problems = result.problems(student);
+    if json {
+        let slot = |s: &SlotResult| {
+            serde_json::json!({
+                "file": s.file, "status": s.as_given.as_str(), "result": s.label(),
+                "verdict": s.report.as_ref().map(|r| r.verdict.as_str()),
+            })
+        };
+        let line = serde_json::json!({
+            "kind": "student", "row": student.row, "name": student.name, "id": student.id,
+            "photo": slot(&result.photo), "document": slot(&result.document),
+            "complete": result.complete(student), "problems": problems,
+        });
+        let _ = writeln!(out, "{line}");
+    } else {
+        let mark = if result.complete(student) { "✔" } else { "✘" };
+        let _ = writeln!(
+            out,
+            "{mark} {} {}  照片：{}  证件：{}",
+            student.name,
+            student.id,
+            result.photo.label(),
+            result.document.label()
+        );
+        if !problems.is_empty() {
+            let _ = writeln!(out, "    {problems}");
+        }
+    }
+}
+
+fn write_export(dir: &Path, roster: &Roster, results: &[StudentResult]) -> Result<(), String> {
+    let write = |path: PathBuf, bytes: &[u8]| -> Result<(), String> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("无法创建 {}：{e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    };
+    for (name, bytes) in export::layout(roster, results) {
+        write(dir.join(name), bytes)?;
+    }
+    write(dir.join(export::REPORT_NAME), &export::report_csv(roster, results))
+}
