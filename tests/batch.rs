@@ -316,3 +316,46 @@ fn hostile_class_inputs_get_chinese_answers_not_panics() {
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("花名册是空的"), "{err}");
 }
+
+/// A generated class of 40 (fictional names, computed IDs), a phone photo and a card each, in one
+/// GBK-named ZIP, file rules only. Prints the wall time; ignored by default (a measurement, run
+/// with `cargo test --release --test batch -- --ignored --nocapture`).
+#[test]
+#[ignore = "a measurement"]
+fn forty_students_timing() {
+    const SURNAMES: [&str; 8] = ["李", "王", "张", "刘", "陈", "杨", "赵", "黄"];
+    const GIVEN: [&str; 5] = ["明轩", "雨桐", "子涵", "思远", "欣怡"];
+    let class: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            let birth = Date::new(2010, 1 + (i % 12) as u8, 1 + (i % 28) as u8).unwrap();
+            let name = format!("{}{}", SURNAMES[i % 8], GIVEN[i / 8]);
+            (name, compose_id("410102", birth, &format!("{:03}", 100 + i)).unwrap())
+        })
+        .collect();
+    let dir = temp_dir("forty");
+    let roster = dir.join("花名册.csv");
+    let refs: Vec<(&str, String)> = class.iter().map(|(n, id)| (n.as_str(), id.clone())).collect();
+    write(&roster, &roster_gbk(&refs));
+    let photo = fixtures::jpeg(&fixtures::portrait(900, 1200), 90, Some(72));
+    let card = fixtures::png_rgb8(&fixtures::id_card(1000, 700));
+    let names: Vec<(String, &[u8])> = class
+        .iter()
+        .flat_map(|(n, _)| [(format!("{n}/照片.jpg"), photo.as_slice()), (format!("{n}/身份证.png"), card.as_slice())])
+        .collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|(n, b)| (n.as_str(), *b)).collect();
+    let archive = dir.join("班级.zip");
+    write(&archive, &zips::gbk_zip(&entries));
+    let out = dir.join("out");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    let started = std::time::Instant::now();
+    let (code, stdout, stderr) =
+        precheck(&["batch", &s(&archive), "--roster", &s(&roster), "--out", &s(&out), "--files-only"]);
+    let elapsed = started.elapsed();
+    assert_eq!(code, EXIT_OK, "{stdout}{stderr}");
+    assert_eq!(report(&out).len(), 40);
+    println!(
+        "batch 40 students, 80 files ({} KB zip), files only: {:.2} s",
+        std::fs::metadata(&archive).unwrap().len() / 1024,
+        elapsed.as_secs_f64()
+    );
+}
