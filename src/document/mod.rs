@@ -1,6 +1,7 @@
 //! The document image (证件信息, normally the resident ID card): file checks, the file-name rule
 //! and a fix that keeps the whole card.
 
+pub mod card;
 mod fit;
 mod name;
 

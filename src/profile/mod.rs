@@ -3,11 +3,13 @@
 //! `profiles/`, not a code change. The format is documented in README.md.
 
 mod builtin;
+mod card;
 mod content;
 mod geometry;
 pub mod scene;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile};
+pub use card::CardSpec;
 pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
 
 use serde::Deserialize;
@@ -55,6 +57,9 @@ pub struct ImageSpec {
     /// The file must be named `<ID number>.jpg` (document only).
     #[serde(default)]
     pub name_by_id_number: bool,
+    /// The card in a document photo (document only).
+    #[serde(default)]
+    pub card: Option<CardSpec>,
 }
 
 impl ImageSpec {
@@ -119,6 +124,9 @@ fn validate(p: &Profile) -> Result<(), String> {
         }
         if !(0.0..1.0).contains(&spec.min_colour_share) {
             return Err(format!("{}: {what}.min_colour_share 必须在 0 到 1 之间", p.id));
+        }
+        if let Some(card) = &spec.card {
+            card.validate().map_err(|e| format!("{}: {what}.{e}", p.id))?;
         }
     }
     p.photo_content.geometry.validate().map_err(|e| format!("{}: {e}", p.id))?;

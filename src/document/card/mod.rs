@@ -1,0 +1,14 @@
+//! The resident ID card in a document photo: find it (`find`), judge the picture (`checks`) and
+//! straighten it into the required file (`Straighten`). Pure code, no browser APIs.
+
+pub mod checks;
+pub mod find;
+mod geometry;
+pub mod layout;
+mod straighten;
+pub mod synthetic;
+
+pub use find::{Finding, find};
+pub use geometry::{Homography, Pt};
+pub use layout::Side;
+pub use straighten::Straighten;
