@@ -105,7 +105,7 @@ fn main() {
             tilt_err.push(dt.abs());
         }
         margin.push(f.side_margin);
-        let m = measure(&img, f);
+        let m = measure(&img, f, img.width());
         if let Some(s) = m.sharpness {
             if scene.blur == 0.0 {
                 sharp_sharp.push(s)

@@ -22,10 +22,11 @@ use precheck::photo::content::geometry::{self, band_status, main_face};
 use precheck::photo::content::synthetic::draw::{self, Background, Portrait, Truth};
 use precheck::photo::content::synthetic::{FaceSpec, observation};
 use precheck::profile::{GeometrySpec, default_profile};
-use precheck::report::Status;
+use precheck::report::{CheckId, Status};
 use std::collections::{BTreeMap, BTreeSet};
 
-const CHECKS: [&str; 5] = ["face.head_height", "face.top_margin", "face.centered", "face.eye_line", "face.pose"];
+const CHECKS: [CheckId; 5] =
+    [CheckId::FaceHeadHeight, CheckId::FaceTopMargin, CheckId::FaceCentered, CheckId::FaceEyeLine, CheckId::FacePose];
 
 /// The labelled set: every combination index picks head size, top margin, centre offset, roll,
 /// background and clothing from short lists with co-prime lengths, so 120 portraits cover each
@@ -63,21 +64,21 @@ fn portraits(w: u32, h: u32) -> Vec<Portrait> {
 }
 
 /// What each check should say, from the exact geometry.
-fn truth_status(g: &GeometrySpec, t: &Truth, w: f32, h: f32) -> BTreeMap<&'static str, Status> {
+fn truth_status(g: &GeometrySpec, t: &Truth, w: f32, h: f32) -> BTreeMap<CheckId, Status> {
     let roll = geometry::pose::grade(t.roll, g.roll_pass_deg, g.roll_fail_deg);
     BTreeMap::from([
-        ("face.head_height", band_status(t.head_height() / h, g.head_height_pass, g.head_height_warn, 0.0)),
+        (CheckId::FaceHeadHeight, band_status(t.head_height() / h, g.head_height_pass, g.head_height_warn, 0.0)),
         (
-            "face.top_margin",
+            CheckId::FaceTopMargin,
             if t.head_top <= 0.0 {
                 Status::Fail
             } else {
                 band_status(t.head_top / h, g.top_margin_pass, g.top_margin_warn, 0.0)
             },
         ),
-        ("face.centered", band_status(t.eye_mid.x / w, g.centre_pass, g.centre_warn, 0.0)),
-        ("face.eye_line", band_status(t.eye_mid.y / h, g.eye_line_pass, g.eye_line_warn, 0.0)),
-        ("face.pose", roll),
+        (CheckId::FaceCentered, band_status(t.eye_mid.x / w, g.centre_pass, g.centre_warn, 0.0)),
+        (CheckId::FaceEyeLine, band_status(t.eye_mid.y / h, g.eye_line_pass, g.eye_line_warn, 0.0)),
+        (CheckId::FacePose, roll),
     ])
 }
 
@@ -106,7 +107,7 @@ fn truth_observer(p: &Portrait, t: &Truth) -> FaceObservation {
 #[derive(Default)]
 struct Tally {
     /// check → (truth, measured) → count
-    confusion: BTreeMap<&'static str, BTreeMap<(Status, Status), usize>>,
+    confusion: BTreeMap<CheckId, BTreeMap<(Status, Status), usize>>,
     head_err: Vec<f32>,
     /// Signed errors (measured − truth, % of the photo height) of the head-top and chin lines.
     top_bias: Vec<f32>,
@@ -160,7 +161,7 @@ fn main() {
             tally.top_bias.push((face.top - truth.head_top) / h as f32 * 100.0);
             tally.chin_bias.push((face.chin.y - truth.chin) / h as f32 * 100.0);
             tally.centre_err.push((face.eye_mid.x - truth.eye_mid.x).abs() / h as f32 * 100.0);
-            let pose = geometry::pose::estimate(&face);
+            let pose = geometry::pose::estimate(&face, g);
             tally.roll_err.push((pose.roll - truth.roll).abs());
             tally.yaw.extend(pose.yaw);
             tally.pitch.extend(pose.pitch);
@@ -168,7 +169,7 @@ fn main() {
             for id in CHECKS {
                 let got = result.checks.iter().find(|c| c.id == id).map_or(Status::Fail, |c| c.status);
                 all_pass &= got == Status::Pass;
-                *tally.confusion.entry(id).or_default().entry((want[id], got)).or_default() += 1;
+                *tally.confusion.entry(id).or_default().entry((want[&id], got)).or_default() += 1;
             }
             if !compliant {
                 tally.non_compliant += 1;

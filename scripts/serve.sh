@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the site in release mode and serves dist/ on http://127.0.0.1:${PORT:-8080}
-# (a tiny Node static server: application/wasm for .wasm, no caching). Ctrl-C stops it.
+# (tests/e2e/server.mjs: the headers of deploy/nginx.conf: CSP, caching, .br/.gz). Ctrl-C stops it.
 #
 #   ./scripts/serve.sh            PORT=9000 ./scripts/serve.sh
 set -euo pipefail

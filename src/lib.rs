@@ -14,6 +14,7 @@ pub mod identity;
 pub mod imaging;
 pub mod lazydata;
 pub mod markup;
+pub mod offline;
 pub mod password;
 pub mod photo;
 pub mod profile;

@@ -1,6 +1,9 @@
 //! The one report every check produces: shown on the page, printed by the CLI, serialised as JSON.
 //! `{"kind":"photo"|"document","profile":"…","verdict":"pass"|"warn"|"fail","checks":[…]}`
 
+mod check_id;
+
+pub use check_id::{CheckId, UnknownCheckId};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,10 +75,27 @@ impl Verdict {
     }
 }
 
+/// Which picture a report describes on the page: the file the person picked, or the fixed file
+/// the page made from it (`data-report="input"|"fixed"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Input,
+    Fixed,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Input => "input",
+            Role::Fixed => "fixed",
+        }
+    }
+}
+
 /// One named check: what was measured, what was expected, and a Chinese explanation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Check {
-    pub id: &'static str,
+    pub id: CheckId,
     pub status: Status,
     pub measured: String,
     pub expected: String,
@@ -87,7 +107,7 @@ pub struct Check {
 
 impl Check {
     pub fn new(
-        id: &'static str,
+        id: CheckId,
         status: Status,
         measured: impl Into<String>,
         expected: impl Into<String>,
@@ -123,7 +143,7 @@ impl Report {
         Report { kind, profile: profile.to_owned(), verdict: verdict_of(&checks), checks }
     }
 
-    pub fn check(&self, id: &str) -> Option<&Check> {
+    pub fn check(&self, id: CheckId) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
     }
 
@@ -147,7 +167,7 @@ mod tests {
     use super::*;
 
     fn c(status: Status) -> Check {
-        Check::new("x", status, "m", "e", "msg")
+        Check::new(CheckId::FaceCount, status, "m", "e", "msg")
     }
 
     #[test]
@@ -173,7 +193,11 @@ mod tests {
         let r = Report::new(
             Kind::Photo,
             "henan-2024",
-            vec![Check::new("file.size", Status::Warn, "30,500 字节", "≤ 30,000 字节", "略大")],
+            vec![Check::new(CheckId::FileSize, Status::Warn, "30,500 字节", "≤ 30,000 字节", "略大")],
+        );
+        assert_eq!(
+            r.to_json(),
+            r#"{"kind":"photo","profile":"henan-2024","verdict":"warn","checks":[{"id":"file.size","status":"warn","measured":"30,500 字节","expected":"≤ 30,000 字节","message":"略大"}]}"#
         );
         let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(v["kind"], "photo");
@@ -184,5 +208,15 @@ mod tests {
         for key in ["measured", "expected", "message"] {
             assert!(v["checks"][0][key].is_string(), "{key}");
         }
+        let confirmed = Check::new(CheckId::AttireJewellery, Status::Manual, "", "", "请确认").confirmed(true);
+        assert_eq!(
+            serde_json::to_string(&confirmed).unwrap(),
+            r#"{"id":"attire.jewellery","status":"manual","measured":"","expected":"","message":"请确认","confirmed":true}"#
+        );
+    }
+
+    #[test]
+    fn roles_name_the_picture_a_report_describes() {
+        assert_eq!([Role::Input, Role::Fixed].map(Role::as_str), ["input", "fixed"]);
     }
 }

@@ -35,6 +35,11 @@ fn checks_files_and_sets_the_exit_code() {
     let (code, out, _) = precheck(&["photo", "--files-only", good_s]);
     assert_eq!(code, EXIT_OK, "{out}");
     assert!(out.contains("全部通过"), "{out}");
+    // Every row names its check in Chinese, the file checks as well as the content checks.
+    for (id, label) in [("file.format", "文件格式"), ("file.size", "文件大小"), ("image.dpi", "分辨率（dpi）")]
+    {
+        assert!(out.lines().any(|l| l.contains(id) && l.contains(&format!("（{label}）"))), "{id}: {out}");
+    }
 
     let (code, out, _) = precheck(&["photo", "--files-only", "--json", good_s, bad_s]);
     assert_eq!(code, EXIT_FAIL);
@@ -75,6 +80,9 @@ fn usage_errors_and_unreadable_files_exit_2() {
     assert_eq!(code, EXIT_USAGE);
     assert!(err.contains("henan-2024"), "lists the known profiles: {err}");
     assert_eq!(precheck(&["fix", "photo", "x.jpg"]).0, EXIT_USAGE, "--out is required");
+    let (code, _, err) = precheck(&["photo", "--confirm", "attire.jewelry", "x.jpg"]);
+    assert_eq!(code, EXIT_USAGE, "a misspelt check is not silently ignored");
+    assert!(err.contains("没有名为“attire.jewelry”的检查项"), "{err}");
 }
 
 #[test]
@@ -83,7 +91,10 @@ fn fix_writes_compliant_files() {
     let src = dir.join("IMG_0001.jpg");
     std::fs::write(&src, fixtures::jpeg(&fixtures::portrait(900, 1300), 95, Some(72))).unwrap();
     let card = dir.join("11010519491231002X.png");
-    std::fs::write(&card, fixtures::png_rgb8(&fixtures::id_card(1000, 700))).unwrap();
+    let mut scene = precheck::document::card::synthetic::Scene::simple(1600, 1200, 51);
+    scene.background = precheck::document::card::synthetic::Background::Wood;
+    scene.card.as_mut().unwrap().rotation = 6.0;
+    std::fs::write(&card, fixtures::png_rgb8(&precheck::document::card::synthetic::photo(&scene).0)).unwrap();
     let gray = dir.join("gray.jpg");
     std::fs::write(&gray, fixtures::jpeg_gray(&fixtures::portrait(450, 600), 80)).unwrap();
     let out_dir = dir.join("out");
@@ -95,10 +106,21 @@ fn fix_writes_compliant_files() {
     let (code, _, _) = precheck(&["photo", "--files-only", fixed.to_str().unwrap()]);
     assert_eq!(code, EXIT_OK, "the fixed file passes the same checks");
 
-    let (code, _, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
-    assert_eq!(code, EXIT_OK);
+    // A tilted card on a table: the original fails card.level, the straightened file passes everything.
+    let (code, out, _) = precheck(&["document", "--json", card.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAIL, "{out}");
+    let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let level = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "card.level").cloned();
+    assert_eq!(level.map(|c| c["status"].clone()), Some("fail".into()), "{out}");
+    let (code, out, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
+    assert_eq!(code, EXIT_OK, "{out}");
     let fixed = out_dir.join("11010519491231002X.jpg");
-    assert_eq!(precheck(&["document", fixed.to_str().unwrap()]).0, EXIT_OK);
+    let (code, out, _) = precheck(&["document", fixed.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(out.contains("证件水平"), "the card rows are listed by name: {out}");
+    let (code, out, _) = precheck(&["document", "--files-only", "--json", card.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAIL, "still the wrong size and dpi");
+    assert!(!out.contains("card."), "--files-only skips the card: {out}");
 
     let (code, out, _) = precheck(&["fix", "photo", "--json", gray.to_str().unwrap(), "--out", out_s]);
     assert_eq!(code, EXIT_FAIL, "a grey-scale photo cannot be fixed");

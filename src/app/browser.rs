@@ -4,7 +4,7 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement};
 
 /// A file the user picked, read into memory (it never leaves the page).
 #[derive(Clone, Debug)]
@@ -24,17 +24,12 @@ pub async fn read_file(file: &File) -> Result<PickedFile, String> {
     Ok(PickedFile { name: file.name(), bytes: std::sync::Arc::new(Uint8Array::new(&buffer).to_vec()) })
 }
 
-/// An object URL for bytes (revoke it with [`revoke`] when replaced).
-pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+/// A Blob holding a copy of `bytes` (to show or download with `hooks::use_object_url`).
+pub fn blob(bytes: &[u8], mime: &str) -> Option<Blob> {
     let parts = Array::of1(&Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    Url::create_object_url_with_blob(&blob).ok()
-}
-
-pub fn revoke(url: &str) {
-    Url::revoke_object_url(url).ok();
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
 }
 
 pub fn now_ms() -> f64 {

@@ -1,12 +1,21 @@
-//! The web app shell: header, rule-profile picker, navigation by URL hash, and the shared widgets
-//! the feature pages use. Feature pages live beside their pure core (`photo::ui`, `document::ui`).
+//! The web app shell: header, rule-profile picker, navigation by URL hash; and what the feature
+//! pages share: state that outlives a page (`state`, `checked_files`), hooks, widgets and browser
+//! glue. Feature pages live beside their pure core (`photo::ui`, `document::ui`) and use only
+//! these shared parts, never each other, so imports run one way: shell → pages → shared → core.
 
+pub mod analysis;
 pub mod browser;
 pub mod checked_files;
+pub mod clock;
 pub mod data_files;
+mod device_storage;
 mod home;
+pub mod hooks;
+mod offline;
 pub mod panic_overlay;
 mod route;
+mod service_worker;
+pub mod state;
 pub mod widgets;
 
 use crate::profile::{self, Profile};
@@ -24,15 +33,17 @@ pub fn App() -> impl IntoView {
     let route = use_hash_route();
     let profile_signal = Signal::from(profile);
     // Registration data lives as long as the app, so changing pages loses nothing.
-    let registration = crate::registration::ui::RegistrationStore::load();
+    let registration = state::RegistrationStore::load();
     provide_context(registration);
     // The photo and document results and the password-rehearsal flag, for readiness and the form.
     provide_context(checked_files::CheckedFiles::new());
-    provide_context(crate::password::ui::RehearsalDone(RwSignal::new(false)));
+    provide_context(state::RehearsalDone(RwSignal::new(false)));
     let password_context =
         Signal::derive(move || registration.form.with(|r| Some(crate::password::PersonalContext::from(r))));
+    let sw = service_worker::use_service_worker();
 
     view! {
+        <offline::UpdateBanner sw=sw />
         <header class="app-header">
             <a class="app-title" href="#/">"中招报名自查助手"</a>
             <ProfilePicker profile=profile />
@@ -69,6 +80,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="app-footer">
+            <offline::OfflinePanel sw=sw />
             "本工具完全在浏览器中运行，不上传、不联网、不收集任何信息。结果仅供自查，以当地教育部门和报名平台的要求为准。"
         </footer>
     }

@@ -2,7 +2,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let code = precheck::cli::run(std::env::args(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    // args_os: a file name that is not UTF-8 (GBK names from a Windows ZIP) must not panic here.
+    let code = precheck::cli::run(std::env::args_os(), &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     std::process::exit(code);
 }
 

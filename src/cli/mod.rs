@@ -1,14 +1,18 @@
 //! `precheck`, the command-line checker for school staff: the same checks and fix as the site,
 //! over many files, before a bulk import. Native only.
 
+mod input;
 mod output;
+
+pub use input::MAX_INPUT_BYTES;
 
 use crate::face::model::FaceModels;
 use crate::photo::content::pipeline::{analyse, embedded_models};
 use crate::profile::{self, Profile};
-use crate::report::{Check, Report, Status, Verdict};
+use crate::report::{Check, CheckId, Report, Status, Verdict};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -46,12 +50,12 @@ pub struct CheckArgs {
     /// 每个文件输出一行 JSON
     #[arg(long)]
     pub json: bool,
-    /// 照片：只检查文件规则，不做人脸、背景、衣着检查（更快）
+    /// 只检查文件规则：照片不做人脸、背景、衣着检查，证件不找证件、不查摆放和清晰度（更快）
     #[arg(long)]
     pub files_only: bool,
     /// 照片：已人工核对的项目（可多次给出），如 --confirm attire.jewellery
     #[arg(long, value_name = "CHECK")]
-    pub confirm: Vec<String>,
+    pub confirm: Vec<CheckId>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -66,7 +70,7 @@ pub struct FixArgs {
     pub profile: String,
     #[arg(long)]
     pub json: bool,
-    /// 照片：按画面中心裁剪，不按人脸位置裁剪
+    /// 照片按画面中心裁剪、不按人脸位置；证件保留整个画面、不按证件位置摆正
     #[arg(long)]
     pub files_only: bool,
 }
@@ -77,10 +81,22 @@ pub enum FixKind {
     Document,
 }
 
-/// Parses `args` (including the program name) and runs; returns the exit code.
-pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Parses `args` (including the program name; `std::env::args_os()`, so a file name that is not
+/// UTF-8 arrives intact) and runs; returns the exit code.
+pub fn run<T: Into<OsString> + Clone>(
+    args: impl IntoIterator<Item = T>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(e) if e.kind() == clap::error::ErrorKind::InvalidUtf8 => {
+            let _ = writeln!(
+                err,
+                "precheck: 参数中有不是 UTF-8 编码的文字（文件名以外的参数，如 --profile、--confirm，须为 UTF-8）"
+            );
+            return EXIT_USAGE;
+        }
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
             let target: &mut dyn Write = if e.use_stderr() { err } else { out };
@@ -88,11 +104,18 @@ pub fn run(args: impl IntoIterator<Item = String>, out: &mut dyn Write, err: &mu
             return code;
         }
     };
+    if let Err(e) = profile::loaded() {
+        let _ = writeln!(err, "precheck: 内置规则无法加载：{e}");
+        return EXIT_USAGE;
+    }
     match cli.command {
         Command::Photo(a) => {
             let Some(content) = Content::new(!a.files_only, err) else { return EXIT_USAGE };
             let confirmed = a.confirm.iter().cloned().collect();
             check_files(&a, out, err, |bytes, name, p| content.check_photo(bytes, name, p, &confirmed))
+        }
+        Command::Document(a) if a.files_only => {
+            check_files(&a, out, err, |bytes, name, p| crate::document::check_file(bytes, name, None, p))
         }
         Command::Document(a) => {
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
@@ -126,17 +149,17 @@ impl Content {
     }
 
     /// File rules, then (for a readable picture) the content checks, in one report.
-    fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<String>) -> Report {
+    fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<CheckId>) -> Report {
         let report = crate::photo::check(bytes, name, profile);
         let Some(models) = &self.0 else { return report };
-        if report.check("image.color").is_none() {
+        if report.check(CheckId::ImageColor).is_none() {
             return report; // the pixels could not be read; file.format says why
         }
         let mut checks = report.checks;
         match analyse(bytes, models) {
             Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
             Err(why) => checks.push(Check::new(
-                "content.analysis",
+                CheckId::ContentAnalysis,
                 Status::Warn,
                 "未能完成",
                 "人脸、背景、衣着检查完成",
@@ -169,13 +192,17 @@ fn find_profile(id: &str, err: &mut dyn Write) -> Option<&'static Profile> {
     found
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// The file's bytes, or `None` after saying on stderr why it could not be read.
-fn read_input(path: &Path, err: &mut dyn Write) -> Option<Vec<u8>> {
-    std::fs::read(path).map_err(|e| writeln!(err, "precheck: 无法读取 {}：{e}", path.display())).ok()
+/// The file's bytes and the name to judge it by, or `None` after saying on stderr why it was not
+/// read. A name that is not UTF-8 is noted on stderr and judged as displayed.
+fn read_input(path: &Path, err: &mut dyn Write) -> Option<(Vec<u8>, String)> {
+    let bytes = input::read_bounded(path, MAX_INPUT_BYTES)
+        .map_err(|e| writeln!(err, "precheck: 无法读取 {}：{}", path.display(), e.message()))
+        .ok()?;
+    let (name, replaced) = input::display_name(path);
+    if replaced {
+        let _ = writeln!(err, "precheck: {}", input::not_utf8_note(path));
+    }
+    Some((bytes, name))
 }
 
 fn check_files(
@@ -187,11 +214,11 @@ fn check_files(
     let Some(profile) = find_profile(&args.profile, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
     for path in &args.files {
-        let Some(bytes) = read_input(path, err) else {
+        let Some((bytes, name)) = read_input(path, err) else {
             code = EXIT_USAGE;
             continue;
         };
-        let report = check(&bytes, &file_name(path), profile);
+        let report = check(&bytes, &name, profile);
         if args.json {
             let _ = writeln!(out, "{}", output::json_line(&report, path));
         } else {
@@ -213,19 +240,30 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let wants_content = matches!(args.kind, FixKind::Photo) && !args.files_only;
     let Some(content) = Content::new(wants_content, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
+    // Names written by this run: two inputs that fix to the same name (IMG_1.jpg and IMG_1.png,
+    // or two long names cut to the same 255 bytes) must not overwrite each other.
+    let mut written: HashSet<String> = HashSet::new();
     for path in &args.files {
-        let Some(bytes) = read_input(path, err) else {
+        let Some((bytes, name)) = read_input(path, err) else {
             code = EXIT_USAGE;
             continue;
         };
-        let name = file_name(path);
         let result = match args.kind {
             FixKind::Photo => content.fix_photo(&bytes, &name, profile),
+            FixKind::Document if args.files_only => crate::document::fix_with_card(&bytes, &name, None, profile, None),
             FixKind::Document => crate::document::fix(&bytes, &name, None, profile),
         };
         match result {
-            Ok(fixed) => {
-                let target = args.out.join(&fixed.file_name);
+            Ok(mut fixed) => {
+                let file_name = crate::fix::name::unique(&fixed.file_name, |n| written.contains(n));
+                if file_name != fixed.file_name {
+                    fixed.notes.push(format!(
+                        "本次已有一个输出文件名为 “{}”，这个文件改存为 “{file_name}”，以免覆盖；请核对这两个文件",
+                        fixed.file_name
+                    ));
+                }
+                written.insert(file_name.clone());
+                let target = args.out.join(&file_name);
                 if let Err(e) = std::fs::write(&target, &fixed.bytes) {
                     let _ = writeln!(err, "precheck: 无法写入 {}：{e}", target.display());
                     code = EXIT_USAGE;

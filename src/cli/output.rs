@@ -28,9 +28,14 @@ pub fn human(out: &mut dyn Write, report: &Report, path: &Path) {
             Status::Manual => "?",
         };
         let status = if c.confirmed { "已人工确认" } else { c.status.label() };
-        let label = crate::photo::content::check_label(c.id);
-        let name = if label == "检查项" { String::new() } else { format!("（{label}）") };
-        let _ = writeln!(out, "  {mark} {:<16}{name} {status}：实测 {}；要求 {}", c.id, c.measured, c.expected);
+        let _ = writeln!(
+            out,
+            "  {mark} {:<16}（{}） {status}：实测 {}；要求 {}",
+            c.id.as_str(),
+            c.id.label(),
+            c.measured,
+            c.expected
+        );
         if c.status != Status::Pass && !c.confirmed {
             let _ = writeln!(out, "      {}", c.message);
         }

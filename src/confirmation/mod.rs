@@ -1,4 +1,4 @@
-//! Issue 6, the confirmation form: a pre-filled A4 "报名信息确认表（自查用）" that the candidate and
+//! The confirmation form: a pre-filled A4 "报名信息确认表（自查用）" that the candidate and
 //! a guardian check against the ID card and the photo and then sign. Pure here (what goes where,
 //! what is missing; tested natively); the page and its print view are `ui` (wasm only).
 //!
@@ -8,9 +8,9 @@
 
 use crate::identity::{Date, Sex};
 use crate::profile::Profile;
-use crate::registration::Registration;
 use crate::registration::ethnicity::lookup;
 use crate::registration::model::REGISTRATION_PLACES;
+use crate::registration::{BasicField, Registration};
 
 pub mod sheet;
 #[cfg(target_arch = "wasm32")]
@@ -22,20 +22,6 @@ mod tests;
 pub const TITLE: &str = "报名信息确认表（自查用）";
 /// Printed at the top and the bottom of every copy.
 pub const REHEARSAL_MARK: &str = "演练用，非正式报名表";
-
-/// The basic-information fields in form order: (registration field key, caption).
-pub const BASIC_FIELDS: [(&str, &str); 10] = [
-    ("name", "姓名"),
-    ("sex", "性别"),
-    ("id_number", "身份证号"),
-    ("birth_date", "出生日期"),
-    ("ethnicity", "民族"),
-    ("hukou_place", "户籍所在地"),
-    ("current_school", "现就读学校"),
-    ("grade", "年级"),
-    ("registration_place", "报考地"),
-    ("mobile", "考生手机号"),
-];
 
 /// The consistency checklist of the notice: each gets a tick box on the form.
 pub const CHECKLIST: [&str; 7] = [
@@ -107,14 +93,14 @@ pub fn build(reg: &Registration, profile: &Profile, made_on: Date, has_photo: bo
     if !has_photo {
         missing.push("照片".to_owned());
     }
-    let basic: Vec<Line> = BASIC_FIELDS
+    let basic: Vec<Line> = BasicField::ALL
         .iter()
-        .map(|&(key, label)| {
-            let value = basic_value(reg, key);
+        .map(|&field| {
+            let value = basic_value(reg, field);
             if value.is_none() {
-                missing.push(label.to_owned());
+                missing.push(field.label().to_owned());
             }
-            Line { key, label, value }
+            Line { key: field.as_str(), label: field.label(), value }
         })
         .collect();
 
@@ -181,26 +167,25 @@ fn text(s: &str) -> Option<String> {
 }
 
 /// The printed value of a basic field: codes become their Chinese names; an empty or unknown code is blank.
-fn basic_value(reg: &Registration, key: &str) -> Option<String> {
+fn basic_value(reg: &Registration, field: BasicField) -> Option<String> {
     let label = |s: &str| Some(s.to_owned());
-    match key {
-        "name" => text(&reg.name),
-        "sex" => Sex::from_code(reg.sex.trim()).and_then(|s| label(s.label())),
-        "id_number" => text(&reg.id_number),
-        "birth_date" => text(&reg.birth_date),
-        "ethnicity" => lookup(&reg.ethnicity).ok().and_then(|e| label(e.name)),
-        "hukou_place" => text(&reg.hukou_place),
-        "current_school" => text(&reg.current_school),
-        "grade" => match reg.grade.trim() {
+    match field {
+        BasicField::Name => text(&reg.name),
+        BasicField::Sex => Sex::from_code(reg.sex.trim()).and_then(|s| label(s.label())),
+        BasicField::IdNumber => text(&reg.id_number),
+        BasicField::BirthDate => text(&reg.birth_date),
+        BasicField::Ethnicity => lookup(&reg.ethnicity).ok().and_then(|e| label(e.name)),
+        BasicField::HukouPlace => text(&reg.hukou_place),
+        BasicField::CurrentSchool => text(&reg.current_school),
+        BasicField::Grade => match reg.grade.trim() {
             "8" => label("八年级"),
             "9" => label("九年级"),
             _ => None,
         },
-        "registration_place" => REGISTRATION_PLACES
+        BasicField::RegistrationPlace => REGISTRATION_PLACES
             .iter()
             .find(|(code, _)| *code == reg.registration_place.trim())
             .and_then(|(_, name)| label(name)),
-        "mobile" => text(&reg.mobile),
-        _ => None,
+        BasicField::Mobile => text(&reg.mobile),
     }
 }

@@ -26,7 +26,7 @@ fn every_entered_value_goes_into_its_place() {
     assert_eq!(form.value("registration_place"), Some("在就读学校所在地报考"));
     assert_eq!(form.value("mobile"), Some("13800000000"));
     let keys: Vec<&str> = form.basic.iter().map(|l| l.key).collect();
-    assert_eq!(keys, BASIC_FIELDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(), "form order");
+    assert_eq!(keys, BasicField::ALL.map(BasicField::as_str), "form order");
 
     assert_eq!(
         form.guardians,
@@ -60,7 +60,7 @@ fn an_empty_registration_is_all_blanks_with_room_to_write() {
     assert_eq!(form.guardians, vec![GuardianLine::default()], "one blank guardian line");
     assert_eq!(form.history, vec![HistoryLine::default(); BLANK_HISTORY_ROWS]);
     let mut expected = vec!["照片".to_string()];
-    expected.extend(BASIC_FIELDS.iter().map(|(_, l)| l.to_string()));
+    expected.extend(BasicField::ALL.map(|f| f.label().to_string()));
     expected.extend(["监护人".to_string(), "学习简历".to_string()]);
     assert_eq!(form.missing, expected);
 }
@@ -90,14 +90,14 @@ fn blank_and_unknown_values_are_blank_never_placeholder_text() {
 #[test]
 fn missing_parts_of_guardians_and_history_are_named() {
     let reg = Registration {
-        guardians: vec![Guardian { name: "张三".into(), relation: "父亲".into(), phone: String::new() }],
+        guardians: vec![Guardian { name: "张三".into(), relation: "父亲".into(), ..Guardian::default() }],
         history: vec![
             HistoryRow {
                 from: "2021.09".into(),
                 to: "至今".into(),
                 school: "某中学".into(),
-                role: String::new(),
                 reference: "李老师".into(),
+                ..HistoryRow::default()
             },
             HistoryRow { from: "2015.09".into(), to: "2021.08".into(), ..HistoryRow::default() },
         ],
@@ -115,8 +115,8 @@ fn a_long_history_keeps_every_row() {
         from: format!("{}.09", 2010 + i),
         to: format!("{}.08", 2011 + i),
         school: format!("学校{i}"),
-        role: String::new(),
         reference: format!("老师{i}"),
+        ..HistoryRow::default()
     };
     let reg = Registration { history: (0..12).map(row).collect(), ..sample_registration(default_profile()) };
     let form = build(&reg, default_profile(), DAY, true);

@@ -2,9 +2,9 @@
 
 use crate::filecheck::extension;
 use crate::identity::id_number::check_format;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
-const ID: &str = "file.name";
+const ID: CheckId = CheckId::FileName;
 
 /// The file's stem when it is a well-formed ID number.
 pub fn valid_id_stem(file_name: &str) -> Option<String> {

@@ -6,11 +6,11 @@ use crate::imaging::jpeg_info::Coding;
 use crate::imaging::metadata::swaps_axes;
 use crate::imaging::sniff::FileKind;
 use crate::profile::ImageSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// `file.format`: JPEG judged by content, never by the name.
 pub fn format_check(facts: &FileFacts, file_name: &str) -> Check {
-    const ID: &str = "file.format";
+    const ID: CheckId = CheckId::FileFormat;
     let expected = "JPEG（.jpg）图片，RGB 彩色，标准（基线）编码";
     let fail = |measured: String, message: String| Check::new(ID, Status::Fail, measured, expected, message);
     if facts.kind != FileKind::Jpeg {
@@ -80,7 +80,7 @@ pub fn extension(file_name: &str) -> String {
 
 /// `file.size`: at most `max_bytes` passes; up to `max_bytes_tolerated` warns ("30k" is ambiguous).
 pub fn size_check(byte_len: u64, spec: &ImageSpec) -> Check {
-    const ID: &str = "file.size";
+    const ID: CheckId = CheckId::FileSize;
     let kb = byte_len as f64 / 1024.0;
     let measured = format!("{} 字节（{kb:.1} KB）", thousands(byte_len));
     let expected = match spec.min_bytes {
@@ -117,7 +117,7 @@ pub fn size_check(byte_len: u64, spec: &ImageSpec) -> Check {
 
 /// `image.dimensions`: exact pixel size, as the platform reads it (stored, not rotated by EXIF).
 pub fn dimensions_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
-    const ID: &str = "image.dimensions";
+    const ID: CheckId = CheckId::ImageDimensions;
     let expected = format!("{}×{} 像素", spec.width, spec.height);
     let (Some((sw, sh)), Some((uw, uh))) = (facts.stored_size, facts.upright_size()) else {
         return Check::new(ID, Status::Fail, "无法读取", expected, "无法读取图片尺寸。");
@@ -164,7 +164,7 @@ pub fn dimensions_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
 /// `image.dpi`: the JFIF density and the EXIF resolution (programs differ in which they show),
 /// both must say at least `min_dpi` when present, and at least one must be present.
 pub fn dpi_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
-    const ID: &str = "image.dpi";
+    const ID: CheckId = CheckId::ImageDpi;
     let min = f64::from(spec.min_dpi);
     let expected = format!("≥ {} dpi（JFIF 密度或 EXIF 分辨率）", spec.min_dpi);
     if facts.kind != FileKind::Jpeg {
@@ -221,7 +221,7 @@ fn fmt_dpi(d: f64) -> String {
 
 /// `image.color`: a grey-scale (or nearly grey-scale) picture fails.
 pub fn color_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
-    const ID: &str = "image.color";
+    const ID: CheckId = CheckId::ImageColor;
     let expected = format!("彩色（彩色像素占比 ≥ {:.0}%）", spec.min_colour_share * 100.0);
     if facts.jpeg.as_ref().is_some_and(|j| j.components == 1) {
         return Check::new(

@@ -2,6 +2,8 @@
 //! fit the picture to the target aspect (crop for the photo, letterbox for the document), write
 //! the compliant JPEG, then check the written file with the same rules the user sees.
 
+pub mod name;
+
 use crate::filecheck::file_checks;
 use crate::imaging::colour;
 use crate::imaging::decode::{self, DecodeError};

@@ -1,6 +1,14 @@
 //! Reads a JPEG's marker segments without decoding pixels: size, coding process, colour
 //! components, JFIF density, the EXIF block, and whether the file is complete. This is what
-//! lets the checks refuse a decompression bomb from its header before any large allocation.
+//! lets the checks refuse a decompression bomb from its header before any large allocation, and
+//! a "scan bomb" (thousands of progressive scans, each making the decoder visit every block of a
+//! big picture again) before it costs minutes.
+
+/// Most scans (SOS segments) accepted. Encoders write 1–3 scans for sequential and about 10 for
+/// progressive JPEGs (libjpeg's default script; optimising encoders a few more); libjpeg-turbo
+/// suggests refusing untrusted files with hundreds. Each scan makes the decoder visit every block
+/// of the picture again, so this bounds the decoding time of a legal-sized picture.
+pub const MAX_SCANS: u32 = 100;
 
 /// How the image data is coded (SOFn marker).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +93,7 @@ pub fn read(bytes: &[u8]) -> Result<JpegInfo, JpegHeaderError> {
         complete: false,
     };
     let mut frame_seen = false;
+    let mut scans = 0u32;
     let mut pos = 2;
     loop {
         // Markers are 0xFF followed by a code; extra 0xFF bytes are fill.
@@ -118,6 +127,10 @@ pub fn read(bytes: &[u8]) -> Result<JpegInfo, JpegHeaderError> {
         pos += len;
         match marker {
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
+                if frame_seen {
+                    // The decoder would build the first frame, the checks would judge the last.
+                    return Err(JpegHeaderError::Corrupt("有多个帧头"));
+                }
                 read_frame(marker, segment, &mut info)?;
                 frame_seen = true;
             }
@@ -138,6 +151,12 @@ pub fn read(bytes: &[u8]) -> Result<JpegInfo, JpegHeaderError> {
             0xDA => {
                 if !frame_seen {
                     return Err(JpegHeaderError::NoFrame);
+                }
+                scans += 1;
+                if scans > MAX_SCANS {
+                    return Err(JpegHeaderError::Corrupt(
+                        "扫描段（SOS）超过 100 个，正常照片只有十个左右，这样的文件解码会极慢",
+                    ));
                 }
                 pos = skip_entropy_coded_data(bytes, pos);
             }
@@ -246,6 +265,26 @@ mod tests {
         assert_eq!(read(&no_frame), Err(JpegHeaderError::NoFrame));
         assert!(matches!(read(&minimal(0xC0, 0, 600, 3, &[])), Err(JpegHeaderError::Corrupt(_))));
         assert!(matches!(read(&[0xFF, 0xD8, 0x12, 0x34]), Err(JpegHeaderError::Corrupt(_))));
+    }
+
+    #[test]
+    fn refuses_scan_bombs_and_second_frames() {
+        let scan = segment(0xDA, &[1, 1, 0, 0, 63, 0]);
+        let mut at_limit = minimal(0xC2, 8000, 8000, 1, &[]);
+        for _ in 1..MAX_SCANS {
+            at_limit.extend_from_slice(&scan);
+        }
+        let mut over = at_limit.clone();
+        at_limit.extend_from_slice(&[0xFF, 0xD9]);
+        assert!(read(&at_limit).is_ok_and(|i| i.complete), "{MAX_SCANS} scans are accepted");
+        over.extend_from_slice(&scan);
+        over.extend_from_slice(&[0xFF, 0xD9]);
+        assert!(matches!(read(&over), Err(JpegHeaderError::Corrupt(why)) if why.contains("100")));
+
+        let mut two_frames = minimal(0xC0, 450, 600, 3, &[]);
+        let second = minimal(0xC0, 20000, 20000, 3, &[0xFF, 0xD9]);
+        two_frames.extend_from_slice(&second[2..]);
+        assert_eq!(read(&two_frames), Err(JpegHeaderError::Corrupt("有多个帧头")));
     }
 
     #[test]

@@ -116,14 +116,68 @@ fn rule_and_strength_are_separate() {
     assert!(a.estimate.guesses > 1e6);
 }
 
+/// What must hold for any assessment, however odd the password: the sequence covers every estimated
+/// character in order, the score is the estimate's band of its own guess count, capping only lowers
+/// it, and the verdict agrees with rule, templates and score. `Err` names the first broken one.
+fn consistent(pw: &str, a: &Assessment) -> Result<(), String> {
+    let e = &a.estimate;
+    let n = pw.chars().count().min(estimate::MAX_ESTIMATED_CHARS);
+    let mut next = 0;
+    for m in &e.sequence {
+        if m.i != next || m.j < m.i {
+            return Err(format!("sequence piece {}..={} does not follow {next}: {:?}", m.i, m.j, e.sequence));
+        }
+        next = m.j + 1;
+    }
+    if next != n {
+        return Err(format!("sequence covers {next} of {n} characters: {:?}", e.sequence));
+    }
+    if e.guesses.is_nan() || e.guesses < 1.0 || (e.log10 - e.guesses.log10()).abs() > 1e-9 {
+        return Err(format!("guesses {} with log10 {}", e.guesses, e.log10));
+    }
+    if e.score != estimate::score(e.guesses) {
+        return Err(format!("estimate score {} for {} guesses", e.score, e.guesses));
+    }
+    if a.score > e.score {
+        return Err(format!("capped score {} above the estimate's {}", a.score, e.score));
+    }
+    let expected = match a.verdict {
+        Verdict::Empty => n == 0,
+        Verdict::RuleFailed => n > 0 && !a.rule.pass,
+        Verdict::UniformFormat => a.rule.pass && !a.templates.is_empty(),
+        Verdict::WeakPersonal | Verdict::WeakCommon => a.rule.pass && a.templates.is_empty() && a.score <= 2,
+        Verdict::Acceptable => a.rule.pass && a.templates.is_empty() && a.score == 3,
+        Verdict::Strong => a.rule.pass && a.templates.is_empty() && a.score == 4,
+    };
+    if !expected {
+        return Err(format!(
+            "verdict {:?} with score {}, rule {:?}, templates {:?}",
+            a.verdict, a.score, a.rule, a.templates
+        ));
+    }
+    if a.crack_time.is_empty() {
+        return Err("no crack-time label".into());
+    }
+    Ok(())
+}
+
 #[test]
-fn empty_and_odd_input_do_not_panic() {
-    for p in ["", " ", "中文密码", "🙂🙂🙂🙂🙂🙂🙂🙂", "a", &"x".repeat(500), "\u{0}\u{1}", "1-2-3", "2010-"]
-    {
+fn empty_and_odd_input_get_consistent_assessments() {
+    let long = "x".repeat(500);
+    let odd = ["", " ", "中文密码", "🙂🙂🙂🙂🙂🙂🙂🙂", "a", &long, "\u{0}\u{1}", "1-2-3", "2010-"];
+    for p in odd {
         let a = assess(p, &rule(), Some(&student()));
-        assert!(a.score <= 4);
+        if let Err(why) = consistent(p, &a) {
+            panic!("{p:?}: {why}");
+        }
     }
     assert_eq!(verdict("", None), Verdict::Empty);
+    // Too short, or no letter and digit: the platform refuses them whatever their strength.
+    for p in [" ", "中文密码", "🙂🙂🙂🙂🙂🙂🙂🙂", "a", "\u{0}\u{1}", "1-2-3", "2010-"] {
+        assert_eq!(verdict(p, None), Verdict::RuleFailed, "{p:?}");
+    }
+    // 500 of one letter: estimated on its first 64 characters, a repeat, so weak.
+    assert!(assess(&long, &rule(), None).score <= 1);
 }
 
 #[test]
@@ -149,7 +203,9 @@ proptest::proptest! {
         }
         .prepare();
         let a = assess(&pw, &rule(), Some(&ctx));
-        proptest::prop_assert!(a.score <= 4);
+        if let Err(why) = consistent(&pw, &a) {
+            return Err(proptest::test_runner::TestCaseError::fail(why));
+        }
         let _ = answers::check(&[answers::QaPair { question: pw.clone(), answer: pw.clone() }], Some(&ctx), &pw);
     }
 
@@ -157,6 +213,8 @@ proptest::proptest! {
     fn ascii_passwords_never_panic(pw in proptest::collection::vec(proptest::char::range(' ', '~'), 0..40)) {
         let pw: String = pw.into_iter().collect();
         let a = assess(&pw, &rule(), Some(&student()));
-        proptest::prop_assert!(a.estimate.guesses >= 1.0);
+        if let Err(why) = consistent(&pw, &a) {
+            return Err(proptest::test_runner::TestCaseError::fail(why));
+        }
     }
 }

@@ -63,10 +63,11 @@ pub fn fix_with_content(
     }
 }
 
-/// `IMG_1234.HEIC.png` → `IMG_1234-合格.jpg`: keeps the user's name recognisable.
+/// `IMG_1234.HEIC.png` → `IMG_1234-合格.jpg`: keeps the user's name recognisable, within the
+/// file systems' 255 bytes (a long Chinese name is shortened, the `-合格.jpg` kept).
 pub fn fixed_name(original: &str) -> String {
     let stem = original.split('.').next().filter(|s| !s.trim().is_empty()).unwrap_or("照片");
-    format!("{stem}-合格.jpg")
+    crate::fix::name::with_tail(stem, "-合格.jpg")
 }
 
 #[cfg(test)]

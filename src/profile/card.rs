@@ -36,23 +36,41 @@ pub struct CardSpec {
 }
 
 impl CardSpec {
+    /// Every pair must run from the pass limit to the looser warn limit; the message names the key
+    /// (the caller prefixes `document.`).
     pub fn validate(&self) -> Result<(), String> {
-        let rising = |[a, b]: [f64; 2]| a <= b;
-        let falling = |[a, b]: [f64; 2]| a >= b;
-        let ok = rising(self.level_deg)
-            && rising(self.centre)
-            && falling(self.fill)
-            && rising(self.perspective_deg)
-            && falling(self.sharpness)
-            && falling(self.card_width_px)
-            && rising(self.glare_share)
-            && falling(self.chroma)
-            && (0.0..0.25).contains(&self.fix_margin)
-            && (0.0..1.0).contains(&self.min_confidence);
-        if ok {
-            Ok(())
-        } else {
-            Err("card 的阈值顺序不对（通过限应比注意限更严）或超出范围".into())
+        // Limits where a smaller value is better (pass ≤ warn) and where a larger one is (pass ≥ warn).
+        let rising = [
+            ("level_deg", self.level_deg),
+            ("centre", self.centre),
+            ("perspective_deg", self.perspective_deg),
+            ("glare_share", self.glare_share),
+        ];
+        let falling = [
+            ("fill", self.fill),
+            ("sharpness", self.sharpness),
+            ("card_width_px", self.card_width_px),
+            ("chroma", self.chroma),
+        ];
+        for (key, [pass, warn]) in rising {
+            if !(pass >= 0.0 && pass <= warn) {
+                return Err(format!("card.{key}：应写作 [通过上限, 注意上限]，且 0 ≤ 通过上限 ≤ 注意上限"));
+            }
         }
+        for (key, [pass, warn]) in falling {
+            if !(warn >= 0.0 && pass >= warn) {
+                return Err(format!("card.{key}：应写作 [通过下限, 注意下限]，且通过下限 ≥ 注意下限 ≥ 0"));
+            }
+        }
+        if !(0.0..0.25).contains(&self.fix_margin) {
+            return Err("card.fix_margin 必须在 0 到 0.25 之间".into());
+        }
+        if !(0.0..1.0).contains(&self.min_confidence) || !(0.0..1.0).contains(&self.min_side_margin) {
+            return Err("card.min_confidence、card.min_side_margin 必须在 0 到 1 之间".into());
+        }
+        if !(0.0..0.5).contains(&self.whole_margin) {
+            return Err("card.whole_margin 必须在 0 到 0.5 之间".into());
+        }
+        Ok(())
     }
 }

@@ -50,6 +50,11 @@ impl Band {
 pub struct GeometrySpec {
     /// Detector score below which a detection is not counted as a face.
     pub min_face_score: f32,
+    /// Besides the most confident face, another detection counts as a second person only from
+    /// this score and this box height relative to the main face; a weaker or smaller one (a
+    /// pattern in foliage, a face on a poster far behind) only warns.
+    pub second_face_score: f32,
+    pub second_face_size: f32,
     /// Head height (hair-top → chin) / photo height: pass band.
     pub head_height_pass: Band,
     /// … and the wider band that only warns.
@@ -72,9 +77,20 @@ pub struct GeometrySpec {
     /// Yaw and pitch, degrees: pass up to, fail above.
     pub turn_pass_deg: f32,
     pub turn_fail_deg: f32,
+    /// What the face mesh reads, in degrees, for a head that looks straight into the camera
+    /// (subtracted from the raw yaw and pitch; see `photo::content::geometry::pose`).
+    pub yaw_neutral_deg: f32,
+    pub pitch_neutral_deg: f32,
     /// Eye aspect ratio (lid gap / eye width): pass from, fail below.
     pub eye_open_pass: f32,
     pub eye_open_fail: f32,
+    /// Eye area over cheek luma below which the eyes are behind a tinted lens (fail).
+    pub lens_shade_fail: f32,
+    /// Share of glare pixels around an eye above which clear lenses warn.
+    pub lens_glare_warn: f32,
+    /// Share of the person pixels above the hairline that do not look like hair from which
+    /// `attire.headwear` warns.
+    pub headwear_share: f32,
     /// Luma (0–255) by which an eyebrow must be darker than the skin above and below it.
     pub eyebrow_contrast: f32,
     /// Share of skin-coloured pixels around an ear keypoint above which the ear counts as visible.
@@ -101,11 +117,22 @@ pub struct Uncertainty {
     pub roll_deg: f32,
 }
 
+/// The henan-2024 values of the calibrated numbers, shared by `Default` and the synthetic faces.
+pub const YAW_NEUTRAL_DEG: f32 = 0.0;
+pub const PITCH_NEUTRAL_DEG: f32 = 8.3;
+pub const SECOND_FACE_SCORE: f32 = 0.75;
+pub const SECOND_FACE_SIZE: f32 = 0.5;
+pub const LENS_SHADE_FAIL: f32 = 0.5;
+pub const LENS_GLARE_WARN: f32 = 0.06;
+pub const HEADWEAR_SHARE: f32 = 0.35;
+
 impl Default for GeometrySpec {
     /// The henan-2024 numbers (tests; the profiles are the source of truth).
     fn default() -> Self {
         GeometrySpec {
             min_face_score: 0.5,
+            second_face_score: SECOND_FACE_SCORE,
+            second_face_size: SECOND_FACE_SIZE,
             head_height_pass: Band::new(0.62, 0.71),
             head_height_warn: Band::new(0.60, 0.7334),
             top_margin_pass: Band::new(0.0334, 0.10),
@@ -118,8 +145,13 @@ impl Default for GeometrySpec {
             roll_fail_deg: 8.0,
             turn_pass_deg: 5.0,
             turn_fail_deg: 10.0,
+            yaw_neutral_deg: YAW_NEUTRAL_DEG,
+            pitch_neutral_deg: PITCH_NEUTRAL_DEG,
             eye_open_pass: 0.18,
             eye_open_fail: 0.10,
+            lens_shade_fail: LENS_SHADE_FAIL,
+            lens_glare_warn: LENS_GLARE_WARN,
+            headwear_share: HEADWEAR_SHARE,
             eyebrow_contrast: 6.0,
             ear_skin_share: 0.35,
             uncertainty: Uncertainty {
@@ -148,12 +180,14 @@ impl GeometrySpec {
             }
         }
         let ordered = [
-            (self.roll_pass_deg, self.roll_fail_deg),
-            (self.turn_pass_deg, self.turn_fail_deg),
-            (self.eye_open_fail, self.eye_open_pass),
+            ("roll_pass_deg", self.roll_pass_deg, "roll_fail_deg", self.roll_fail_deg),
+            ("turn_pass_deg", self.turn_pass_deg, "turn_fail_deg", self.turn_fail_deg),
+            ("eye_open_fail", self.eye_open_fail, "eye_open_pass", self.eye_open_pass),
         ];
-        if ordered.iter().any(|(a, b)| !(a.is_finite() && b.is_finite() && *a >= 0.0 && a <= b)) {
-            return Err("photo_content.geometry: 角度或睁眼阈值必须有序".into());
+        for (low_key, low, high_key, high) in ordered {
+            if !(low.is_finite() && high.is_finite() && low >= 0.0 && low <= high) {
+                return Err(format!("photo_content.geometry.{low_key} 与 {high_key}: 必须 0 ≤ {low_key} ≤ {high_key}"));
+            }
         }
         let u = self.uncertainty;
         let guarded = [
@@ -166,8 +200,23 @@ impl GeometrySpec {
         if guarded.iter().any(|(u, pass)| !(u.is_finite() && *u >= 0.0 && 2.0 * u < pass.max - pass.min)) {
             return Err("photo_content.geometry.uncertainty: 测量误差必须 ≥ 0，且小于通过范围宽度的一半".into());
         }
-        if !(0.0..=1.0).contains(&self.min_face_score) || !(0.0..=1.0).contains(&self.ear_skin_share) {
-            return Err("photo_content.geometry: min_face_score、ear_skin_share 必须在 0 到 1 之间".into());
+        let shares = [
+            self.min_face_score,
+            self.second_face_score,
+            self.second_face_size,
+            self.ear_skin_share,
+            self.lens_shade_fail,
+            self.lens_glare_warn,
+            self.headwear_share,
+        ];
+        if shares.iter().any(|v| !(0.0..=1.0).contains(v)) || self.second_face_score < self.min_face_score {
+            return Err(
+                "photo_content.geometry: 分数与比例必须在 0 到 1 之间，second_face_score ≥ min_face_score".into()
+            );
+        }
+        let neutral = [self.yaw_neutral_deg, self.pitch_neutral_deg];
+        if neutral.iter().any(|v| !(v.is_finite() && v.abs() < 45.0)) {
+            return Err("photo_content.geometry: 姿态零点必须在 ±45° 之内".into());
         }
         Ok(())
     }

@@ -7,7 +7,6 @@
 //! starting values, calibrated only on the synthetic pictures in `photo::content::scene` tests.
 //! `Default` gives the same numbers as `profiles/henan-2024.toml` so tests can build a spec by hand.
 
-use crate::report::Status;
 use serde::Deserialize;
 
 /// Upper limit `[pass, warn]`: value ≤ pass passes, ≤ warn warns, above fails.
@@ -24,30 +23,6 @@ pub struct AtMost {
 pub struct AtLeast {
     pub pass: f64,
     pub warn: f64,
-}
-
-impl AtMost {
-    pub fn status(&self, v: f64) -> Status {
-        if v <= self.pass {
-            Status::Pass
-        } else if v <= self.warn {
-            Status::Warn
-        } else {
-            Status::Fail
-        }
-    }
-}
-
-impl AtLeast {
-    pub fn status(&self, v: f64) -> Status {
-        if v >= self.pass {
-            Status::Pass
-        } else if v >= self.warn {
-            Status::Warn
-        } else {
-            Status::Fail
-        }
-    }
 }
 
 impl From<[f64; 2]> for AtMost {
@@ -167,14 +142,38 @@ impl SceneSpec {
         {
             return Err(format!("photo.background = {name}，但 photo_content.scene.background.colour = {}", b.colour));
         }
-        let at_least = [b.saturation, b.value, self.clothing.contrast_delta_e, self.sharpness.laplacian_index];
-        let l = &self.lighting;
-        let at_most = [b.sigma_l, b.strip_delta_e, self.clothing.lightness, l.clipped_share, l.side_delta_l];
-        if !(at_least.iter().all(|l| le(l.warn, l.pass)) && at_most.iter().all(|l| le(l.pass, l.warn))) {
-            return Err("photo_content.scene: 每个界限写作 [通过, 注意]，方向不对".into());
+        let at_least = [
+            ("background.saturation", b.saturation),
+            ("background.value", b.value),
+            ("clothing.contrast_delta_e", self.clothing.contrast_delta_e),
+            ("sharpness.laplacian_index", self.sharpness.laplacian_index),
+        ];
+        for (key, limit) in at_least {
+            if !le(limit.warn, limit.pass) {
+                return Err(format!("photo_content.scene.{key}: 下限写作 [通过, 注意]，通过值不能小于注意值"));
+            }
         }
-        if !le(l.dark_y, l.bright_y) || self.sharpness.face_size < 16 || !le(1.0, self.recapture.peak_ratio) {
-            return Err("photo_content.scene: lighting/sharpness/recapture 数值不合理".into());
+        let l = &self.lighting;
+        let at_most = [
+            ("background.sigma_l", b.sigma_l),
+            ("background.strip_delta_e", b.strip_delta_e),
+            ("clothing.lightness", self.clothing.lightness),
+            ("lighting.clipped_share", l.clipped_share),
+            ("lighting.side_delta_l", l.side_delta_l),
+        ];
+        for (key, limit) in at_most {
+            if !le(limit.pass, limit.warn) {
+                return Err(format!("photo_content.scene.{key}: 上限写作 [通过, 注意]，通过值不能大于注意值"));
+            }
+        }
+        if !le(l.dark_y, l.bright_y) {
+            return Err("photo_content.scene.lighting.dark_y 不能大于 bright_y".into());
+        }
+        if self.sharpness.face_size < 16 {
+            return Err("photo_content.scene.sharpness.face_size 至少为 16".into());
+        }
+        if !le(1.0, self.recapture.peak_ratio) {
+            return Err("photo_content.scene.recapture.peak_ratio 至少为 1".into());
         }
         Ok(())
     }

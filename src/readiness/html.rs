@@ -3,17 +3,12 @@
 //! `data-testid="readiness"`, `data-ready`, `data-blocking`; each area is `[data-area][data-done]`;
 //! each item is `[data-item][data-level]` with a link to where it is fixed.
 
-use super::{Area, Level, Readiness};
+use super::{Area, ItemId, Level, Readiness};
 use crate::confirmation::sheet::escape;
 use std::fmt::Write;
 
-/// `upload_name(area)`: the file to upload for the photo and the document; `check_label(id)`: the
-/// caption of a check id ("file.size" → "文件大小").
-pub fn readiness_html(
-    r: &Readiness,
-    upload_name: &dyn Fn(Area) -> Option<String>,
-    check_label: &dyn Fn(&str) -> &'static str,
-) -> String {
+/// `upload_name(area)`: the file to upload for the photo and the document.
+pub fn readiness_html(r: &Readiness, upload_name: &dyn Fn(Area) -> Option<String>) -> String {
     let mut h = String::with_capacity(4 * 1024);
     let (class, text) = if r.ready() {
         (
@@ -56,16 +51,15 @@ pub fn readiness_html(
                 Level::Manual => "请确认",
                 Level::Warn => "注意",
             };
-            // Photo and document items that come from a check name the check ("文件大小：…").
-            let prefix = if matches!(area, Area::Photo | Area::Document) && item.id.contains('.') {
-                format!("{}：", check_label(&item.id))
-            } else {
-                String::new()
+            // Items that come from a check name the check ("文件大小：…").
+            let prefix = match item.id {
+                ItemId::Check(c) => format!("{}：", c.label()),
+                _ => String::new(),
             };
             let _ = write!(
                 h,
                 r#"<li class="rd-item level-{level}" data-item="{}" data-level="{level}"><span class="badge">{badge}</span><a href="{}">{prefix}{}</a></li>"#,
-                escape(&item.id),
+                escape(item.id.as_str()),
                 area.href(),
                 escape(&item.text),
                 level = item.level.as_str(),

@@ -1,14 +1,13 @@
-//! Issue 6, readiness: one list of everything still outstanding across the photo, the document
+//! Readiness: one list of everything still outstanding across the photo, the document
 //! image, the registration info and the password rehearsal, each pointing to the page where it is
 //! fixed, and the overall status. Ready only when nothing blocks: every `fail` fixed, every
 //! `manual` check confirmed (`Check::confirmed`), every step done. Warnings are listed but do not
 //! block. Pure (tested natively); the page is `ui` (wasm only).
 
-use crate::confirmation::BASIC_FIELDS;
 use crate::profile::Profile;
 use crate::registration::Registration;
 use crate::registration::message::{FieldMessage, Severity};
-use crate::report::{Kind, Report, Status};
+use crate::report::{CheckId, Kind, Report, Status};
 
 pub mod html;
 #[cfg(target_arch = "wasm32")]
@@ -82,13 +81,59 @@ impl Level {
     }
 }
 
-/// One outstanding problem. `id` is a check id ("file.size") for photo and document items, a
-/// field key ("guardians.0.phone") for registration items, or a step name ("checked", "rehearsal").
+/// A step of the preparation that is not a check or a form field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The photo or the document has not been checked yet.
+    Checked,
+    /// The file was checked under another profile.
+    Profile,
+    /// The document's upload name differs from the ID number entered.
+    IdMatch,
+    /// Nothing entered in the registration info yet.
+    Entered,
+    /// The password rehearsal has not been done.
+    Rehearsal,
+}
+
+impl Step {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Checked => "checked",
+            Step::Profile => "profile",
+            Step::IdMatch => "id-match",
+            Step::Entered => "entered",
+            Step::Rehearsal => "rehearsal",
+        }
+    }
+}
+
+/// What an item is about (the page's `data-item`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ItemId {
+    /// A check of the photo or the document.
+    Check(CheckId),
+    /// A registration field key ("guardians.0.phone").
+    Field(String),
+    Step(Step),
+}
+
+impl ItemId {
+    pub fn as_str(&self) -> &str {
+        match self {
+            ItemId::Check(c) => c.as_str(),
+            ItemId::Field(key) => key,
+            ItemId::Step(s) => s.as_str(),
+        }
+    }
+}
+
+/// One outstanding problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub area: Area,
     pub level: Level,
-    pub id: String,
+    pub id: ItemId,
     pub text: String,
 }
 
@@ -160,7 +205,7 @@ pub fn assess(inputs: &Inputs) -> Readiness {
         items.push(Item {
             area: Area::Password,
             level: Level::Manual,
-            id: "rehearsal".into(),
+            id: ItemId::Step(Step::Rehearsal),
             text: "还没有做记忆练习：由考生本人设置密码，过一会儿凭记忆再输一遍，直到一致（本工具不保存密码）".into(),
         });
     }
@@ -170,17 +215,21 @@ pub fn assess(inputs: &Inputs) -> Readiness {
 }
 
 fn file_items(area: Area, file: Option<&CheckedFile>, profile: &Profile, out: &mut Vec<Item>) {
-    let item = |level, id: &str, text: String| Item { area, level, id: id.to_owned(), text };
+    let item = |level, id, text: String| Item { area, level, id, text };
     let what = if area == Area::Photo { Kind::Photo.label() } else { Kind::Document.label() };
     let Some(file) = file else {
-        out.push(item(Level::Todo, "checked", format!("还没有检查{what}：选择文件检查，不合格的一键修复")));
+        out.push(item(
+            Level::Todo,
+            ItemId::Step(Step::Checked),
+            format!("还没有检查{what}：选择文件检查，不合格的一键修复"),
+        ));
         return;
     };
     let report = file.effective();
     if report.profile != profile.id {
         out.push(item(
             Level::Todo,
-            "profile",
+            ItemId::Step(Step::Profile),
             format!("{what}是按另一套规则（{}）检查的，请按当前规则重新检查", report.profile),
         ));
         return;
@@ -189,12 +238,12 @@ fn file_items(area: Area, file: Option<&CheckedFile>, profile: &Profile, out: &m
         match c.status {
             Status::Fail => {
                 let hint = if file.fixed.is_none() { "（可在该页一键修复或重新拍摄）" } else { "" };
-                out.push(item(Level::Fail, c.id, format!("{}{hint}", c.message)));
+                out.push(item(Level::Fail, ItemId::Check(c.id), format!("{}{hint}", c.message)));
             }
             Status::Manual if !c.confirmed => {
-                out.push(item(Level::Manual, c.id, format!("请看一看并确认：{}", c.message)));
+                out.push(item(Level::Manual, ItemId::Check(c.id), format!("请看一看并确认：{}", c.message)));
             }
-            Status::Warn => out.push(item(Level::Warn, c.id, c.message.clone())),
+            Status::Warn => out.push(item(Level::Warn, ItemId::Check(c.id), c.message.clone())),
             _ => {}
         }
     }
@@ -211,7 +260,7 @@ fn id_match(upload_name: &str, id_number: &str, out: &mut Vec<Item>) {
         out.push(Item {
             area: Area::Document,
             level: Level::Fail,
-            id: "id-match".into(),
+            id: ItemId::Step(Step::IdMatch),
             text: format!(
                 "要上传的文件名“{upload_name}”与报名信息中的身份证号 {id} 不一致：在证件照片页输入这个身份证号，再下载修复后的文件"
             ),
@@ -224,7 +273,7 @@ fn registration_items(reg: &Registration, messages: &[FieldMessage], out: &mut V
         out.push(Item {
             area: Area::Registration,
             level: Level::Todo,
-            id: "entered".into(),
+            id: ItemId::Step(Step::Entered),
             text: "还没有填写报名信息：基本信息、监护人和学习简历".into(),
         });
         return;
@@ -234,41 +283,8 @@ fn registration_items(reg: &Registration, messages: &[FieldMessage], out: &mut V
         out.push(Item {
             area: Area::Registration,
             level,
-            id: m.field.clone(),
-            text: format!("{}：{}", field_label(&m.field), m.text),
+            id: ItemId::Field(m.field.as_dom_id(reg)),
+            text: format!("{}：{}", m.field.label(reg), m.text),
         });
-    }
-}
-
-/// The caption of a registration field key: "guardians.0.phone" → "监护人 1 手机号".
-pub fn field_label(key: &str) -> String {
-    if let Some((_, label)) = BASIC_FIELDS.iter().find(|(k, _)| *k == key) {
-        return (*label).to_owned();
-    }
-    let mut parts = key.split('.');
-    let (list, index, field) = (parts.next(), parts.next().and_then(|i| i.parse::<usize>().ok()), parts.next());
-    let n = index.map_or(String::new(), |i| format!(" {} ", i + 1));
-    match (list, field) {
-        (Some("guardians"), None) => "监护人".into(),
-        (Some("history"), None) => "学习简历".into(),
-        (Some("guardians"), Some(f)) => {
-            let f = match f {
-                "name" => "姓名",
-                "relation" => "与考生关系",
-                _ => "手机号",
-            };
-            format!("监护人{n}{f}")
-        }
-        (Some("history"), Some(f)) => {
-            let f = match f {
-                "from" => "起始年月",
-                "to" => "结束年月",
-                "school" => "学校",
-                "role" => "任何职",
-                _ => "证明人",
-            };
-            format!("学习简历第{n}行{f}")
-        }
-        _ => key.to_owned(),
     }
 }

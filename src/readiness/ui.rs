@@ -4,10 +4,9 @@
 use super::html::readiness_html;
 use super::{Area, Inputs, assess};
 use crate::app::checked_files::CheckedFiles;
-use crate::app::widgets::check_label;
-use crate::password::ui::RehearsalDone;
+use crate::app::clock;
+use crate::app::state::{RehearsalDone, use_registration_store};
 use crate::profile::Profile;
-use crate::registration::ui::{clock, use_registration_store};
 use crate::registration::validate;
 use leptos::prelude::*;
 
@@ -39,7 +38,7 @@ pub fn ReadinessPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl In
             let file = if area == Area::Photo { &photo } else { &document };
             file.as_ref().map(|f| f.upload_name().to_owned())
         };
-        readiness_html(&readiness, &upload_name, &check_label)
+        readiness_html(&readiness, &upload_name)
     };
 
     view! {

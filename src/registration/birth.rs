@@ -1,6 +1,7 @@
 //! Birth date and sex: plausible for the grade, and in agreement with the ID number (the notice
 //! requires name, sex, ID number, birth date and ethnicity to match the ID card).
 
+use super::key::BasicField;
 use super::message::Messages;
 use super::model::Registration;
 use crate::identity::{Date, IdInfo, Sex, parse_id};
@@ -27,27 +28,27 @@ pub fn primary_entry(exam_year: u16, grade: u8) -> super::month::YearMonth {
 pub fn check_birth_and_sex(form: &Registration, id: Option<&IdInfo>, exam_year: u16, today: Date, out: &mut Messages) {
     let grade = form.grade.trim().parse::<u8>().ok().filter(|g| matches!(g, 8 | 9));
     match form.birth_date.trim() {
-        "" => out.error("birth_date", fill_hint("请填写出生日期", id)),
+        "" => out.error(BasicField::BirthDate, fill_hint("请填写出生日期", id)),
         text => match Date::parse_iso(text) {
-            None => out.error("birth_date", format!("“{text}”不是真实存在的日期，请按 2009-05-12 的格式填写")),
+            None => out.error(BasicField::BirthDate, format!("“{text}”不是真实存在的日期，请按 2009-05-12 的格式填写")),
             Some(birth) => {
                 if let Some(info) = id
                     && info.birth != birth
                 {
                     out.error(
-                        "birth_date",
+                        BasicField::BirthDate,
                         format!(
                             "出生日期与身份证号不一致：身份证号上是 {}，请核对，或点“按身份证号填写出生日期和性别”",
                             info.birth
                         ),
                     );
                 } else if birth >= today {
-                    out.error("birth_date", format!("出生日期 {birth} 不早于今天，请核对年份"));
+                    out.error(BasicField::BirthDate, format!("出生日期 {birth} 不早于今天，请核对年份"));
                 } else if let Some(grade) = grade {
                     let years = plausible_birth_years(exam_year, grade);
                     if !years.contains(&birth.year) {
                         out.warning(
-                            "birth_date",
+                            BasicField::BirthDate,
                             format!(
                                 "{exam_year} 年{grade}年级学生一般出生在 {}–{} 年，这里是 {} 年，请核对是否输错年份",
                                 years.start(),
@@ -61,10 +62,11 @@ pub fn check_birth_and_sex(form: &Registration, id: Option<&IdInfo>, exam_year: 
         },
     }
     match (Sex::from_code(form.sex.trim()), id) {
-        (None, _) => out.error("sex", fill_hint("请选择性别", id)),
-        (Some(sex), Some(info)) if sex != info.sex => {
-            out.error("sex", format!("性别与身份证号不一致：身份证号第 17 位表示“{}”，请核对", info.sex.label()))
-        }
+        (None, _) => out.error(BasicField::Sex, fill_hint("请选择性别", id)),
+        (Some(sex), Some(info)) if sex != info.sex => out.error(
+            BasicField::Sex,
+            format!("性别与身份证号不一致：身份证号第 17 位表示“{}”，请核对", info.sex.label()),
+        ),
         _ => {}
     }
 }
@@ -103,7 +105,7 @@ mod tests {
         let mut out = Messages::default();
         let id = parse_id(&f.id_number).ok();
         check_birth_and_sex(f, id.as_ref(), 2024, date("2024-03-10"), &mut out);
-        out.0.into_iter().map(|m| (m.field, m.severity)).collect()
+        out.0.into_iter().map(|m| (m.field.as_dom_id(f), m.severity)).collect()
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! templates write "2021.07" then "2021.09"; the family is told how to make it continuous.
 //! An earlier start is an overlap (error). The newest row ends in the current month or says 至今.
 
+use super::key::{FieldKey, HistoryField};
 use super::message::Messages;
-use super::model::{HistoryRow, history_key};
+use super::model::HistoryRow;
 use super::month::YearMonth;
 
 /// What the newest row may write instead of the current month.
@@ -19,31 +20,38 @@ pub const UNTIL_NOW: &str = "至今";
 /// `None` when the grade is not known yet.
 pub fn check_history(rows: &[HistoryRow], today: YearMonth, entry: Option<YearMonth>, out: &mut Messages) {
     if rows.is_empty() {
-        out.error("history", "请填写学习简历：从小学入学一直写到现在，最新的一段在最上面");
+        out.error(FieldKey::History, "请填写学习简历：从小学入学一直写到现在，最新的一段在最上面");
         return;
     }
     // Parsed (from, to) per row; None where a month has an error (already reported), so that
     // one typo does not hide the order, overlap and gap checks that do not depend on it.
     let spans: Vec<Span> = rows.iter().enumerate().map(|(i, row)| check_row(i, row, today, out)).collect();
 
-    for (i, pair) in spans.windows(2).enumerate() {
+    for (pair, newer_row) in spans.windows(2).zip(rows) {
         if let [newer, older] = pair {
-            check_pair(i, newer, older, out);
+            check_pair(key(newer_row, HistoryField::From), newer, older, out);
         }
     }
-    if let Some(Span { to: Some(newest_to), .. }) = spans.first()
+    if let (Some(Span { to: Some(newest_to), .. }), Some(newest)) = (spans.first(), rows.first())
         && *newest_to < today
     {
-        out.error(history_key(0, "to"), format!("最上面一段应写到本月 {today}（或写“{UNTIL_NOW}”），中间不能留空档"));
+        out.error(
+            key(newest, HistoryField::To),
+            format!("最上面一段应写到本月 {today}（或写“{UNTIL_NOW}”），中间不能留空档"),
+        );
     }
-    if let (Some(Span { from: Some(oldest_from), .. }), Some(entry)) = (spans.last(), entry)
+    if let (Some(Span { from: Some(oldest_from), .. }), Some(oldest), Some(entry)) = (spans.last(), rows.last(), entry)
         && *oldest_from > entry
     {
         out.warning(
-            history_key(rows.len() - 1, "from"),
+            key(oldest, HistoryField::From),
             format!("最下面一段从 {oldest_from} 开始，但学习简历要从小学入学写起（按年级推算约为 {entry}），请补上更早的学校"),
         );
     }
+}
+
+fn key(row: &HistoryRow, field: HistoryField) -> FieldKey {
+    FieldKey::HistoryRow { row: row.id, field }
 }
 
 /// One row's months, each `None` when it could not be read.
@@ -52,36 +60,36 @@ struct Span {
     to: Option<YearMonth>,
 }
 
+/// Row `i` (0 is the newest) on its own.
 fn check_row(i: usize, row: &HistoryRow, today: YearMonth, out: &mut Messages) -> Span {
     if row.school.trim().chars().count() < 2 {
-        out.error(history_key(i, "school"), "请填写学校全称（不要简写）");
+        out.error(key(row, HistoryField::School), "请填写学校全称（不要简写）");
     }
     if row.reference.trim().is_empty() {
-        out.error(history_key(i, "reference"), "请填写证明人（一般是当时的班主任）");
+        out.error(key(row, HistoryField::Reference), "请填写证明人（一般是当时的班主任）");
     }
-    let from = parse_month(i, "from", &row.from, today, out);
+    let from = parse_month(key(row, HistoryField::From), &row.from, today, out);
     let to = if i == 0 && row.to.trim() == UNTIL_NOW {
         Some(today)
     } else if row.to.trim() == UNTIL_NOW {
         out.error(
-            history_key(i, "to"),
+            key(row, HistoryField::To),
             format!("只有最上面（最新）一段可以写“{UNTIL_NOW}”，这里请写结束年月，如 2021.07"),
         );
         None
     } else {
-        parse_month(i, "to", &row.to, today, out)
+        parse_month(key(row, HistoryField::To), &row.to, today, out)
     };
     if let (Some(from), Some(to)) = (from, to)
         && from > to
     {
-        out.error(history_key(i, "to"), format!("结束年月 {to} 早于开始年月 {from}，请对调或改正"));
+        out.error(key(row, HistoryField::To), format!("结束年月 {to} 早于开始年月 {from}，请对调或改正"));
         return Span { from: None, to: None };
     }
     Span { from, to }
 }
 
-fn parse_month(i: usize, field: &str, text: &str, today: YearMonth, out: &mut Messages) -> Option<YearMonth> {
-    let key = history_key(i, field);
+fn parse_month(key: FieldKey, text: &str, today: YearMonth, out: &mut Messages) -> Option<YearMonth> {
     if text.trim().is_empty() {
         out.error(key, "请填写年月，格式如 2015.09");
         return None;
@@ -97,9 +105,8 @@ fn parse_month(i: usize, field: &str, text: &str, today: YearMonth, out: &mut Me
     Some(month)
 }
 
-/// Row `i` (newer) against row `i + 1` (older).
-fn check_pair(i: usize, newer: &Span, older: &Span, out: &mut Messages) {
-    let key = history_key(i, "from");
+/// A newer row against the next older one; `key` is the newer row's start, where a problem is shown.
+fn check_pair(key: FieldKey, newer: &Span, older: &Span, out: &mut Messages) {
     let Some(newer_from) = newer.from else { return };
     if older.from.is_some_and(|older_from| newer_from < older_from) {
         out.error(key, "顺序不对：最新的一段要放在最上面，请按时间从近到远排列");
@@ -130,6 +137,7 @@ fn prev(m: YearMonth) -> YearMonth {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registration::Registration;
     use crate::registration::message::{FieldMessage, Severity};
 
     fn row(from: &str, to: &str) -> HistoryRow {
@@ -137,20 +145,22 @@ mod tests {
             from: from.into(),
             to: to.into(),
             school: "郑州市第一中学".into(),
-            role: String::new(),
             reference: "王老师".into(),
+            ..HistoryRow::default()
         }
     }
     fn ym(s: &str) -> YearMonth {
         YearMonth::parse(s).unwrap_or(YearMonth { year: 1, month: 1 })
     }
-    fn run(rows: &[HistoryRow], today: &str) -> Vec<FieldMessage> {
+    /// The messages with their fields as the page names them ("history.0.from").
+    fn run(rows: &[HistoryRow], today: &str) -> Vec<(String, FieldMessage)> {
         let mut out = Messages::default();
         check_history(rows, ym(today), Some(ym("2015.09")), &mut out);
-        out.0
+        let form = Registration { history: rows.to_vec(), ..Registration::default() };
+        out.0.into_iter().map(|m| (m.field.as_dom_id(&form), m)).collect()
     }
-    fn has(msgs: &[FieldMessage], field: &str, severity: Severity, text: &str) -> bool {
-        msgs.iter().any(|m| m.field == field && m.severity == severity && m.text.contains(text))
+    fn has(msgs: &[(String, FieldMessage)], field: &str, severity: Severity, text: &str) -> bool {
+        msgs.iter().any(|(f, m)| f == field && m.severity == severity && m.text.contains(text))
     }
 
     #[test]

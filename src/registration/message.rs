@@ -1,6 +1,7 @@
-//! Validation output: one message per problem, keyed by the field's `name` so the page can show
-//! it right beside the input ("id_number", "guardians.0.phone", "history.1.to").
+//! Validation output: one message per problem, keyed by the field's [`FieldKey`] so the page can
+//! show it right beside the input.
 
+use super::key::FieldKey;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -21,9 +22,9 @@ impl Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldMessage {
-    pub field: String,
+    pub field: FieldKey,
     pub severity: Severity,
     /// Chinese; says what is wrong and how to fix it.
     pub text: String,
@@ -34,19 +35,19 @@ pub struct FieldMessage {
 pub struct Messages(pub Vec<FieldMessage>);
 
 impl Messages {
-    pub fn error(&mut self, field: impl Into<String>, text: impl Into<String>) {
+    pub fn error(&mut self, field: impl Into<FieldKey>, text: impl Into<String>) {
         self.push(field, Severity::Error, text);
     }
-    pub fn warning(&mut self, field: impl Into<String>, text: impl Into<String>) {
+    pub fn warning(&mut self, field: impl Into<FieldKey>, text: impl Into<String>) {
         self.push(field, Severity::Warning, text);
     }
-    fn push(&mut self, field: impl Into<String>, severity: Severity, text: impl Into<String>) {
+    fn push(&mut self, field: impl Into<FieldKey>, severity: Severity, text: impl Into<String>) {
         self.0.push(FieldMessage { field: field.into(), severity, text: text.into() });
     }
 }
 
 /// The messages for one field, errors first.
-pub fn for_field<'a>(messages: &'a [FieldMessage], field: &str) -> Vec<&'a FieldMessage> {
+pub fn for_field(messages: &[FieldMessage], field: FieldKey) -> Vec<&FieldMessage> {
     let mut found: Vec<&FieldMessage> = messages.iter().filter(|m| m.field == field).collect();
     found.sort_by_key(|m| std::cmp::Reverse(m.severity));
     found

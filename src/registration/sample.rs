@@ -29,7 +29,12 @@ pub fn sample_registration(profile: &Profile) -> Registration {
         grade: "9".into(),
         registration_place: "school".into(),
         mobile: "13800000000".into(),
-        guardians: vec![Guardian { name: "林示范".into(), relation: "母亲".into(), phone: "13900000000".into() }],
+        guardians: vec![Guardian {
+            name: "林示范".into(),
+            relation: "母亲".into(),
+            phone: "13900000000".into(),
+            ..Guardian::default()
+        }],
         history: vec![
             HistoryRow {
                 from: month(junior_entry, 9),
@@ -37,13 +42,14 @@ pub fn sample_registration(profile: &Profile) -> Registration {
                 school: "洛阳市偃师区示例初级中学".into(),
                 role: "学习委员".into(),
                 reference: "王示例".into(),
+                ..HistoryRow::default()
             },
             HistoryRow {
                 from: month(year.saturating_sub(9), 9),
                 to: month(junior_entry, 8),
                 school: "洛阳市偃师区示例小学".into(),
-                role: String::new(),
                 reference: "赵示例".into(),
+                ..HistoryRow::default()
             },
         ],
     }
@@ -72,7 +78,10 @@ mod tests {
     #[test]
     fn sample_has_a_window_in_henan_2024() {
         let p = crate::profile::by_id("henan-2024");
-        let w = p.and_then(|p| my_window(p, 9, &sample_registration(p).registration_place, "2024-03-15T10:00"));
+        let now = crate::profile::LocalDateTime::parse("2024-03-15T10:00");
+        let w = p.zip(now).and_then(|(p, now)| {
+            my_window(p, 9, crate::profile::Place::from_code(&sample_registration(p).registration_place), now)
+        });
         assert_eq!(w.map(|w| (w.window.id.as_str(), w.state.as_str())), Some(("grade9-school", "open")));
     }
 }

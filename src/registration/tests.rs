@@ -13,8 +13,9 @@ fn today() -> Date {
 fn good() -> Registration {
     sample_registration(henan())
 }
+/// The messages' fields as the page names them ("guardians.0.phone"), with their severity.
 fn keys(form: &Registration) -> Vec<(String, &'static str)> {
-    validate(form, henan(), today()).into_iter().map(|m| (m.field, m.severity.as_str())).collect()
+    validate(form, henan(), today()).into_iter().map(|m| (m.field.as_dom_id(form), m.severity.as_str())).collect()
 }
 fn one(field: &str, severity: &'static str) -> Vec<(String, &'static str)> {
     vec![(field.to_string(), severity)]
@@ -78,7 +79,12 @@ fn id_and_typed_data_must_agree() {
 #[test]
 fn guardian_and_history_keys() {
     let mut f = good();
-    f.guardians.push(Guardian { name: "林 示".into(), relation: "邻居".into(), phone: "+86 139-0000-00".into() });
+    f.guardians.push(Guardian {
+        name: "林 示".into(),
+        relation: "邻居".into(),
+        phone: "+86 139-0000-00".into(),
+        ..Guardian::default()
+    });
     assert_eq!(
         keys(&f),
         vec![
@@ -95,6 +101,83 @@ fn guardian_and_history_keys() {
     assert_eq!(keys(&f), one("history.0.from", "error"));
     f.guardians.clear();
     assert!(keys(&f).contains(&("guardians".into(), "error")));
+}
+
+#[test]
+fn removing_a_row_keeps_every_other_rows_touched_state_and_messages() {
+    let mut f = good();
+    f.guardians[0].phone = "123".into();
+    let (name, relation) = (f.guardians[0].name.clone(), f.guardians[0].relation.clone());
+    f.guardians.push(Guardian { name, relation, ..Guardian::default() });
+    let (first, second) = (f.guardians[0].id, f.guardians[1].id);
+    let phone = |row| FieldKey::Guardian { row, field: GuardianField::Phone };
+    // The family edited the second guardian's phone only.
+    let mut touched = Touched::default();
+    assert!(touched.touch(phone(second)));
+    assert!(!touched.touch(phone(second)), "touching twice changes nothing");
+    let texts = |form: &Registration, key| -> Vec<String> {
+        let all = validate(form, henan(), today());
+        touched.shown(&all, key, false).into_iter().map(|m| m.text.clone()).collect()
+    };
+    let second_before = texts(&f, phone(second));
+    assert_eq!(second_before.len(), 1, "{second_before:?}");
+    assert!(texts(&f, phone(first)).is_empty(), "the first row was not touched");
+    assert_eq!(phone(second).as_dom_id(&f), "guardians.1.phone");
+
+    f.remove_guardian(first);
+    // The second guardian is now the first row: same state, same message, new position on the page.
+    assert_eq!(texts(&f, phone(second)), second_before);
+    assert_eq!(phone(second).as_dom_id(&f), "guardians.0.phone");
+    assert_eq!(phone(second).label(&f), "监护人 1 手机号");
+    assert_eq!(keys(&f), one("guardians.0.phone", "error"), "the removed row's message went with it");
+    // A row added now starts untouched, though it takes the position the second row had.
+    f.guardians.push(Guardian::default());
+    let added = f.guardians[1].id;
+    assert_eq!(phone(added).as_dom_id(&f), "guardians.1.phone");
+    assert!(!touched.contains(phone(added)));
+    assert!(texts(&f, phone(added)).is_empty());
+    assert!(!touched.shown(&validate(&f, henan(), today()), phone(added), true).is_empty(), "检查全部 shows it");
+    // Removing a row that is already gone (a double tap) removes nothing else.
+    f.remove_guardian(first);
+    assert_eq!(f.guardians.len(), 2);
+}
+
+#[test]
+fn rows_keep_their_ids_through_edits_and_get_new_ones_from_files() {
+    let form = good();
+    let filled = fill_from_id(&form).unwrap_or_default();
+    assert_eq!(filled.guardians[0].id, form.guardians[0].id, "filling from the ID keeps the rows");
+    let back = import(&export(&form, false)).map(|i| i.registration).unwrap_or_default();
+    assert_eq!(back, form, "equal content");
+    assert_ne!(back.history[0].id, form.history[0].id, "a row read from a file is a new row");
+    assert_ne!(form.history[0].id, form.history[1].id);
+}
+
+#[test]
+fn every_field_is_reached_through_its_own_key() {
+    let mut f = Registration { guardians: vec![Guardian::default()], history: vec![HistoryRow::default()], ..good() };
+    let (guardian, history) = (f.guardians[0].id, f.history[0].id);
+    let keys: Vec<FieldKey> = BasicField::ALL
+        .map(FieldKey::from)
+        .into_iter()
+        .chain(GuardianField::ALL.map(|field| FieldKey::Guardian { row: guardian, field }))
+        .chain(HistoryField::ALL.map(|field| FieldKey::HistoryRow { row: history, field }))
+        .collect();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(text) = f.text_mut(*key) {
+            *text = format!("v{i}");
+        }
+    }
+    // Each key reads back its own value, so no two keys share a field.
+    for (i, key) in keys.iter().enumerate() {
+        assert_eq!(f.text(*key), Some(format!("v{i}").as_str()), "{key:?}");
+    }
+    assert_eq!((f.name.as_str(), f.mobile.as_str()), ("v0", "v9"));
+    assert_eq!((f.guardians[0].name.as_str(), f.guardians[0].phone.as_str()), ("v10", "v12"));
+    assert_eq!((f.history[0].from.as_str(), f.history[0].reference.as_str()), ("v13", "v17"));
+    assert_eq!(f.text(FieldKey::Guardians), None, "a list has no text");
+    f.remove_history(history);
+    assert_eq!(f.text_mut(FieldKey::HistoryRow { row: history, field: HistoryField::From }), None, "a removed row");
 }
 
 /// An edit to the good form, for table-driven tests.
@@ -131,7 +214,7 @@ fn messages_helpers() {
     f.name = String::new();
     let all = validate(&f, henan(), today());
     assert_eq!(message::worst(&all), Some(Severity::Error));
-    assert_eq!(message::for_field(&all, "mobile").len(), 1);
+    assert_eq!(message::for_field(&all, BasicField::Mobile.into()).len(), 1);
     assert_eq!(message::worst(&validate(&good(), henan(), today())), None);
 }
 
@@ -178,8 +261,22 @@ mod properties {
             form.birth_date = birth;
             form.history[1].to = month.clone();
             form.history[0].from = month;
-            let _ = validate(&form, henan(), today());
-            let _ = fill_from_id(&form);
+            // Whatever the input, every message says in Chinese what is wrong.
+            let messages = validate(&form, henan(), today());
+            for m in &messages {
+                prop_assert!(m.text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{:?}", m);
+            }
+            // Filling from the ID works exactly when the ID parses, and touches only birth date and sex.
+            match fill_from_id(&form) {
+                Ok(filled) => {
+                    prop_assert!(parse_id(&form.id_number).is_ok());
+                    prop_assert_eq!(Registration { birth_date: form.birth_date.clone(), sex: form.sex.clone(), ..filled }, form);
+                }
+                Err(why) => {
+                    prop_assert!(parse_id(&form.id_number).is_err());
+                    prop_assert!(why.starts_with("请先把身份证号填对"), "{}", why);
+                }
+            }
         }
     }
 

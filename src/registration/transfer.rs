@@ -100,7 +100,10 @@ mod tests {
             registration_place: "hukou".into(),
             mobile: " +86 138-0013-8000 ".into(),
             guardians: vec![Guardian {
-                name: "艾力".into(), relation: "父亲".into(), phone: "\"引号\"\n换行".into()
+                name: "艾力".into(),
+                relation: "父亲".into(),
+                phone: "\"引号\"\n换行".into(),
+                ..Guardian::default()
             }],
             history: vec![
                 HistoryRow {
@@ -109,6 +112,7 @@ mod tests {
                     school: "洛阳市第二中学".into(),
                     role: "班长".into(),
                     reference: "王老师".into(),
+                    ..HistoryRow::default()
                 },
                 HistoryRow::default(),
             ],

@@ -1,9 +1,8 @@
 //! "Which window is mine": the collection window for a grade and registration place, and whether
 //! it is open at a given local time (Asia/Shanghai, passed in: the pure core reads no clock).
+//! The windows' times were parsed and range-checked when the profile loaded.
 
-use crate::identity::Date;
-use crate::identity::date::digits;
-use crate::profile::{CollectionWindow, Profile};
+use crate::profile::{CollectionWindow, LocalDateTime, Place, Profile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowState {
@@ -46,34 +45,20 @@ pub struct MyWindow<'a> {
     pub state: WindowState,
 }
 
-/// Minutes since 1970-01-01T00:00 of a `YYYY-MM-DDTHH:MM` local time; `None` if malformed.
-pub fn local_minutes(s: &str) -> Option<i64> {
-    let (date, time) = s.trim().split_once('T')?;
-    let (h, m) = time.split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
-        return None;
-    }
-    let (h, m) = (digits(h)?, digits(m)?);
-    if h > 23 || m > 59 {
-        return None;
-    }
-    Some(Date::parse_iso(date)?.day_number() * 1440 + i64::from(h * 60 + m))
-}
-
-/// The window for `grade` (8 or 9) and `place` ("school" | "hukou") at `now` (`YYYY-MM-DDTHH:MM`).
+/// The window for `grade` (8 or 9) and `place` at `now`.
 ///
 /// An exact grade + place match wins. Otherwise, when the profile has exactly one window for the
 /// grade, that one applies: Henan 2024 collects grade 8 once, not split by place. `None` when the
-/// profile lists no matching window (e.g. a city that leaves the dates to its districts) or `now`
-/// is malformed. A window is open from its start up to, not including, its end minute.
-pub fn my_window<'a>(profile: &'a Profile, grade: u8, place: &str, now: &str) -> Option<MyWindow<'a>> {
+/// profile lists no matching window (e.g. a city that leaves the dates to its districts). A window
+/// is open from its start up to, not including, its end minute.
+pub fn my_window(profile: &Profile, grade: u8, place: Option<Place>, now: LocalDateTime) -> Option<MyWindow<'_>> {
     let for_grade: Vec<&CollectionWindow> = profile.windows.iter().filter(|w| w.grade == grade).collect();
-    let window = match for_grade.iter().find(|w| w.place == place) {
+    let window = match for_grade.iter().find(|w| Some(w.place) == place) {
         Some(w) => *w,
         None if for_grade.len() == 1 => *for_grade.first()?,
         None => return None,
     };
-    let (now, start, end) = (local_minutes(now)?, local_minutes(&window.start)?, local_minutes(&window.end)?);
+    let (now, start, end) = (now.minutes(), window.start.minutes(), window.end.minutes());
     let state = if now < start {
         WindowState::Upcoming { minutes_until_start: start - now }
     } else if now < end {
@@ -94,37 +79,36 @@ pub fn duration_zh(minutes: i64) -> String {
     }
 }
 
-/// Turns the window's `YYYY-MM-DDTHH:MM` into "2024年3月4日 09:00" for display.
-pub fn display_time(s: &str) -> String {
-    let parsed = s.split_once('T').and_then(|(d, t)| Some((Date::parse_iso(d)?, t)));
-    match parsed {
-        Some((d, t)) => format!("{}年{}月{}日 {t}", d.year, d.month, d.day),
-        None => s.to_string(),
-    }
-}
-
-/// What the window panel shows: `state` is open|upcoming|over|none (`data-window-state`).
+/// What the window panel shows. `state` is `None` when no window applies (yet).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WindowSummary {
-    pub state: &'static str,
+    pub state: Option<WindowState>,
     pub title: String,
     pub detail: String,
 }
 
-/// The panel text for the form's grade and place (as typed) at `now` (`YYYY-MM-DDTHH:MM`).
-pub fn summarise(profile: &Profile, grade: &str, place: &str, now: &str) -> WindowSummary {
-    let none = |detail: String| WindowSummary { state: "none", title: "你的信息采集时间".into(), detail };
+impl WindowSummary {
+    /// For `data-window-state` and the panel's class: open | upcoming | over | none.
+    pub fn state_name(&self) -> &'static str {
+        self.state.map_or("none", WindowState::as_str)
+    }
+}
+
+/// The panel text for the form's grade and place (as typed) at `now`.
+pub fn summarise(profile: &Profile, grade: &str, place: &str, now: LocalDateTime) -> WindowSummary {
+    let none = |detail: String| WindowSummary { state: None, title: "你的信息采集时间".into(), detail };
     let Some(grade) = grade.trim().parse::<u8>().ok().filter(|g| matches!(g, 8 | 9)) else {
         return none("先在下面选择年级和报考地，这里就会显示你该在哪段时间采集信息".into());
     };
-    match my_window(profile, grade, place.trim(), now) {
+    let place_chosen = Place::from_code(place.trim());
+    match my_window(profile, grade, place_chosen, now) {
         Some(w) => WindowSummary {
-            state: w.state.as_str(),
+            state: Some(w.state),
             title: w.window.label.clone(),
             detail: format!(
                 "{} 至 {}（北京时间）：{}",
-                display_time(&w.window.start),
-                display_time(&w.window.end),
+                w.window.start.display_zh(),
+                w.window.end.display_zh(),
                 w.state.describe()
             ),
         },
@@ -143,67 +127,75 @@ mod tests {
     fn henan() -> &'static Profile {
         by_id("henan-2024").unwrap_or_else(|| crate::profile::default_profile())
     }
-    fn state(grade: u8, place: &str, now: &str) -> Option<(String, WindowState)> {
-        my_window(henan(), grade, place, now).map(|w| (w.window.id.clone(), w.state))
+    /// `now` in the profiles' notation; a typo gives 1970, which no test expects.
+    fn at(now: &str) -> LocalDateTime {
+        LocalDateTime::parse(now).unwrap_or_else(|| LocalDateTime::parse("1970-01-01T00:00").unwrap())
     }
+    fn state(grade: u8, place: Option<Place>, now: &str) -> Option<(String, WindowState)> {
+        my_window(henan(), grade, place, at(now)).map(|w| (w.window.id.clone(), w.state))
+    }
+    const SCHOOL: Option<Place> = Some(Place::School);
+    const HUKOU: Option<Place> = Some(Place::Hukou);
 
     #[test]
     fn grade9_school_window() {
         assert_eq!(
-            state(9, "school", "2024-03-04T08:59"),
+            state(9, SCHOOL, "2024-03-04T08:59"),
             Some(("grade9-school".into(), WindowState::Upcoming { minutes_until_start: 1 }))
         );
-        assert_eq!(state(9, "school", "2024-03-04T09:00").map(|s| s.1.as_str()), Some("open"));
         assert_eq!(
-            state(9, "school", "2024-03-31T16:59"),
+            state(9, SCHOOL, "2024-03-04T09:00").map(|s| s.1),
+            Some(WindowState::Open { minutes_left: 27 * 1440 + 8 * 60 })
+        );
+        assert_eq!(
+            state(9, SCHOOL, "2024-03-31T16:59"),
             Some(("grade9-school".into(), WindowState::Open { minutes_left: 1 }))
         );
-        assert_eq!(state(9, "school", "2024-03-31T17:00").map(|s| s.1), Some(WindowState::Over));
+        assert_eq!(state(9, SCHOOL, "2024-03-31T17:00").map(|s| s.1), Some(WindowState::Over));
         assert_eq!(
-            state(9, "school", "2024-03-01T09:00").map(|s| s.1),
+            state(9, SCHOOL, "2024-03-01T09:00").map(|s| s.1),
             Some(WindowState::Upcoming { minutes_until_start: 3 * 1440 })
         );
     }
 
     #[test]
     fn place_and_grade_pick_the_window() {
-        assert_eq!(state(9, "hukou", "2024-03-10T10:00").map(|s| s.0), Some("grade9-hukou".into()));
-        assert_eq!(state(9, "hukou", "2024-04-03T10:00").map(|s| s.1.as_str()), Some("open"));
+        assert_eq!(state(9, HUKOU, "2024-03-10T10:00").map(|s| s.0), Some("grade9-hukou".into()));
+        assert_eq!(state(9, HUKOU, "2024-04-03T10:00").map(|s| s.1.as_str()), Some("open"));
+        assert_eq!(state(9, None, "2024-04-03T10:00"), None, "grade 9 has two windows: the place decides");
         // Grade 8 has one window for everyone.
-        assert_eq!(state(8, "school", "2024-04-08T09:00").map(|s| s.0), Some("grade8".into()));
-        assert_eq!(state(8, "hukou", "2024-04-08T09:00").map(|s| s.0), Some("grade8".into()));
-        assert_eq!(state(7, "school", "2024-04-08T09:00"), None);
-        assert_eq!(state(9, "school", "2024-04-08 09:00"), None, "malformed now");
-        assert_eq!(by_id("zhengzhou-2023").and_then(|p| my_window(p, 9, "hukou", "2023-03-01T09:00")), None);
+        assert_eq!(state(8, SCHOOL, "2024-04-08T09:00").map(|s| s.0), Some("grade8".into()));
+        assert_eq!(state(8, HUKOU, "2024-04-08T09:00").map(|s| s.0), Some("grade8".into()));
+        assert_eq!(state(8, None, "2024-04-08T09:00").map(|s| s.0), Some("grade8".into()));
+        assert_eq!(state(7, SCHOOL, "2024-04-08T09:00"), None);
+        assert_eq!(by_id("zhengzhou-2023").and_then(|p| my_window(p, 9, HUKOU, at("2023-03-01T09:00"))), None);
     }
 
     #[test]
-    fn local_time_arithmetic() {
-        assert_eq!(local_minutes("1970-01-01T00:01"), Some(1));
-        assert_eq!(
-            local_minutes("2024-03-01T00:00").zip(local_minutes("2024-02-28T00:00")).map(|(a, b)| a - b),
-            Some(2 * 1440)
-        );
-        for bad in ["2024-02-30T09:00", "2024-03-01T24:00", "2024-03-01T9:00", "2024-03-01", ""] {
-            assert_eq!(local_minutes(bad), None, "{bad}");
-        }
+    fn durations_and_places() {
         assert_eq!(duration_zh(3 * 1440 + 5 * 60 + 7), "3 天 5 小时");
         assert_eq!(duration_zh(130), "2 小时 10 分钟");
         assert_eq!(duration_zh(0), "1 分钟");
-        assert_eq!(display_time("2024-03-04T09:00"), "2024年3月4日 09:00");
+        assert_eq!(Place::from_code("hukou"), HUKOU);
+        assert_eq!(Place::from_code("school").map(Place::as_str), Some("school"));
+        assert_eq!(Place::from_code(""), None);
     }
 
     #[test]
     fn panel_summaries() {
         let p = henan();
-        let s = summarise(p, "9", "school", "2024-03-10T10:00");
-        assert_eq!((s.state, s.title.as_str()), ("open", "九年级在就读学校所在地报考"));
+        let s = summarise(p, "9", "school", at("2024-03-10T10:00"));
+        assert_eq!((s.state_name(), s.title.as_str()), ("open", "九年级在就读学校所在地报考"));
         assert!(s.detail.contains("2024年3月4日 09:00 至 2024年3月31日 17:00"), "{}", s.detail);
-        assert_eq!(summarise(p, "9", "hukou", "2024-03-10T10:00").state, "upcoming");
-        assert_eq!(summarise(p, "8", "", "2024-05-01T00:00").state, "over");
-        assert_eq!(summarise(p, "", "school", "2024-03-10T10:00").state, "none");
-        assert!(summarise(p, "9", "", "2024-03-10T10:00").detail.contains("请选择报考地"));
+        assert_eq!(
+            summarise(p, "9", "hukou", at("2024-03-10T10:00")).state,
+            Some(WindowState::Upcoming { minutes_until_start: 22 * 1440 - 60 })
+        );
+        assert_eq!(summarise(p, "8", "", at("2024-05-01T00:00")).state, Some(WindowState::Over));
+        let none = summarise(p, "", "school", at("2024-03-10T10:00"));
+        assert_eq!((none.state, none.state_name()), (None, "none"));
+        assert!(summarise(p, "9", "", at("2024-03-10T10:00")).detail.contains("请选择报考地"));
         let zz = by_id("zhengzhou-2023").unwrap_or(p);
-        assert!(summarise(zz, "9", "hukou", "2023-03-10T10:00").detail.contains("以学校和当地教育局的通知为准"));
+        assert!(summarise(zz, "9", "hukou", at("2023-03-10T10:00")).detail.contains("以学校和当地教育局的通知为准"));
     }
 }

@@ -78,16 +78,37 @@ test('phone picture of the card: fails, the fix downloads as <ID>.jpg and passes
   }),
 );
 
-test('ID typed after the upload: the download name follows the ID field', T, () =>
+test('ID typed after the upload: the fix is named by it', T, () =>
   withPage(env, '#/document', async (s) => {
     const f = docs['document-phone.jpg'];
     const r = await s.upload('document-input', fixture(f.file));
     assert.ok(r.present, 'report');
+    assert.ok(r.fixEnabled, `fix offered: ${fmt(r)}`);
     await s.setIdNumber(ID);
-    await s.page.waitForTimeout(300);
-    if (await r0(s)) {
-      const fixed = await s.fix();
-      assert.equal(fixed.download, `${ID}.jpg`);
+    const fixed = await s.fix();
+    assert.equal(fixed.download, `${ID}.jpg`);
+  }),
+);
+
+test('ID typed after the fix: the fixed file is renamed to <ID>.jpg', T, () =>
+  withPage(env, '#/document', async (s) => {
+    const f = docs['document-phone.jpg'];
+    const r = await s.upload('document-input', fixture(f.file));
+    assert.ok(r.fixEnabled, `fix offered: ${fmt(r)}`);
+    const fixed = await s.fix();
+    assert.ok(fixed.download && fixed.download !== `${ID}.jpg`, `no ID yet, no ID name: ${fixed.download}`);
+    await s.setIdNumber(ID);
+    const sel = 'a[data-testid="download-fixed"]';
+    try {
+      await s.page.waitForFunction(
+        ({ sel, name }) => document.querySelector(sel)?.getAttribute('download') === name,
+        { sel, name: `${ID}.jpg` },
+        { timeout: 10_000, polling: 50 },
+      );
+    } catch {
+      assert.fail(`download name stayed ${await s.page.getAttribute(sel, 'download')}`);
     }
+    const dl = await s.download('document/renamed');
+    assert.equal(dl.suggested, `${ID}.jpg`, 'downloaded file name');
   }),
 );

@@ -46,14 +46,14 @@ export const frames = (page) =>
 
 /**
  * Starts the static server on a free port and launches Chromium. Returns an env with
- * `open(route, opts)` and `close()`. `root` defaults to dist/. With `smoke` (default) the app is
+ * `open(route, opts)` and `close()`. `root` defaults to dist/; `server` holds startServer's options. With `smoke` (default) the app is
  * loaded once first; if that fails, `open` throws the reason immediately.
  */
-export async function setup({ root = DIST, smoke = true } = {}) {
+export async function setup({ root = DIST, smoke = true, server: serverOptions = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run trunk build --release first`);
   }
-  const server = await startServer(root);
+  const server = await startServer(root, 0, '127.0.0.1', serverOptions);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   fs.mkdirSync(OUT, { recursive: true });
   // Smoke load: if the app cannot start at all (e.g. a broken wasm-opt pass), every test fails at
@@ -131,6 +131,21 @@ export async function openPage(browser, server, route, { waitFor = 'select[name=
   });
   const page = await context.newPage();
   s.page = page;
+  watchPage(s, page);
+  if (onResponse) page.on('response', onResponse);
+  await page.goto(server.origin + '/' + (route.startsWith('#') ? route : route.replace(/^\//, '')), { waitUntil: 'load' });
+  if (waitFor) {
+    try {
+      await page.waitForSelector(waitFor, { state: 'attached', timeout: 30_000 });
+    } catch (e) {
+      throw new Error(`app did not render ${waitFor} at ${route}: ${e.message}\n${diagnostics(s)}`);
+    }
+  }
+  return Object.assign(s, bindHelpers(s));
+}
+
+/** Records `page`'s errors, console and panics into session `s`. */
+function watchPage(s, page) {
   page.setDefaultTimeout(ACTION_TIMEOUT);
   page.on('pageerror', (err) => s.pageErrors.push(String(err?.stack ?? err)));
   page.on('console', (msg) => {
@@ -144,16 +159,17 @@ export async function openPage(browser, server, route, { waitFor = 'select[name=
     }
   });
   page.on('crash', () => s.pageErrors.push('page crashed (renderer process gone)'));
-  if (onResponse) page.on('response', onResponse);
-  await page.goto(server.origin + '/' + (route.startsWith('#') ? route : route.replace(/^\//, '')), { waitUntil: 'load' });
-  if (waitFor) {
-    try {
-      await page.waitForSelector(waitFor, { state: 'attached', timeout: 30_000 });
-    } catch (e) {
-      throw new Error(`app did not render ${waitFor} at ${route}: ${e.message}\n${diagnostics(s)}`);
-    }
-  }
-  return Object.assign(s, bindHelpers(s));
+}
+
+/**
+ * A second page (tab) of session `s`'s context, as a session of its own: its errors are recorded in
+ * `s`'s lists, and the UI helpers work on it. The context's origin guard covers it already.
+ */
+export async function openTab(s) {
+  const page = await s.context.newPage();
+  watchPage(s, page);
+  const tab = { ...s, page };
+  return Object.assign(tab, bindHelpers(tab));
 }
 
 /** A readable dump of what the page said, for failure messages. */
@@ -425,3 +441,15 @@ export function assertUprightPortrait(p, label = '') {
 }
 
 export const isJpeg = (bytes) => bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8;
+
+/**
+ * Waits until `cond()` (sync or async, evaluated in Node) is true; fails with `what` after
+ * `timeout` ms. For state the harness records outside the page (off-origin requests, page errors).
+ */
+export async function until(cond, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  while (!(await cond())) {
+    if (Date.now() > end) assert.fail(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -4,12 +4,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, assertClean, readState } from './harness.mjs';
+import zlib from 'node:zlib';
+import { setup, assertClean, readState, until } from './harness.mjs';
 
 let env;
 let root;
+const BIG = '中招报名自查助手 '.repeat(500);
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>harness</title>
 <select name="profile"><option value="henan-2024" selected>henan-2024</option></select>
@@ -56,6 +59,10 @@ before(async () => {
   fs.writeFileSync(path.join(root, 'm.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   fs.writeFileSync(path.join(root, 'a.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   fs.writeFileSync(path.join(root, 'b.txt'), 'hello');
+  fs.writeFileSync(path.join(root, 'app-0123456789abcdef_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  fs.writeFileSync(path.join(root, 'big.txt'), BIG);
+  fs.writeFileSync(path.join(root, 'big.txt.br'), zlib.brotliCompressSync(BIG));
+  fs.writeFileSync(path.join(root, 'big.txt.gz'), zlib.gzipSync(BIG));
   fs.writeFileSync(
     path.join(root, 'csp.html'),
     `<!doctype html><meta http-equiv="Content-Security-Policy" content="img-src 'self'"><img src="http://192.0.2.1:9/p.png">`,
@@ -68,12 +75,19 @@ after(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('server: MIME types, no-store, SPA fallback, no traversal', async () => {
+test('server: MIME types, caching, SPA fallback, no traversal', async () => {
   const get = (p) => fetch(env.server.origin + p);
   let r = await get('/m.wasm');
   assert.equal(r.headers.get('content-type'), 'application/wasm');
-  assert.equal(r.headers.get('cache-control'), 'no-store');
+  assert.equal(r.headers.get('cache-control'), 'no-cache', 'unhashed files are revalidated');
+  assert.equal(r.headers.get('content-security-policy'), null, 'no policy header when index.html has no policy');
   assert.ok(WebAssembly.validate(new Uint8Array(await r.arrayBuffer())));
+  const etag = r.headers.get('etag');
+  assert.ok(etag, 'ETag sent');
+  r = await fetch(env.server.origin + '/m.wasm', { headers: { 'If-None-Match': etag } });
+  assert.equal(r.status, 304, 'revalidation answers 304');
+  r = await get('/app-0123456789abcdef_bg.wasm');
+  assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', 'hashed names are immutable');
   r = await get('/');
   assert.match(r.headers.get('content-type'), /^text\/html/);
   r = await get('/photo');
@@ -84,11 +98,38 @@ test('server: MIME types, no-store, SPA fallback, no traversal', async () => {
   assert.ok(r.status === 403 || r.status === 404, `traversal answered ${r.status}`);
 });
 
+/** A raw GET (node's fetch would decompress and hide the encoding). */
+const raw = (p, acceptEncoding) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(env.server.origin + p, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+
+test('server: sends the build\'s .br/.gz twin when accepted', async () => {
+  let r = await raw('/big.txt', 'gzip, deflate, br');
+  assert.equal(r.headers['content-encoding'], 'br');
+  assert.equal(r.headers.vary, 'Accept-Encoding');
+  assert.equal(zlib.brotliDecompressSync(r.body).toString(), BIG);
+  r = await raw('/big.txt', 'gzip, br;q=0');
+  assert.equal(r.headers['content-encoding'], 'gzip');
+  assert.equal(zlib.gunzipSync(r.body).toString(), BIG);
+  r = await raw('/big.txt');
+  assert.equal(r.headers['content-encoding'], undefined);
+  assert.equal(r.body.toString(), BIG);
+  r = await raw('/b.txt', 'br');
+  assert.equal(r.headers['content-encoding'], undefined, 'no twin, no encoding');
+});
+
 test('guard records and blocks off-origin requests', async () => {
   const s = await env.open('#/');
   try {
     await s.page.evaluate(() => window.leak());
-    await s.page.waitForTimeout(200);
+    await until(() => s.offOrigin.length > 0, 'the off-origin request to be recorded');
     assert.equal(s.offOrigin.length, 1);
     assert.match(s.offOrigin[0], /192\.0\.2\.1/);
     await assert.rejects(assertClean(s), /left the origin/);
@@ -100,7 +141,7 @@ test('guard records and blocks off-origin requests', async () => {
 test('CSP violations are recorded (blocked attempts to leave the origin)', async () => {
   const s = await env.open('csp.html', { waitFor: null });
   try {
-    await s.page.waitForTimeout(300);
+    await s.page.waitForFunction(() => window.__e2eCsp?.length > 0, null, { timeout: 5_000, polling: 25 });
     const csp = await s.page.evaluate(() => window.__e2eCsp);
     assert.equal(csp.length, 1, `one violation recorded: ${csp}`);
     s.offOrigin.length = 0; // Chromium may report the blocked request too; check the CSP part alone
@@ -115,7 +156,7 @@ test('page errors and panics are detected', async () => {
   try {
     await s.page.evaluate(() => window.boom());
     await s.page.evaluate(() => window.panic());
-    await s.page.waitForTimeout(200);
+    await until(() => s.pageErrors.length > 0 && s.panics.length > 0, 'the page error and the panic to be recorded');
     assert.equal(s.pageErrors.length, 1);
     assert.equal(s.panics.length, 1);
     await assert.rejects(assertClean(s));

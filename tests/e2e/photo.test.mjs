@@ -6,7 +6,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait, fmt, fileVerdict, FILE_ROWS } from './harness.mjs';
+import { setup, withPage, manifest, fixture, isJpeg, PORTRAIT_PROBES, assertUprightPortrait, fmt, fileVerdict, FILE_ROWS, readState } from './harness.mjs';
 
 const M = manifest();
 const MAX = M.photo_max_bytes;
@@ -95,14 +95,30 @@ describe('photo page: one test per fixture', () => {
   }
 });
 
-test('good photo passes; switching the rule profile keeps the page alive', T, () =>
+/** Waits until the input report's row `id` shows `status`; fails naming what it showed instead. */
+async function rowBecomes(page, id, status) {
+  const sel = `[data-report="input"] [data-check="${id}"]`;
+  try {
+    await page.waitForFunction(
+      ({ sel, status }) => document.querySelector(sel)?.getAttribute('data-status') === status,
+      { sel, status },
+      { timeout: 30_000, polling: 50 },
+    );
+  } catch {
+    assert.fail(`${id} never became ${status}: ${fmt(await readState(page))}`);
+  }
+}
+
+test('good photo passes; switching the rule profile judges the file rows again', T, () =>
   withPage(env, '#/photo', async (s) => {
     const r = await s.upload('photo-input', fixture('photo-good.jpg'));
     assert.equal(fileVerdict(r), 'pass', fmt(r));
+    // 郑州 2023 asks for 295×413: the same 450×600 file fails there, and passes again back in 河南 2024.
     await s.page.selectOption('select[name="profile"]', 'zhengzhou-2023');
-    await s.page.waitForTimeout(300);
+    await rowBecomes(s.page, 'image.dimensions', 'fail');
     await s.page.selectOption('select[name="profile"]', 'henan-2024');
-    await s.page.waitForTimeout(300);
+    await rowBecomes(s.page, 'image.dimensions', 'pass');
+    assert.equal(fileVerdict(await readState(s.page)), 'pass');
   }),
 );
 

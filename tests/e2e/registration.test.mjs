@@ -1,4 +1,5 @@
-// Registration-info rehearsal (#/info): messages beside the fields, fill-from-ID, the demo student,
+// Registration-info rehearsal (#/info): messages beside the fields (staying with their row when a row
+// above is removed), fill-from-ID, the demo student,
 // "保存在本设备" (off by default: nothing in localStorage), clear, export/import round trip, damaged
 // imports, data kept across page switches, and the window panel. Every test also asserts (via
 // withPage) that no request left the origin and the page threw nothing.
@@ -65,6 +66,9 @@ async function noteFor(page, name) {
   }, name);
 }
 
+/** Messages about a whole list rather than one of its fields. */
+const LIST_LEVEL = ['guardians', 'history'];
+
 /** Waits until field `name` shows a message of `severity` matching `re`; returns it. */
 async function expectNote(page, name, severity, re) {
   try {
@@ -80,14 +84,23 @@ async function expectNote(page, name, severity, re) {
     assert.fail(`expected a ${severity} beside ${name} matching ${re}, got ${JSON.stringify(await noteFor(page, name))}`);
   }
   const n = await noteFor(page, name);
-  // Beside the field: the message is inside the same .reg-field as the control (or the list's fieldset).
-  const beside = await page.evaluate((name) => {
-    const note = document.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
-    const control = document.querySelector(`.reg-page [name="${CSS.escape(name)}"]`);
-    if (!control) return true; // list-level messages ("guardians", "history") have no control
-    return note.closest('.reg-field') === control.closest('.reg-field');
-  }, name);
-  assert.ok(beside, `message for ${name} is shown beside its control`);
+  // Beside the field: the message is inside the same .reg-field as the control; a list-level message
+  // ("guardians", "history") has no control and sits in its list's fieldset, outside every field.
+  const where = await page.evaluate(
+    ({ name, lists }) => {
+      const note = document.querySelector(`[data-error-for="${CSS.escape(name)}"]`);
+      const control = document.querySelector(`.reg-page [name="${CSS.escape(name)}"]`);
+      if (!control) {
+        return lists.includes(name) && !note.closest('.reg-field') && !!note.closest('fieldset.reg-group')
+          ? 'beside'
+          : 'no control named ' + name;
+      }
+      const field = control.closest('.reg-field');
+      return field && note.closest('.reg-field') === field ? 'beside' : 'not in the control\'s .reg-field';
+    },
+    { name, lists: LIST_LEVEL },
+  );
+  assert.equal(where, 'beside', `message for ${name} is shown beside its control`);
   return n;
 }
 
@@ -522,6 +535,30 @@ test('switching to #/photo and back to #/info keeps the typed values', T, () =>
     // Messages of touched fields may reset; a change still validates.
     await fill(page, 'mobile', '123');
     await expectNote(page, 'mobile', 'error', /手机号/);
+  }),
+);
+
+test('removing a row keeps every other row\'s messages with that row', T, () =>
+  withPage(env, '#/info', async (s) => {
+    const { page } = s;
+    await page.waitForSelector('.reg-page input[name="id_number"]');
+    await button(page, '添加监护人').click();
+    await button(page, '添加监护人').click();
+    await page.waitForSelector('.reg-page input[name="guardians.1.phone"]');
+    // Only the second guardian's phone is typed (touched); the first shows nothing yet.
+    await fill(page, 'guardians.1.phone', '123');
+    await expectNote(page, 'guardians.1.phone', 'error', /手机号/);
+    await expectNoNote(page, 'guardians.0.phone');
+
+    await button(page, '删除这位监护人').first().click();
+    await page.waitForFunction(() => !document.querySelector('.reg-page input[name="guardians.1.phone"]'));
+    // The second guardian is now first: its value and its message moved with it.
+    assert.equal(await page.inputValue('.reg-page input[name="guardians.0.phone"]'), '123');
+    await expectNote(page, 'guardians.0.phone', 'error', /手机号/);
+    // A guardian added now takes the old position of the second one but none of its state.
+    await button(page, '添加监护人').click();
+    await page.waitForSelector('.reg-page input[name="guardians.1.phone"]');
+    await expectNoNote(page, 'guardians.1.phone');
   }),
 );
 

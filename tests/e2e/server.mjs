@@ -1,12 +1,17 @@
-// A tiny static file server for dist/ (no dependencies).
+// A tiny static file server for dist/ (no dependencies), sending the headers a deployment should
+// send (deploy/nginx.conf does the same), so the e2e tests exercise them:
+//   Content-Security-Policy  the policy of dist/index.html's <meta> tag plus frame-ancestors, on every
+//                            response: a worker's policy comes from its own script's response
+//   Cache-Control            immutable for trunk's hashed file names, no-cache (revalidate by ETag)
+//                            for everything else: index.html, sw.js, the worker, data, models
+//   Content-Encoding         the build's .br/.gz twin when the request accepts it
+//   application/wasm         so streaming compilation works
 //
 //   import { startServer } from './server.mjs'; const s = await startServer('dist'); ... await s.close();
 //   node tests/e2e/server.mjs [root=dist] [port=0]      (standalone; port 0 picks a free port)
 //
-// Binds 127.0.0.1 only. Correct MIME types (application/wasm for .wasm so streaming compilation
-// works), `Cache-Control: no-store` so a rebuilt dist/ is always what the browser sees, no
-// compression (the tests compute gzip sizes themselves), `/` and unknown extension-less paths
-// serve index.html, and no path can escape the root.
+// Binds 127.0.0.1 only; `/` and unknown extension-less paths serve index.html; no path can escape
+// the root. `{ csp: false }` leaves the policy header out (the worker-CSP test's control).
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -36,8 +41,39 @@ export const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** trunk's content-hashed names (`main-0123456789abcdef.css`, `app-…_bg.wasm`): never change. */
+export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+/** The Content-Security-Policy of `root`/index.html's <meta> tag, or null if it has none. */
+export function metaPolicy(root) {
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const tag = html.match(/<meta[^>]+http-equiv="Content-Security-Policy"[^>]*>/i);
+  return tag?.[0].match(/content="([^"]*)"/)?.[1] ?? null;
+}
+
+/** The policy header: the page's own policy, plus what only a header can say. */
+export const headerPolicy = (meta) => `${meta}; frame-ancestors 'none'`;
+
+/** Cache-Control for a served path. */
+export const cacheControl = (pathname) => (HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/** The twin to send for `accept` (an Accept-Encoding header): ['br', '.br'], ['gzip', '.gz'] or null. */
+function encodingFor(accept, file) {
+  const accepted = new Set(
+    String(accept ?? '')
+      .split(',')
+      .map((t) => t.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.split('=')[1]) > 0)
+      .map(([name]) => name.trim().toLowerCase()),
+  );
+  for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepted.has(name) && fs.existsSync(file + ext)) return [name, ext];
+  }
+  return null;
+}
+
 /** Starts the server; resolves to { url, origin, port, root, log, close() }. `log` lists served paths. */
-export function startServer(root = 'dist', port = 0, host = '127.0.0.1') {
+export function startServer(root = 'dist', port = 0, host = '127.0.0.1', { csp = true } = {}) {
   const absRoot = path.resolve(root);
   const log = [];
   const server = http.createServer((req, res) => {
@@ -69,15 +105,34 @@ export function startServer(root = 'dist', port = 0, host = '127.0.0.1') {
       return send(404, 'not found');
     }
     const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    log.push({ path: pathname, status: 200, bytes: stat.size });
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': type,
-      'Content-Length': stat.size,
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControl(pathname),
       'X-Content-Type-Options': 'nosniff',
-    });
+      'Referrer-Policy': 'no-referrer',
+    };
+    const meta = csp && fs.existsSync(path.join(absRoot, 'index.html')) ? metaPolicy(absRoot) : null;
+    if (meta) headers['Content-Security-Policy'] = headerPolicy(meta);
+    const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    headers.ETag = etag;
+    if (req.headers['if-none-match'] === etag) {
+      log.push({ path: pathname, status: 304 });
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    const encoding = encodingFor(req.headers['accept-encoding'], file);
+    if (fs.existsSync(file + '.br') || fs.existsSync(file + '.gz')) headers.Vary = 'Accept-Encoding';
+    let body = file;
+    if (encoding) {
+      headers['Content-Encoding'] = encoding[0];
+      body = file + encoding[1];
+    }
+    const size = fs.statSync(body).size;
+    headers['Content-Length'] = size;
+    log.push({ path: pathname, status: 200, bytes: stat.size, sent: size, encoding: encoding?.[0] ?? null });
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -5,8 +5,10 @@ use super::sheet::sheet_html;
 use super::{REHEARSAL_MARK, build};
 use crate::app::browser;
 use crate::app::checked_files::CheckedFiles;
+use crate::app::clock;
+use crate::app::hooks::use_object_url;
+use crate::app::state::use_registration_store;
 use crate::profile::Profile;
-use crate::registration::ui::{clock, use_registration_store};
 use leptos::prelude::*;
 
 #[component]
@@ -16,20 +18,8 @@ pub fn ConfirmationPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl
     let today = clock::shanghai_now().date;
 
     // The photo to print: the file to upload (fixed if a fix was made), unless it still fails.
-    let photo_url = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let url = files
-            .photo
-            .with(|c| c.as_ref().filter(|c| c.printable()).and_then(|c| browser::object_url(&c.bytes, "image/jpeg")));
-        if let Some(old) = photo_url.get_untracked() {
-            browser::revoke(&old);
-        }
-        photo_url.set(url);
-    });
-    on_cleanup(move || {
-        if let Some(old) = photo_url.get_untracked() {
-            browser::revoke(&old);
-        }
+    let photo_url = use_object_url(move || {
+        files.photo.with(|c| c.as_ref().filter(|c| c.printable()).and_then(|c| browser::blob(&c.bytes, "image/jpeg")))
     });
     let form = Memo::new(move |_| {
         let has_photo = photo_url.with(Option::is_some);

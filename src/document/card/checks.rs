@@ -8,23 +8,8 @@ use crate::photo::content::scene::colour::luma;
 use crate::photo::content::scene::regions::Region;
 use crate::photo::content::scene::sharpness::sharpness_index;
 use crate::profile::CardSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
-
-/// The check ids, in the order the page lists them.
-pub mod id {
-    pub const FOUND: &str = "card.found";
-    pub const SIDE: &str = "card.side";
-    pub const WHOLE: &str = "card.whole";
-    pub const LEVEL: &str = "card.level";
-    pub const CENTERED: &str = "card.centered";
-    pub const FILL: &str = "card.fill";
-    pub const PERSPECTIVE: &str = "card.perspective";
-    pub const LEGIBLE: &str = "card.legible";
-    pub const GLARE: &str = "card.glare";
-    pub const COLOUR: &str = "card.colour";
-    pub const ALL: [&str; 10] = [FOUND, SIDE, WHOLE, LEVEL, CENTERED, FILL, PERSPECTIVE, LEGIBLE, GLARE, COLOUR];
-}
 
 /// Resolution of the flattened card the pixel checks read, pixels per millimetre.
 const FLAT_PPM: f64 = 5.0;
@@ -64,8 +49,11 @@ fn zone_region(z: &Zone) -> Region {
     Region { x0: px(z.x0), y0: px(z.y0), x1: px(z.x1), y1: px(z.y1) }
 }
 
-pub fn measure(img: &RgbImage, f: &Finding) -> Measures {
+/// Measures a found card. `full_width` is the width of the file's own picture, of which `img` may
+/// be a smaller copy: the card's width in pixels is reported in the file's pixels.
+pub fn measure(img: &RgbImage, f: &Finding, full_width: u32) -> Measures {
     let c = corners_in(img, f);
+    let to_full = f64::from(full_width.max(1)) / f64::from(img.width().max(1));
     let (w, h) = (f64::from(img.width()), f64::from(img.height()));
     let reading = c[1].sub(c[0]).add(c[2].sub(c[3]));
     let edge_margin = c.iter().map(|p| p.x.min(p.y).min(w - p.x).min(h - p.y)).fold(f64::MAX, f64::min) / w.min(h);
@@ -111,7 +99,7 @@ pub fn measure(img: &RgbImage, f: &Finding) -> Measures {
         fill: area / (w * h),
         corner_error_deg: max_corner_error(&c),
         sharpness,
-        card_width_px: (c[0].dist(c[1]) + c[3].dist(c[2])) / 2.0,
+        card_width_px: (c[0].dist(c[1]) + c[3].dist(c[2])) / 2.0 * to_full,
         glare_share: f64::from(blown) / f64::from(total.max(1)),
         chroma,
     }
@@ -143,12 +131,13 @@ fn pct(v: f64) -> String {
     format!("{:.0}%", v * 100.0)
 }
 
-/// All card checks for a picture. Without a card (or below the confidence) only `card.found`.
-pub fn checks(img: &RgbImage, finding: Option<&Finding>, spec: &CardSpec) -> Vec<Check> {
+/// All card checks for a picture (`full_width` as for [`measure`]). Without a card (or below the
+/// confidence) only `card.found`.
+pub fn checks(img: &RgbImage, finding: Option<&Finding>, full_width: u32, spec: &CardSpec) -> Vec<Check> {
     let Some(f) = finding.filter(|f| f.confidence >= spec.min_confidence) else {
         return vec![found(None, spec)];
     };
-    let m = measure(img, f);
+    let m = measure(img, f, full_width);
     vec![
         found(Some(f), spec),
         side(f.side, f.side_margin, spec),
@@ -166,14 +155,14 @@ pub fn checks(img: &RgbImage, finding: Option<&Finding>, spec: &CardSpec) -> Vec
 pub fn found(f: Option<&Finding>, spec: &CardSpec) -> Check {
     match f.filter(|f| f.confidence >= spec.min_confidence) {
         Some(f) => Check::new(
-            id::FOUND,
+            CheckId::CardFound,
             Status::Pass,
             format!("找到证件（把握 {}）", pct(f.confidence)),
             "画面中有一张完整证件",
             "已找到证件的四个角。",
         ),
         None => Check::new(
-            id::FOUND,
+            CheckId::CardFound,
             Status::Fail,
             "未找到证件",
             "画面中有一张完整证件",
@@ -189,7 +178,7 @@ pub fn side(side: Side, margin: f64, spec: &CardSpec) -> Check {
     let expected = Side::Portrait.label();
     if margin < spec.min_side_margin {
         return Check::new(
-            id::SIDE,
+            CheckId::CardSide,
             Status::Manual,
             format!("{measured}（不确定）"),
             expected,
@@ -197,9 +186,9 @@ pub fn side(side: Side, margin: f64, spec: &CardSpec) -> Check {
         );
     }
     match side {
-        Side::Portrait => Check::new(id::SIDE, Status::Pass, measured, expected, "是有照片和号码的人像面。"),
+        Side::Portrait => Check::new(CheckId::CardSide, Status::Pass, measured, expected, "是有照片和号码的人像面。"),
         Side::Emblem => Check::new(
-            id::SIDE,
+            CheckId::CardSide,
             Status::Fail,
             measured,
             expected,
@@ -212,7 +201,7 @@ pub fn whole(edge_margin: f64, spec: &CardSpec) -> Check {
     let expected = format!("四角都在画面内，离边缘至少 {}", pct(spec.whole_margin));
     if edge_margin < 0.0 {
         Check::new(
-            id::WHOLE,
+            CheckId::CardWhole,
             Status::Fail,
             "证件有一角在画面外",
             expected,
@@ -220,14 +209,14 @@ pub fn whole(edge_margin: f64, spec: &CardSpec) -> Check {
         )
     } else if edge_margin < spec.whole_margin {
         Check::new(
-            id::WHOLE,
+            CheckId::CardWhole,
             Status::Warn,
             format!("离边缘仅 {:.1}%", edge_margin * 100.0),
             expected,
             "证件的角太贴近画面边缘，稍微拉远一点再拍更稳妥。",
         )
     } else {
-        Check::new(id::WHOLE, Status::Pass, "四角都在画面内", expected, "证件完整。")
+        Check::new(CheckId::CardWhole, Status::Pass, "四角都在画面内", expected, "证件完整。")
     }
 }
 
@@ -247,7 +236,7 @@ pub fn level(tilt_deg: f64, spec: &CardSpec) -> Check {
         _ if a > 45.0 => "证件没有正着放：修复会把它转正；重拍时请让文字横向、正着朝上。".to_owned(),
         _ => format!("证件歪了 {a:.1}°：修复会把它摆正；重拍时请让证件边缘与画面边缘平行。"),
     };
-    Check::new(id::LEVEL, status, measured, expected, message)
+    Check::new(CheckId::CardLevel, status, measured, expected, message)
 }
 
 pub fn centred(offset: f64, spec: &CardSpec) -> Check {
@@ -256,7 +245,13 @@ pub fn centred(offset: f64, spec: &CardSpec) -> Check {
         Status::Pass => "证件在画面中央。",
         _ => "证件偏向画面一侧：修复会把证件裁到中央；重拍时请把证件放在画面正中。",
     };
-    Check::new(id::CENTERED, status, format!("偏离中心 {}", pct(offset)), format!("≤ {}", pct(spec.centre[0])), message)
+    Check::new(
+        CheckId::CardCentered,
+        status,
+        format!("偏离中心 {}", pct(offset)),
+        format!("≤ {}", pct(spec.centre[0])),
+        message,
+    )
 }
 
 pub fn fill(share: f64, spec: &CardSpec) -> Check {
@@ -265,7 +260,7 @@ pub fn fill(share: f64, spec: &CardSpec) -> Check {
         Status::Pass => "证件在画面中足够大。",
         _ => "证件在画面中太小：修复会裁到证件，但字可能不够清晰；请靠近一些，让证件占满大部分画面再拍。",
     };
-    Check::new(id::FILL, status, format!("占画面 {}", pct(share)), format!("≥ {}", pct(spec.fill[0])), message)
+    Check::new(CheckId::CardFill, status, format!("占画面 {}", pct(share)), format!("≥ {}", pct(spec.fill[0])), message)
 }
 
 pub fn perspective(corner_error_deg: f64, spec: &CardSpec) -> Check {
@@ -275,7 +270,7 @@ pub fn perspective(corner_error_deg: f64, spec: &CardSpec) -> Check {
         _ => "像是斜着拍的（四个角不是直角）：修复会把它拉正，但请尽量让手机与证件平行、正对着拍。",
     };
     Check::new(
-        id::PERSPECTIVE,
+        CheckId::CardPerspective,
         status,
         format!("角度偏差 {corner_error_deg:.1}°"),
         format!("四角接近直角（偏差 ≤ {}°）", spec.perspective_deg[0]),
@@ -299,7 +294,7 @@ pub fn legible(sharpness: Option<f64>, card_width_px: f64, spec: &CardSpec) -> C
         "证件在照片里的像素太少，字可能看不清：请靠近一些拍，让证件占满画面。"
     };
     Check::new(
-        id::LEGIBLE,
+        CheckId::CardLegible,
         status,
         measured,
         format!("清晰度 ≥ {}，证件宽 ≥ {} 像素", spec.sharpness[0], spec.card_width_px[0]),
@@ -314,7 +309,7 @@ pub fn glare(share: f64, spec: &CardSpec) -> Check {
         _ => "证件上有反光，盖住了部分文字或号码：换个角度、避开灯光直射再拍。",
     };
     Check::new(
-        id::GLARE,
+        CheckId::CardGlare,
         status,
         format!("文字区过曝 {:.1}%", share * 100.0),
         format!("≤ {:.1}%", spec.glare_share[0] * 100.0),
@@ -328,7 +323,13 @@ pub fn colour(chroma: f64, spec: &CardSpec) -> Check {
         Status::Pass => "是彩色照片。",
         _ => "证件几乎没有颜色，像是黑白复印件或黑白照片：要求证件原件的彩色照片，请直接拍原件。",
     };
-    Check::new(id::COLOUR, status, format!("色度 {chroma:.1}"), format!("≥ {}（彩色原件）", spec.chroma[0]), message)
+    Check::new(
+        CheckId::CardColour,
+        status,
+        format!("色度 {chroma:.1}"),
+        format!("≥ {}（彩色原件）", spec.chroma[0]),
+        message,
+    )
 }
 
 #[cfg(test)]
@@ -374,10 +375,10 @@ mod tests {
 
     fn judged(scene: &Scene) -> Vec<Check> {
         let (img, _) = photo(scene);
-        checks(&img, find(&img).as_ref(), &spec())
+        checks(&img, find(&img).as_ref(), img.width(), &spec())
     }
 
-    fn status(checks: &[Check], id: &str) -> Status {
+    fn status(checks: &[Check], id: CheckId) -> Status {
         checks.iter().find(|c| c.id == id).map(|c| c.status).unwrap_or_else(|| panic!("{id} missing"))
     }
 
@@ -386,10 +387,18 @@ mod tests {
         let mut good = Scene::simple(640, 480, 11);
         good.card.as_mut().unwrap().length = 560.0;
         let c = judged(&good);
-        assert_eq!(c.len(), id::ALL.len());
-        for id in
-            [id::FOUND, id::SIDE, id::WHOLE, id::LEVEL, id::CENTERED, id::FILL, id::PERSPECTIVE, id::GLARE, id::COLOUR]
-        {
+        assert_eq!(c.len(), CheckId::CARD.len());
+        for id in [
+            CheckId::CardFound,
+            CheckId::CardSide,
+            CheckId::CardWhole,
+            CheckId::CardLevel,
+            CheckId::CardCentered,
+            CheckId::CardFill,
+            CheckId::CardPerspective,
+            CheckId::CardGlare,
+            CheckId::CardColour,
+        ] {
             assert_eq!(status(&c, id), Status::Pass, "{id}: {:?}", c.iter().find(|x| x.id == id));
         }
         let mut poor = Scene::simple(640, 480, 12);
@@ -398,11 +407,11 @@ mod tests {
         (card.rotation, card.fx, card.length, card.centre) = (9.0, 0.22, 330.0, Pt::new(250.0, 220.0));
         card.glare = Some((Pt::new(50.0, 45.0), 6.0));
         let c = judged(&poor);
-        for id in [id::LEVEL, id::COLOUR, id::GLARE, id::LEGIBLE] {
+        for id in [CheckId::CardLevel, CheckId::CardColour, CheckId::CardGlare, CheckId::CardLegible] {
             assert_eq!(status(&c, id), Status::Fail, "{id}: {:?}", c.iter().find(|x| x.id == id));
         }
-        assert_ne!(status(&c, id::FILL), Status::Pass);
-        assert_ne!(status(&c, id::PERSPECTIVE), Status::Pass);
+        assert_ne!(status(&c, CheckId::CardFill), Status::Pass);
+        assert_ne!(status(&c, CheckId::CardPerspective), Status::Pass);
     }
 
     #[test]
@@ -413,7 +422,7 @@ mod tests {
         let blurred = Scene { blur: 2.5, ..sharp.clone() };
         let index = |scene: &Scene| {
             let (img, _) = photo(scene);
-            measure(&img, &find(&img).expect("found")).sharpness.expect("text detail")
+            measure(&img, &find(&img).expect("found"), img.width()).sharpness.expect("text detail")
         };
         let (a, b) = (index(&sharp), index(&blurred));
         assert!(a >= s.sharpness[0] && b < s.sharpness[1], "sharp {a:.1}, blurred {b:.1}");
@@ -423,7 +432,10 @@ mod tests {
         cut.card.as_mut().unwrap().rotation = 12.0;
         let (img, truth) = photo(&cut);
         assert!(truth.corners.unwrap().iter().any(|p| p.x > 640.0));
-        let c = checks(&img, find(&img).as_ref(), &s);
-        assert!(status(&c, id::FOUND) == Status::Fail || status(&c, id::WHOLE) == Status::Fail, "{c:?}");
+        let c = checks(&img, find(&img).as_ref(), img.width(), &s);
+        assert!(
+            status(&c, CheckId::CardFound) == Status::Fail || status(&c, CheckId::CardWhole) == Status::Fail,
+            "{c:?}"
+        );
     }
 }

@@ -20,8 +20,9 @@ const SEARCH_SIZE: u32 = 400;
 /// Lines kept from the Hough transform.
 const MAX_LINES: usize = 28;
 /// Quads whose shorter side pair is less than this share of the search copy's short side are
-/// too small to be the card (or to be read).
-const MIN_SIDE_SHARE: f64 = 0.12;
+/// too small to be the card (or to be read): below a fifth, a card in a 4:3 photo covers under
+/// 5 % of it, far under `card.fill`'s limits, and small inner rectangles would pass for a card.
+const MIN_SIDE_SHARE: f64 = 0.2;
 
 /// A card found in a picture.
 #[derive(Debug, Clone, PartialEq)]
@@ -590,7 +591,12 @@ pub fn find(img: &RgbImage) -> Option<Finding> {
     let up = fine.w as f64 / coarse.w as f64;
     let grad = Gradient::of(&coarse);
     let lines = hough(&grad);
-    let quad = best_quad(&grad, &lines)?;
+    // A picture cropped to the card has no outline; an inner rectangle (the portrait's frame) may
+    // still pass for one, so the whole-picture reading competes with the best outline.
+    let whole = whole_picture(&fine, factor, (w, h));
+    let Some(quad) = best_quad(&grad, &lines) else {
+        return whole;
+    };
     let mut corners = quad.corners.map(|p| p.scale(up));
     for reach in [up * 2.0 + 1.0, 1.5] {
         corners = refine(&fine, corners, reach);
@@ -600,18 +606,46 @@ pub fn find(img: &RgbImage) -> Option<Finding> {
     }
     let (ordered, side, side_margin) = read_side(&fine, corners);
     let k = f64::from(factor);
+    let outline =
+        Finding { corners: ordered.map(|p| p.scale(k)), confidence: quad.confidence, side, side_margin, frame: (w, h) };
+    match whole {
+        Some(whole) if whole.confidence > outline.confidence => Some(whole),
+        _ => Some(outline),
+    }
+}
+
+/// Largest departure of a picture's aspect from the card's for it to be taken as the card itself.
+const WHOLE_PICTURE_ASPECT: f64 = 0.04;
+/// The side reading must be this decisive before a picture without edges is taken as a card.
+const WHOLE_PICTURE_MIN_MARGIN: f64 = 0.25;
+
+/// A scan or a picture already cropped to the card has no table around it, so no edges to find:
+/// when the picture has the card's shape (either way round) and its content reads clearly as
+/// one side of the card, the picture's own frame is the card.
+fn whole_picture(fine: &Grey, factor: u32, frame: (u32, u32)) -> Option<Finding> {
+    let (w, h) = (fine.w as f64, fine.h as f64);
+    let aspect = w.max(h) / w.min(h).max(1.0);
+    if (aspect / ASPECT - 1.0).abs() > WHOLE_PICTURE_ASPECT {
+        return None;
+    }
+    let (ordered, side, side_margin) = read_side(fine, rect_corners(w, h));
+    if side_margin < WHOLE_PICTURE_MIN_MARGIN {
+        return None;
+    }
+    let k = f64::from(factor);
     Some(Finding {
         corners: ordered.map(|p| p.scale(k)),
-        confidence: quad.confidence,
+        // No outline was seen: as sure as the side reading, and never more than a clean outline.
+        confidence: (0.5 + side_margin / 4.0).min(0.8),
         side,
         side_margin,
-        frame: (w, h),
+        frame,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::synthetic::{Background, Scene, photo};
+    use super::super::synthetic::{Background, Holder, Rng, Scene, card_face, photo};
     use super::*;
 
     fn error(found: &Finding, truth: [Pt; 4]) -> f64 {
@@ -634,6 +668,25 @@ mod tests {
             assert!(e < 0.02, "{rotation}°: corner error {:.2} % of the diagonal", e * 100.0);
             assert_eq!(found.side, Side::Portrait, "{rotation}°");
         }
+    }
+
+    #[test]
+    fn a_picture_cropped_to_the_card_is_the_card_and_a_plain_one_is_not() {
+        let holder = Holder::fictional(&mut Rng::new(5));
+        for side in Side::ALL {
+            let scan = card_face(side, &holder, 10.0);
+            let found = find(&scan).unwrap_or_else(|| panic!("{side:?}: a scan of the card is the card"));
+            assert_eq!(found.side, side);
+            assert!(max_corner_error(&found.corners) < 0.5, "{:?}", found.corners);
+            assert_eq!(found.corners[0], Pt::new(0.0, 0.0), "upright scan: TL is the picture's");
+        }
+        // Upside down: the corners come back in reading order.
+        let flipped = image::imageops::rotate180(&card_face(Side::Portrait, &holder, 10.0));
+        let found = find(&flipped).expect("upside-down scan");
+        assert!(found.corners[0].x > 800.0 && found.corners[0].y > 500.0, "{:?}", found.corners);
+        // The card's shape but no card in it.
+        let plain = RgbImage::from_pixel(856, 540, image::Rgb([200, 190, 170]));
+        assert_eq!(find(&plain), None);
     }
 
     #[test]

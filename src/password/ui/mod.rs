@@ -14,7 +14,6 @@ use leptos::prelude::*;
 use super::context::{PersonalContext, PreparedContext};
 use crate::profile::Profile;
 use answers::AnswerCheck;
-pub use rehearsal::RehearsalDone;
 use rehearsal::RehearsalDrill;
 use strength::PasswordCheck;
 use teacher::TeacherNotes;

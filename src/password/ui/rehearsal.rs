@@ -4,11 +4,7 @@ use leptos::prelude::*;
 
 use super::super::rehearsal::{Outcome, Rehearsal};
 use super::field::SecretInput;
-
-/// App-level flag: the rehearsal has ended with a match at least once (for the readiness list).
-/// Only this yes/no is kept, in memory; never the password or anything derived from it.
-#[derive(Clone, Copy)]
-pub struct RehearsalDone(pub RwSignal<bool>);
+use crate::app::state::RehearsalDone;
 
 #[component]
 pub fn RehearsalDrill() -> impl IntoView {

@@ -1,12 +1,13 @@
 //! The face-aware crop: from a picture larger than the target, the rectangle (target aspect) that
-//! puts the head height, the top margin and the horizontal centre in the MIDDLE of their pass
-//! bands; the fix then scales it to the exact size. When the person is too close to an edge or
-//! too big/small for that, a Chinese message says how to retake the photo.
+//! puts the head height, top margin, eye line and horizontal centre inside their pass bands (by
+//! at least the measurement uncertainty), as near the middles as the picture allows; the fix then
+//! scales it to the exact size. When no such crop exists, a Chinese message says which edge is
+//! short and how to retake the photo.
 //!
 //! The plan is made from an observation that may have been taken on a downscaled copy: it is
 //! scaled to the full-resolution upright pixels the fix decodes.
 
-use super::geometry::{TopSource, main_face};
+use super::geometry::{TopSource, count_faces, main_face};
 use crate::face::{BoxF, FaceObservation, Landmarks, PersonMask, Point};
 use crate::fix::Fit;
 use crate::imaging::resample::{Rect, crop_and_resize};
@@ -45,6 +46,9 @@ pub enum CropError {
     OffCentre {
         right: bool,
     },
+    /// No crop meets both the head-top and the eye-line bands: the eyes sit unusually low in the
+    /// head as measured (hair piled high, a hat).
+    Proportions,
 }
 
 impl CropError {
@@ -60,6 +64,7 @@ impl CropError {
             ),
             CropError::NoRoomAbove => "头顶上方没有留出空间（头顶太靠近或超出照片上边），无法按要求裁剪。请重拍：镜头略微上移，头顶上方留出一拳左右的空间。".into(),
             CropError::NoRoomBelow => "下巴下方拍得太少，无法按要求裁剪（照片下边应刚露出锁骨或衣领）。请重拍，让画面拍到肩膀。".into(),
+            CropError::Proportions => "头顶到眼睛的距离比常见的长（头发盘得很高，或戴着帽子），任何裁剪都无法让头顶留白和眼睛高度同时合格。请摘下帽子、把头发放低后重拍。".into(),
             CropError::OffCentre { right } => format!(
                 "人太靠近照片{}边缘，无法把人像裁到水平居中。请站到镜头正前方、人在画面中间后重拍。",
                 if *right { "右" } else { "左" }
@@ -68,22 +73,60 @@ impl CropError {
     }
 }
 
-/// The part of a pass band the crop may land in when the ideal middle would leave the picture:
-/// the middle half, so that measurement noise of a few pixels still passes.
-fn safe(b: Band) -> Band {
-    let q = (b.max - b.min) / 4.0;
-    Band::new(b.min + q, b.max - q)
+/// Where one candidate crop height leaves the framing, in pixels of the full picture: how much
+/// picture is missing beyond each edge for the bands to be met (0 = enough).
+#[derive(Debug, Clone, Copy, Default)]
+struct Shortfall {
+    above: f32,
+    below: f32,
+    left: f32,
+    right: f32,
+    /// The head-top and eye-line bands cannot both be met at this size (eyes low in a tall head).
+    proportions: f32,
 }
 
+impl Shortfall {
+    fn total(&self) -> f32 {
+        self.above + self.below + self.left + self.right + self.proportions
+    }
+
+    fn error(&self) -> CropError {
+        let worst = [self.above, self.below, self.left, self.right, self.proportions]
+            .into_iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(0, |(i, _)| i);
+        match worst {
+            0 => CropError::NoRoomAbove,
+            1 => CropError::NoRoomBelow,
+            2 => CropError::OffCentre { right: false },
+            3 => CropError::OffCentre { right: true },
+            _ => CropError::Proportions,
+        }
+    }
+}
+
+/// Fraction of the crop kept between a planned value and its guard band (≈ 2.4 px of 600).
+const ROUNDING: f32 = 0.004;
+
+/// How many crop heights the search tries across the head-height band.
+const STEPS: usize = 48;
+
 /// Plans the crop of a `full`-sized picture (observed as `obs`, possibly downscaled) to `target`.
+///
+/// Every crop of the target aspect that puts head height, top margin, eye line and centre inside
+/// their pass bands narrowed by the measurement uncertainty (so the fixed photo passes) is a
+/// candidate; of those it takes the one closest to the middles of the head-height, top-margin and
+/// centre bands (squared distance in half-band widths). When none exists it says which edge of the picture is short.
 pub fn plan(
     obs: &FaceObservation,
     full: (u32, u32),
     target: (u32, u32),
     g: &GeometrySpec,
 ) -> Result<CropPlan, CropError> {
-    let n = obs.faces.iter().filter(|d| d.score >= g.min_face_score).count();
-    match n {
+    // Doubtful background detections (see `count_faces`) do not stop the crop: it is planned on
+    // the main face, and the re-check of the fixed photo still shows them.
+    match count_faces(obs, g).people.len() {
         0 => return Err(CropError::NoFace),
         1 => {}
         n => return Err(CropError::SeveralFaces(n)),
@@ -96,49 +139,82 @@ pub fn plan(
     let (sx, sy) = (fw / obs.width.max(1) as f32, fh / obs.height.max(1) as f32);
     let (top, chin, cx, eye_y) = (face.top * sy, face.chin.y * sy, face.eye_mid.x * sx, face.eye_mid.y * sy);
     let head = chin - top;
-    let (tw, th) = (target.0.max(1) as f32, target.1.max(1) as f32);
-    let h = head / g.head_height_pass.mid();
-    let w = h * tw / th;
-    if !(h.is_finite() && head > 0.0) {
+    if !(head.is_finite() && head > 0.0 && top.is_finite() && cx.is_finite() && eye_y.is_finite()) {
         return Err(CropError::NoFace);
     }
-    if h > fh || w > fw {
-        return Err(CropError::TooClose);
-    }
-    // Upscaling by more than 1/0.6 ≈ 1.7× visibly blurs a 450×600 photo.
-    if h < th * 0.6 {
-        return Err(CropError::TooSmall { head_px: head.round().max(0.0) as u32 });
-    }
-    // Head top and eyes move together with the crop's vertical position. The aim is the middle of
-    // the top-margin band; when that leaves the eye line (a face with hair piled high, a cap) within
-    // the measurement uncertainty of its limit, both are shifted just far enough, evenly, that each
-    // sits inside its pass band narrowed by its uncertainty, so the fixed photo passes both. (If no
-    // position does, the same midpoint splits the shortfall evenly between the two.)
+    let (tw, th) = (target.0.max(1) as f32, target.1.max(1) as f32);
     let u = g.uncertainty;
-    let t0 = g.top_margin_pass.mid();
-    let e0 = t0 + (eye_y - top) / h;
-    let lo = (g.top_margin_pass.min + u.top_margin - t0).max(g.eye_line_pass.min + u.eye_line - e0);
-    let hi = (g.top_margin_pass.max - u.top_margin - t0).min(g.eye_line_pass.max - u.eye_line - e0);
-    let shift = if lo > 0.0 || hi < 0.0 { (lo + hi) / 2.0 } else { 0.0 };
-    let ideal_y = top - (t0 + shift) * h;
-    let ideal_x = cx - g.centre_pass.mid() * w;
-    let y0 = ideal_y.clamp(0.0, fh - h);
-    let x0 = ideal_x.clamp(0.0, fw - w);
-    let p = CropPlan {
-        full,
-        rect: BoxF { x: x0, y: y0, width: w, height: h },
-        head: head / h,
-        top: (top - y0) / h,
-        centre: (cx - x0) / w,
-        eyes: (eye_y - y0) / h,
-    };
-    if !safe(g.top_margin_pass).contains(p.top) {
-        return Err(if ideal_y < y0 { CropError::NoRoomAbove } else { CropError::NoRoomBelow });
+    // A little further in than the guard bands: the fixed photo is measured again on whole pixels.
+    let (hb, tb, eb, cb) = (
+        g.head_height_pass.shrunk(u.head_height + ROUNDING),
+        g.top_margin_pass.shrunk(u.top_margin + ROUNDING),
+        g.eye_line_pass.shrunk(u.eye_line + ROUNDING),
+        g.centre_pass.shrunk(u.centre + ROUNDING),
+    );
+    let dev = |v: f32, b: Band| ((v - b.mid()) / ((b.max - b.min) / 2.0).max(1e-6)).powi(2);
+    let mut best: Option<(f32, CropPlan)> = None;
+    let mut least_short: Option<Shortfall> = None;
+    let (mut too_close, mut too_small) = (0, 0);
+    for i in 0..=STEPS {
+        // From the largest head fraction (smallest crop) to the smallest.
+        let frac = hb.max - (hb.max - hb.min) * i as f32 / STEPS as f32;
+        let h = head / frac;
+        let w = h * tw / th;
+        if h > fh || w > fw {
+            too_close += 1;
+            continue;
+        }
+        // Upscaling by more than 1/0.6 ≈ 1.7× visibly blurs a 450×600 photo.
+        if h < th * 0.6 {
+            too_small += 1;
+            continue;
+        }
+        // The crop's top edge y0 allowed by the top-margin and eye-line bands, and by the picture.
+        let band_lo = (top - tb.max * h).max(eye_y - eb.max * h);
+        let band_hi = (top - tb.min * h).min(eye_y - eb.min * h);
+        let x_lo = cx - cb.max * w;
+        let x_hi = cx - cb.min * w;
+        let short = Shortfall {
+            above: (-band_hi).max(0.0),
+            below: (band_lo + h - fh).max(0.0),
+            left: (-x_hi).max(0.0),
+            right: (x_lo + w - fw).max(0.0),
+            proportions: (band_lo - band_hi).max(0.0),
+        };
+        if short.total() > 0.0 {
+            if least_short.is_none_or(|s| short.total() < s.total()) {
+                least_short = Some(short);
+            }
+            continue;
+        }
+        // Nearest the middles of the head-height, top-margin and centre bands; the eye line only
+        // has to be inside its band (it follows from the head's proportions).
+        let y_ideal = top - tb.mid() * h;
+        // max/min rather than clamp: never a panic on bounds a rounding error apart.
+        let y0 = y_ideal.max(band_lo).max(0.0).min(band_hi).min(fh - h);
+        let x0 = (cx - cb.mid() * w).max(x_lo).max(0.0).min(x_hi).min(fw - w);
+        let p = CropPlan {
+            full,
+            rect: BoxF { x: x0, y: y0, width: w, height: h },
+            head: head / h,
+            top: (top - y0) / h,
+            centre: (cx - x0) / w,
+            eyes: (eye_y - y0) / h,
+        };
+        let cost = dev(p.head, hb) + dev(p.top, tb) + dev(p.centre, cb);
+        if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+            best = Some((cost, p));
+        }
     }
-    if !safe(g.centre_pass).contains(p.centre) {
-        return Err(CropError::OffCentre { right: ideal_x > x0 });
+    match (best, least_short) {
+        (Some((_, p)), _) => Ok(p),
+        (None, Some(short)) => Err(short.error()),
+        (None, None) if too_close > 0 && too_small == 0 => Err(CropError::TooClose),
+        (None, None) if too_small > 0 && too_close == 0 => {
+            Err(CropError::TooSmall { head_px: head.round().max(0.0) as u32 })
+        }
+        _ => Err(CropError::NoFace),
     }
-    Ok(p)
 }
 
 impl CropPlan {

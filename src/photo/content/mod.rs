@@ -6,7 +6,6 @@
 
 pub mod crop;
 pub mod geometry;
-mod labels;
 pub mod overlay;
 pub mod picture;
 /// Needs the models: native builds, and the Web Worker's wasm (feature `face-models`).
@@ -19,11 +18,10 @@ pub mod wire;
 
 use crate::face::FaceObservation;
 use crate::profile::PhotoContentSpec;
-use crate::report::Check;
+use crate::report::{Check, CheckId};
 use image::RgbImage;
 use std::collections::BTreeSet;
 
-pub use labels::{CONTENT_CHECKS, check_label};
 pub use overlay::{Mark, Shape};
 
 /// Everything the content checks look at.
@@ -39,7 +37,7 @@ pub struct ContentInput<'a> {
     /// Editing or scanner software named in the file's metadata (EXIF Software), if any.
     pub software: Option<&'a str>,
     /// Ids of `manual` checks the person has confirmed.
-    pub confirmed: &'a BTreeSet<String>,
+    pub confirmed: &'a BTreeSet<CheckId>,
 }
 
 impl<'a> ContentInput<'a> {
@@ -49,7 +47,7 @@ impl<'a> ContentInput<'a> {
         observation: &'a FaceObservation,
         profile: &'a crate::profile::Profile,
         software: Option<&'a str>,
-        confirmed: &'a BTreeSet<String>,
+        confirmed: &'a BTreeSet<CheckId>,
     ) -> Self {
         ContentInput {
             image,

@@ -3,7 +3,7 @@
 //! scales them with the picture (an SVG with the picture's viewBox).
 
 use crate::face::{BoxF, Point};
-use crate::report::Status;
+use crate::report::{CheckId, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
@@ -18,12 +18,14 @@ pub enum Shape {
     VBand { x0: f32, x1: f32 },
     /// Small dots (eyes, ears, eyebrow points).
     Dots { points: Vec<Point> },
+    /// A closed outline through the points (the card's edges, a text area seen in perspective).
+    Outline { points: Vec<Point> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
-    /// The check this mark explains, e.g. `face.head_height`.
-    pub check: String,
+    /// The check this mark explains.
+    pub check: CheckId,
     /// Colour comes from this (the check's status).
     pub status: Status,
     /// Short Chinese caption drawn beside the shape, e.g. "头顶".
@@ -32,7 +34,7 @@ pub struct Mark {
 }
 
 impl Mark {
-    pub fn new(check: &str, status: Status, label: impl Into<String>, shape: Shape) -> Self {
-        Mark { check: check.to_owned(), status, label: label.into(), shape }
+    pub fn new(check: CheckId, status: Status, label: impl Into<String>, shape: Shape) -> Self {
+        Mark { check, status, label: label.into(), shape }
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::face::{BoxF, Detection, FaceObservation, Landmarks, PersonMask, Point};
 use crate::photo::content::geometry::face::idx;
-use crate::photo::content::geometry::pose::PITCH_NEUTRAL_DEG;
+use crate::profile::PITCH_NEUTRAL_DEG;
 
 pub mod draw;
 

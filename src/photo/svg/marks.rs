@@ -19,7 +19,7 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
             s,
             r#"<g class="mark status-{st}" data-mark="{id}" data-status="{st}">"#,
             st = m.status.as_str(),
-            id = escape(&m.check)
+            id = m.check.as_str()
         );
         let stroke = format!(r#"stroke="{colour}" stroke-width="2.5" vector-effect="non-scaling-stroke""#);
         let anchor = match &m.shape {
@@ -78,6 +78,13 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
                 }
                 points.first().map(|p| (p.x + r * 1.5, p.y - r * 1.5)).unwrap_or((0.0, 0.0))
             }
+            Shape::Outline { points } => {
+                let list: Vec<String> = points.iter().map(|p| format!("{},{}", num(p.x), num(p.y))).collect();
+                let _ = write!(s, r#"<polygon points="{}" fill="none" {stroke}/>"#, list.join(" "));
+                // The label sits above the topmost point.
+                let top = points.iter().min_by(|a, b| a.y.total_cmp(&b.y));
+                top.map(|p| (p.x + 2.0, p.y - 3.0)).unwrap_or((0.0, 0.0))
+            }
         };
         if !m.label.is_empty() {
             let (x, y) = (anchor.0.clamp(0.0, (w - font * 2.0).max(0.0)), anchor.1.clamp(font, (h - 2.0).max(font)));
@@ -101,24 +108,24 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
 mod tests {
     use super::*;
     use crate::face::{BoxF, Point};
-    use crate::report::Status;
+    use crate::report::{CheckId, Status};
 
     #[test]
     fn each_mark_is_a_group_with_its_check_status_and_colour() {
         let marks = vec![
             Mark::new(
-                "face.head_height",
+                CheckId::FaceHeadHeight,
                 Status::Fail,
                 "头顶",
                 Shape::Line { from: Point { x: 0.0, y: 40.0 }, to: Point { x: 450.0, y: 40.0 } },
             ),
             Mark::new(
-                "background.color",
+                CheckId::BackgroundColor,
                 Status::Pass,
                 "",
                 Shape::Rect { rect: BoxF { x: 1.0, y: 2.0, width: 30.0, height: 40.0 } },
             ),
-            Mark::new("face.centered", Status::Warn, "<中>", Shape::VBand { x0: 200.0, x1: 250.0 }),
+            Mark::new(CheckId::FaceCentered, Status::Warn, "<中>", Shape::VBand { x0: 200.0, x1: 250.0 }),
         ];
         let svg = marks_svg(450, 600, &marks);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -132,9 +139,23 @@ mod tests {
 
     #[test]
     fn broken_coordinates_do_not_break_the_markup() {
-        let m =
-            Mark::new("x", Status::Pass, "a", Shape::Dots { points: vec![Point { x: f32::NAN, y: f32::INFINITY }] });
+        let m = Mark::new(
+            CheckId::FaceEarsVisible,
+            Status::Pass,
+            "a",
+            Shape::Dots { points: vec![Point { x: f32::NAN, y: f32::INFINITY }] },
+        );
         let svg = marks_svg(1, 1, &[m]);
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        let outline = Mark::new(
+            CheckId::CardWhole,
+            Status::Fail,
+            "证件",
+            Shape::Outline {
+                points: vec![Point { x: 1.0, y: 9.0 }, Point { x: f32::NAN, y: 2.0 }, Point { x: 5.0, y: 5.0 }],
+            },
+        );
+        let svg = marks_svg(10, 10, &[outline]);
+        assert!(svg.contains(r#"<polygon points="1.0,9.0 0,2.0 5.0,5.0""#) && !svg.contains("NaN"), "{svg}");
     }
 }

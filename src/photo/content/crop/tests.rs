@@ -4,7 +4,7 @@ use crate::photo::content::geometry::checks;
 use crate::photo::content::synthetic::{FaceSpec, observation};
 use crate::photo::content::{ContentInput, ContentResult};
 use crate::profile::default_profile;
-use crate::report::Status;
+use crate::report::{CheckId, Status};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -37,7 +37,8 @@ fn recheck(obs: &FaceObservation, plan: &CropPlan) -> ContentResult {
     checks(&input)
 }
 
-const FRAMING: [&str; 5] = ["face.count", "face.head_height", "face.top_margin", "face.centered", "face.eye_line"];
+const FRAMING: [CheckId; 5] =
+    [CheckId::FaceCount, CheckId::FaceHeadHeight, CheckId::FaceTopMargin, CheckId::FaceCentered, CheckId::FaceEyeLine];
 
 fn assert_framing_passes(r: &ContentResult) {
     for id in FRAMING {
@@ -113,6 +114,26 @@ fn impossible_crops_say_how_to_retake() {
     assert!(matches!(plan(&obs, (600, 800), (450, 600), g()), Err(CropError::TooSmall { .. })));
     let two = observation(800, 600, &[FaceSpec::framed(100.0, 300.0, 200.0), FaceSpec::framed(100.0, 300.0, 600.0)]);
     assert_eq!(plan(&two, (800, 600), (450, 600), g()), Err(CropError::SeveralFaces(2)));
+}
+
+#[test]
+fn a_photo_cut_short_below_the_chin_is_rescued_by_a_crop_off_the_band_middles() {
+    // Head 50 % of a 3000×4000 picture starting at 31.75 %: the crop at the middle of the
+    // head-height band (66.5 %) would need picture below the bottom edge; a crop with the head
+    // near the top of its band fits, and the fixed photo passes.
+    let obs = phone((3000, 4000), 4, 0.3175, 0.8175, 0.5);
+    let p = plan(&obs, (3000, 4000), (450, 600), g()).expect("a compliant crop exists");
+    assert!(p.head > g().head_height_pass.mid() + 0.01, "{p:?}");
+    assert!(p.rect.y + p.rect.height <= 4000.5, "{p:?}");
+    assert_framing_passes(&recheck(&obs, &p));
+    // A doubtful second detection (weak, small: a pattern in the background) does not stop it.
+    let mut with_phantom = obs.clone();
+    let mut phantom = with_phantom.faces[0].clone();
+    phantom.score = 0.6;
+    phantom.bbox.width *= 0.3;
+    phantom.bbox.height *= 0.3;
+    with_phantom.faces.push(phantom);
+    assert!(plan(&with_phantom, (3000, 4000), (450, 600), g()).is_ok());
 }
 
 #[test]

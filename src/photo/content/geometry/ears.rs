@@ -8,7 +8,7 @@ use super::face::Face;
 use super::pixels::{Pixels, Ycc, centred_box};
 use crate::face::Point;
 use crate::photo::content::{ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// Share of pixels around the ear that have the face's skin colour.
 fn skin_share(px: &Pixels, skin: Ycc, ear: Point, outward: f32, d: f32) -> f32 {
@@ -31,7 +31,7 @@ fn skin_share(px: &Pixels, skin: Ycc, ear: Point, outward: f32, d: f32) -> f32 {
 }
 
 pub fn check(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.ears_visible";
+    const ID: CheckId = CheckId::FaceEarsVisible;
     let g = ctx.spec;
     let expected = format!("两耳都在照片内并露出，不被头发遮住（耳旁皮肤色占比 ≥ {:.0}%）", g.ear_skin_share * 100.0);
     let ears = [face.det.right_ear, face.det.left_ear];

@@ -1,12 +1,18 @@
-//! `face.eyes_open` (eye aspect ratio on the mesh's eye contours) and `face.eyebrows_visible`
-//! (each eyebrow darker than the forehead skin just above it: hair over the brows makes both dark).
+//! `face.eyes_open` (eye aspect ratio on the mesh's eye contours, and whether the eyes are seen at
+//! all: dark lenses, glare on clear ones) and `face.eyebrows_visible` (each eyebrow darker than the
+//! forehead skin just above it: hair over the brows makes both dark).
+//!
+//! The mesh draws eyes even behind sunglasses, so the lid gap alone passes them. The lenses are
+//! read from the pixels instead: behind a tinted lens the eye opening and the skin just under it
+//! are much darker than the cheek below the lens (a ratio, so dark skin is not called tinted);
+//! glare is near-white, colourless pixels around the eye far brighter than the cheek.
 
 use super::Ctx;
 use super::face::{Face, Mesh, dist, idx};
-use super::pixels::Pixels;
+use super::pixels::{Pixels, centred_box};
 use crate::face::{BoxF, Point};
 use crate::photo::content::{ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// Eye aspect ratio: mean gap between facing upper/lower lid points over the corner distance.
 fn aspect(m: Mesh, lids: &[(usize, usize); 3], corners: (usize, usize)) -> f32 {
@@ -14,8 +20,38 @@ fn aspect(m: Mesh, lids: &[(usize, usize); 3], corners: (usize, usize)) -> f32 {
     lids.iter().map(|&(u, l)| dist(m.p(u), m.p(l))).sum::<f32>() / (3.0 * width)
 }
 
+/// What the pixels around the eyes say about lenses in front of them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lens {
+    /// Luma of the eye openings and the skin just under them over the cheeks' luma (the mean of
+    /// both sides): ≈ 0.8–1 for bare eyes, far lower behind a tinted lens.
+    pub shade: f32,
+    /// Share of near-white, colourless pixels around the eyes (the worse side).
+    pub glare: f32,
+}
+
+/// Reads both eye areas, None when they lie outside the picture.
+pub fn lens(px: &Pixels, face: &Face) -> Option<Lens> {
+    let d = face.eye_distance();
+    let mut shade = 0.0;
+    let mut glare = 0.0f32;
+    for e in [face.right_eye, face.left_eye] {
+        let opening = px.mean(centred_box(e.x, e.y, 0.3 * d, 0.1 * d))?.y;
+        let under = px.mean(centred_box(e.x, e.y + 0.25 * d, 0.35 * d, 0.12 * d))?.y;
+        let cheek = px.mean(centred_box(e.x, face.nose.y + 0.05 * d, 0.25 * d, 0.15 * d))?.y;
+        shade += (opening + under) / 2.0 / cheek.max(1.0) / 2.0;
+        let around = px.region(centred_box(e.x, e.y, 0.7 * d, 0.45 * d));
+        // Far brighter than the skin: an over-exposed face is not glare.
+        let glaring = 235f32.max(cheek + 40.0);
+        let bright =
+            around.iter().filter(|p| p.y >= glaring && (p.cb - 128.0).abs() < 12.0 && (p.cr - 128.0).abs() < 12.0);
+        glare = glare.max(bright.count() as f32 / around.len().max(1) as f32);
+    }
+    Some(Lens { shade, glare })
+}
+
 pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.eyes_open";
+    const ID: CheckId = CheckId::FaceEyesOpen;
     let g = ctx.spec;
     let expected = format!("睁眼程度 ≥ {:.2}（眼睑间距 / 眼宽）", g.eye_open_pass);
     let Some(m) = face.mesh else {
@@ -37,19 +73,40 @@ pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let right = aspect(m, &idx::RIGHT_EYE_LIDS, (idx::RIGHT_EYE_OUTER, idx::RIGHT_EYE_INNER));
     let left = aspect(m, &idx::LEFT_EYE_LIDS, (idx::LEFT_EYE_INNER, idx::LEFT_EYE_OUTER));
     let least = right.min(left);
-    let (status, message) = if least >= g.eye_open_pass {
-        (Status::Pass, "双眼睁开。")
+    let lens = lens(&Pixels::new(ctx.image, (ctx.obs.width, ctx.obs.height)), face);
+    let tinted = lens.is_some_and(|l| l.shade < g.lens_shade_fail);
+    let glare = lens.is_some_and(|l| l.glare > g.lens_glare_warn);
+    let (status, message) = if tinted {
+        (
+            Status::Fail,
+            "眼睛被深色镜片（墨镜或有色眼镜）挡住，看不清双眼。请摘下墨镜或有色眼镜后重拍；近视眼镜请用无色镜片。",
+        )
     } else if least < g.eye_open_fail {
         (Status::Fail, "照片中有眼睛是闭着的（或几乎闭上）。请重拍，拍照时自然睁眼。")
-    } else {
+    } else if least < g.eye_open_pass {
         (Status::Warn, "眼睛睁得较小（可能在眨眼或眯眼）。请确认双眼自然睁开，必要时重拍。")
+    } else if glare {
+        (
+            Status::Warn,
+            "眼镜片上有明显反光，可能挡住眼睛。请调整灯光或略微低一下镜架，让镜片不反光后重拍；也可以摘下眼镜拍。",
+        )
+    } else {
+        (Status::Pass, "双眼睁开，清楚可见。")
     };
     let mut points: Vec<Point> =
         idx::RIGHT_EYE_LIDS.iter().chain(&idx::LEFT_EYE_LIDS).flat_map(|&(u, l)| [m.p(u), m.p(l)]).collect();
     points.extend([face.right_eye, face.left_eye]);
     out.marks.push(Mark::new(ID, status, "眼睑", Shape::Dots { points }));
     // Person's right eye is on the viewer's left: name them as the viewer sees them.
-    let measured = format!("左眼（画面左侧）{right:.2}，右眼 {left:.2}");
+    let mut measured = format!("睁眼程度：左眼（画面左侧）{right:.2}，右眼 {left:.2}");
+    if let Some(l) = lens {
+        measured.push_str(&format!("；眼周亮度 / 脸颊亮度 {:.2}，反光 {:.1}%", l.shade, l.glare * 100.0));
+    }
+    let expected = format!(
+        "{expected}；眼周不比脸颊暗太多（亮度比 ≥ {:.2}，否则是深色镜片），镜片反光 ≤ {:.1}%",
+        g.lens_shade_fail,
+        g.lens_glare_warn * 100.0
+    );
     out.checks.push(Check::new(ID, status, measured, expected, message));
 }
 
@@ -70,7 +127,7 @@ fn brow_contrast(px: &Pixels, m: Mesh, upper: &[usize; 5], lower: &[usize; 5]) -
 }
 
 pub fn eyebrows_visible(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.eyebrows_visible";
+    const ID: CheckId = CheckId::FaceEyebrowsVisible;
     let g = ctx.spec;
     let expected = "眉毛完整露出，不被头发或帽檐遮挡";
     let Some(m) = face.mesh else {

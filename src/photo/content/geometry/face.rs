@@ -3,6 +3,7 @@
 //! the checks never see NaN.
 
 use crate::face::{Detection, FaceObservation, Point};
+use crate::profile::GeometrySpec;
 
 /// MediaPipe face-mesh indices used by the checks (the model's documented topology).
 pub mod idx {
@@ -176,6 +177,26 @@ fn mask_top(obs: &FaceObservation, x_span: (f32, f32), face_top: f32) -> Option<
     let face_rows = ((face_top.max(0.0) * sy) as u32).min(m.height.saturating_sub(1));
     let face_has_mask = (x0..x1).any(|x| m.at(x, face_rows) >= 128);
     (face_has_mask || seen_any).then_some(MaskTop::Row(face_top.max(0.0)))
+}
+
+/// The detections above the score threshold, split into the people in the photo and doubtful
+/// faces. The most confident detection is the person; another counts as a second person only when
+/// it is confident (`second_face_score`) and not much smaller than the first (`second_face_size`,
+/// box heights): the detector also fires on patterns in foliage or a face on a poster far behind,
+/// which must not block a real photo.
+pub struct FaceCount<'a> {
+    pub people: Vec<&'a Detection>,
+    pub doubtful: Vec<&'a Detection>,
+}
+
+pub fn count_faces<'a>(obs: &'a FaceObservation, g: &GeometrySpec) -> FaceCount<'a> {
+    let mut found = obs.faces.iter().filter(|d| d.score >= g.min_face_score && d.score.is_finite());
+    let Some(main) = found.next() else {
+        return FaceCount { people: vec![], doubtful: vec![] };
+    };
+    let (people, doubtful): (Vec<_>, Vec<_>) =
+        found.partition(|d| d.score >= g.second_face_score && d.bbox.height >= g.second_face_size * main.bbox.height);
+    FaceCount { people: std::iter::once(main).chain(people).collect(), doubtful }
 }
 
 /// Picks the face the checks measure: the most confident detection above the score threshold.

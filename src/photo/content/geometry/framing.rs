@@ -7,20 +7,20 @@ use super::{Ctx, band_status, near_limit, near_limit_message};
 use crate::face::Point;
 use crate::photo::content::{ContentResult, Mark, Shape};
 use crate::profile::Band;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 fn px_band(b: Band, len: f32) -> String {
     let p = b.px(len);
     format!("{:.0}–{:.0} 像素（{:.1}%–{:.1}%）", p.min, p.max, b.min * 100.0, b.max * 100.0)
 }
 
-fn hline(check: &str, status: Status, label: &str, y: f32, span: (f32, f32)) -> Mark {
+fn hline(check: CheckId, status: Status, label: &str, y: f32, span: (f32, f32)) -> Mark {
     Mark::new(check, status, label, Shape::Line { from: Point { x: span.0, y }, to: Point { x: span.1, y } })
 }
 
 /// `face.head_height`: hair-top → chin ≈ 2/3 of the photo height.
 pub fn head_height(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.head_height";
+    const ID: CheckId = CheckId::FaceHeadHeight;
     let g = ctx.spec;
     let h = ctx.height;
     let head = face.head_height();
@@ -64,7 +64,7 @@ pub fn head_height(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
 
 /// `face.top_margin`: space between the hair-top and the top edge.
 pub fn top_margin(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.top_margin";
+    const ID: CheckId = CheckId::FaceTopMargin;
     let g = ctx.spec;
     let h = ctx.height;
     let frac = face.top / h;
@@ -100,7 +100,7 @@ pub fn top_margin(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
 
 /// `face.centered`: the eye midpoint (nose shown beside it) is horizontally centred.
 pub fn centered(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.centered";
+    const ID: CheckId = CheckId::FaceCentered;
     let g = ctx.spec;
     let w = ctx.width;
     let x = face.eye_mid.x;
@@ -133,7 +133,7 @@ pub fn centered(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
 
 /// `face.eye_line`: height of the eyes from the top edge.
 pub fn eye_line(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.eye_line";
+    const ID: CheckId = CheckId::FaceEyeLine;
     let g = ctx.spec;
     let h = ctx.height;
     let y = face.eye_mid.y;

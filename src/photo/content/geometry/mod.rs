@@ -17,10 +17,10 @@ pub mod pose;
 use super::{ContentInput, ContentResult, Mark, Shape};
 use crate::face::FaceObservation;
 use crate::profile::{Band, GeometrySpec};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
 
-pub use face::{Face, TopSource, main_face};
+pub use face::{Face, FaceCount, TopSource, count_faces, main_face};
 
 /// What every geometry check reads.
 pub struct Ctx<'a> {
@@ -70,54 +70,67 @@ pub fn checks(input: &ContentInput) -> ContentResult {
     let mut out = ContentResult::default();
     let found = count(&ctx, &mut out);
     if found > 0 {
-        // With several faces the most confident one is measured (the count already fails).
-        match main_face(obs, spec.min_face_score) {
+        // With several people the most confident face is measured (the count already fails).
+        let face = main_face(obs, spec.min_face_score);
+        match &face {
             Some(face) => {
-                framing::head_height(&ctx, &face, &mut out);
-                framing::top_margin(&ctx, &face, &mut out);
-                framing::centered(&ctx, &face, &mut out);
-                framing::eye_line(&ctx, &face, &mut out);
-                pose::check(&ctx, &face, &mut out);
-                eyes::eyes_open(&ctx, &face, &mut out);
-                eyes::eyebrows_visible(&ctx, &face, &mut out);
-                ears::check(&ctx, &face, &mut out);
+                framing::head_height(&ctx, face, &mut out);
+                framing::top_margin(&ctx, face, &mut out);
+                framing::centered(&ctx, face, &mut out);
+                framing::eye_line(&ctx, face, &mut out);
+                pose::check(&ctx, face, &mut out);
+                eyes::eyes_open(&ctx, face, &mut out);
+                eyes::eyebrows_visible(&ctx, face, &mut out);
+                ears::check(&ctx, face, &mut out);
             }
             None => out.checks.push(Check::new(
-                "face.head_height",
+                CheckId::FaceHeadHeight,
                 Status::Fail,
                 "无法测量",
                 "头顶到下巴约占照片高度的 2/3",
                 "找到了人脸，但位置数据无法使用（脸可能太靠边或被遮挡）。请重拍一张正面、完整的照片。",
             )),
         }
-        attire::checks(&ctx, &mut out);
+        attire::checks(&ctx, face.as_ref(), &mut out);
     }
     for c in &mut out.checks {
-        c.confirmed = c.status == Status::Manual && input.confirmed.contains(c.id);
+        c.confirmed = c.status == Status::Manual && input.confirmed.contains(&c.id);
     }
     out
 }
 
-/// `face.count`: exactly one face. Returns how many faces count.
+/// `face.count`: exactly one person. Returns how many people count.
 fn count(ctx: &Ctx, out: &mut ContentResult) -> usize {
-    const ID: &str = "face.count";
-    let faces: Vec<_> = ctx.obs.faces.iter().filter(|d| d.score >= ctx.spec.min_face_score).collect();
-    let (status, message) = match faces.len() {
-        1 => (Status::Pass, "照片中有一张人脸。".to_owned()),
-        0 => (
+    const ID: CheckId = CheckId::FaceCount;
+    let found = count_faces(ctx.obs, ctx.spec);
+    let (status, message) = match (found.people.len(), found.doubtful.len()) {
+        (1, 0) => (Status::Pass, "照片中有一张人脸。".to_owned()),
+        (1, _) => (
+            Status::Warn,
+            "照片中有一张人脸；背景里可能有人脸（或像人脸的图案，已用框标出）。请确认画面里只有考生本人；最好在纯色背景前重拍。"
+                .to_owned(),
+        ),
+        (0, _) => (
             Status::Fail,
             "没有找到人脸。请上传本人正面、免冠、露出整张脸的照片（不要戴口罩、墨镜，光线不要太暗）。".to_owned(),
         ),
-        n => (
+        (n, _) => (
             Status::Fail,
             format!("照片中找到 {n} 张人脸，只能有考生本人。请单独拍摄，画面里不要出现其他人或带人像的图案。"),
         ),
     };
-    for d in &faces {
+    for d in &found.people {
         out.marks.push(Mark::new(ID, status, "人脸", Shape::Rect { rect: d.bbox }));
     }
-    out.checks.push(Check::new(ID, status, format!("{} 张", faces.len()), "1 张（仅考生本人）", message));
-    faces.len()
+    for d in &found.doubtful {
+        out.marks.push(Mark::new(ID, Status::Warn, "可能的人脸", Shape::Rect { rect: d.bbox }));
+    }
+    let mut measured = format!("{} 张", found.people.len());
+    if !found.doubtful.is_empty() {
+        measured.push_str(&format!("（另有 {} 处可能的人脸：分数低或很小）", found.doubtful.len()));
+    }
+    out.checks.push(Check::new(ID, status, measured, "1 张（仅考生本人）", message));
+    found.people.len()
 }
 
 #[cfg(test)]

@@ -12,8 +12,13 @@
 //!     turning the head by θ moves one side back: `θ = atan2(z_left − z_right, x_left − x_right)`,
 //!     averaged over the pairs weighted by their width.
 //!   - pitch: the forehead-top (10) to chin (152) line is upright in a level face; nodding tilts
-//!     it in depth: `φ = atan2(z_chin − z_forehead, y_chin − y_forehead) − φ₀`. φ₀ is what the
-//!     model reads for a level head (see [`PITCH_NEUTRAL_DEG`]).
+//!     it in depth: `φ = atan2(z_chin − z_forehead, y_chin − y_forehead) − φ₀`.
+//!
+//! φ₀ and the yaw's θ₀ are what the model reads for a head looking straight into the camera: the
+//! profile's `pitch_neutral_deg` / `yaw_neutral_deg`. MediaPipe's canonical face has the chin
+//! 0.22 units behind the forehead top over 17.7 units of height (0.7°), but the network's depth on
+//! real faces leans much further; the neutral is the median over the real portraits judged level
+//! by eye (`examples/real_accuracy.rs`).
 //!
 //! This is a weak-perspective estimate; at passport-photo distances it is within a few degrees,
 //! which is what the 5° / 10° bands need. Without a mesh only roll is measured and a passing
@@ -22,18 +27,8 @@
 use super::Ctx;
 use super::face::{Face, Mesh, idx};
 use crate::photo::content::{ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
-
-/// φ₀: the pitch the real face mesh reads for a level head looking into the camera, in degrees.
-///
-/// MediaPipe's canonical face model has the chin 0.22 units behind the forehead top over 17.7
-/// units of height (0.7°), but the network's depth on real faces leans further: measured with
-/// `examples/face_accuracy.rs` and the CLI, before this correction, the raw angle was +8.0° on
-/// grace_hopper.jpg and +13.0° on astronaut.jpg (both level, looking at the camera) and +6.6° …
-/// +10.8° over the 120 Grace Hopper composites. φ₀ is the middle of the two real portraits. With
-/// only two people behind it, it is a calibration to redo on real registration photos; the
-/// pass band (±`turn_pass_deg`) leaves each of them ≥ 2.5° of room.
-pub const PITCH_NEUTRAL_DEG: f32 = 10.5;
+use crate::profile::GeometrySpec;
+use crate::report::{Check, CheckId, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pose {
@@ -45,19 +40,21 @@ pub struct Pose {
     pub pitch: Option<f32>,
 }
 
-pub fn estimate(face: &Face) -> Pose {
+/// The pose of `face`, yaw and pitch measured from the profile's neutral.
+pub fn estimate(face: &Face, g: &GeometrySpec) -> Pose {
     let (r, l) = (face.right_eye, face.left_eye);
     let roll = (l.y - r.y).atan2(l.x - r.x);
     let (yaw, pitch) = match face.mesh {
         Some(m) => {
             let (yaw, pitch) = turn_from_mesh(m, roll, face.eye_mid.x, face.eye_mid.y);
-            (Some(yaw), Some(pitch))
+            (Some(yaw - g.yaw_neutral_deg), Some(pitch - g.pitch_neutral_deg))
         }
         None => (None, None),
     };
     Pose { roll: roll.to_degrees(), yaw, pitch }
 }
 
+/// Raw yaw and pitch, degrees, before the neutral is subtracted.
 fn turn_from_mesh(m: Mesh, roll: f32, cx: f32, cy: f32) -> (f32, f32) {
     let (s, c) = (-roll).sin_cos();
     let upright = |i: usize| {
@@ -83,7 +80,7 @@ fn turn_from_mesh(m: Mesh, roll: f32, cx: f32, cy: f32) -> (f32, f32) {
     }
     let yaw = if weight > 0.0 { (sum / weight).to_degrees() } else { 0.0 };
     let (f, ch) = (upright(idx::FOREHEAD), upright(idx::CHIN));
-    let pitch = (ch[2] - f[2]).atan2(ch[1] - f[1]).to_degrees() - PITCH_NEUTRAL_DEG;
+    let pitch = (ch[2] - f[2]).atan2(ch[1] - f[1]).to_degrees();
     (yaw, pitch)
 }
 
@@ -100,9 +97,9 @@ pub fn grade(angle: f32, pass: f32, fail: f32) -> Status {
 }
 
 pub fn check(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
-    const ID: &str = "face.pose";
+    const ID: CheckId = CheckId::FacePose;
     let g = ctx.spec;
-    let pose = estimate(face);
+    let pose = estimate(face, g);
     // Roll passes only inside the pass limit minus the measurement uncertainty (a guard band).
     let roll_guard = g.uncertainty.roll_deg;
     let roll_s = grade(pose.roll, g.roll_pass_deg - roll_guard, g.roll_fail_deg);

@@ -7,7 +7,7 @@ use super::stats::{median, median_lab, robust_sigma};
 use super::{MIN_SAMPLES, push, unmeasured, worst};
 use crate::photo::content::ContentResult;
 use crate::profile::scene::BackgroundSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// One background strip's median colour.
 #[derive(Debug, Clone)]
@@ -77,8 +77,8 @@ pub fn checks(bg: Option<&Background>, layout: &Layout, spec: &BackgroundSpec) -
     let Some(bg) = bg else {
         let msg = format!("照片中露出的背景太少，无法自动判断，请自行确认背景是{}纯色背景。", spec.label);
         let checks = vec![
-            unmeasured("background.color", "背景取样不足", layout, &expected, &msg),
-            unmeasured("background.uniform", "背景取样不足", layout, &uniform_expected, &msg),
+            unmeasured(CheckId::BackgroundColor, "背景取样不足", layout, &expected, &msg),
+            unmeasured(CheckId::BackgroundUniform, "背景取样不足", layout, &uniform_expected, &msg),
         ];
         return ContentResult { checks, marks: Vec::new() };
     };
@@ -111,7 +111,7 @@ pub fn checks(bg: Option<&Background>, layout: &Layout, spec: &BackgroundSpec) -
         bg.samples,
         layout.note
     );
-    push(&mut out, Check::new("background.color", status, measured, expected, message), &regions);
+    push(&mut out, Check::new(CheckId::BackgroundColor, status, measured, expected, message), &regions);
 
     let max_de = bg
         .strips
@@ -144,6 +144,6 @@ pub fn checks(bg: Option<&Background>, layout: &Layout, spec: &BackgroundSpec) -
             format!("背景{what}，{tail}")
         }
     };
-    push(&mut out, Check::new("background.uniform", status, measured, uniform_expected, message), &regions);
+    push(&mut out, Check::new(CheckId::BackgroundUniform, status, measured, uniform_expected, message), &regions);
     out
 }

@@ -8,7 +8,7 @@ use super::stats::median_lab;
 use super::{MIN_SAMPLES, push, unmeasured};
 use crate::photo::content::ContentResult;
 use crate::profile::scene::ClothingSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 pub fn checks(layout: &Layout, bg: Option<&Background>, spec: &ClothingSpec, bg_label: &str) -> ContentResult {
     let mut out = ContentResult::default();
@@ -22,8 +22,8 @@ pub fn checks(layout: &Layout, bg: Option<&Background>, spec: &ClothingSpec, bg_
     let Some((r, cloth, n)) = clothes else {
         let why = "下巴以下几乎看不到衣服";
         let msg = "照片下部看不到足够的衣服，无法自动判断，请确认穿深色有领上衣、照片下缘露出衣领。";
-        out.checks.push(unmeasured("clothing.dark", why, layout, &dark_expected, msg));
-        out.checks.push(unmeasured("clothing.contrast", why, layout, &contrast_expected, msg));
+        out.checks.push(unmeasured(CheckId::ClothingDark, why, layout, &dark_expected, msg));
+        out.checks.push(unmeasured(CheckId::ClothingContrast, why, layout, &contrast_expected, msg));
         return out;
     };
     let region = [("衣服取样".to_owned(), r)];
@@ -35,7 +35,7 @@ pub fn checks(layout: &Layout, bg: Option<&Background>, spec: &ClothingSpec, bg_
         _ => "衣服颜色太浅（白色、浅色衣服不合格），请换深色有领上衣重拍。",
     };
     let measured = format!("衣服中位亮度 L* = {:.0}（{n} 像素）{}", cloth.l, layout.note);
-    push(&mut out, Check::new("clothing.dark", status, measured, dark_expected, message), &region);
+    push(&mut out, Check::new(CheckId::ClothingDark, status, measured, dark_expected, message), &region);
 
     match bg {
         Some(bg) => {
@@ -47,10 +47,14 @@ pub fn checks(layout: &Layout, bg: Option<&Background>, spec: &ClothingSpec, bg_
                 _ => format!("衣服颜色与{bg_label}背景几乎一样，人像会“融入”背景，请换与背景反差大的深色衣服重拍。"),
             };
             let measured = format!("衣服与背景 ΔE00 = {de:.1}{}", layout.note);
-            push(&mut out, Check::new("clothing.contrast", status, measured, contrast_expected, message), &region);
+            push(
+                &mut out,
+                Check::new(CheckId::ClothingContrast, status, measured, contrast_expected, message),
+                &region,
+            );
         }
         None => out.checks.push(unmeasured(
-            "clothing.contrast",
+            CheckId::ClothingContrast,
             "背景取样不足，无法比较",
             layout,
             &contrast_expected,

@@ -12,7 +12,7 @@ use super::stats::median;
 use super::{MIN_SAMPLES, push, unmeasured};
 use crate::photo::content::ContentResult;
 use crate::profile::scene::LightingSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 pub fn checks(layout: &Layout, spec: &LightingSpec) -> ContentResult {
     let mut out = ContentResult::default();
@@ -26,8 +26,8 @@ pub fn checks(layout: &Layout, spec: &LightingSpec) -> ContentResult {
     let face = layout.face.map(|r| (r, layout.pixels(r, Keep::Person))).filter(|(_, px)| px.len() >= MIN_SAMPLES);
     let Some((region, px)) = face else {
         let msg = "无法在照片中找到足够的面部区域，请自行确认面部光线均匀、不过暗也不过亮。";
-        out.checks.push(unmeasured("lighting.exposure", "面部取样不足", layout, &exposure_expected, msg));
-        out.checks.push(unmeasured("lighting.even", "面部取样不足", layout, &even_expected, msg));
+        out.checks.push(unmeasured(CheckId::LightingExposure, "面部取样不足", layout, &exposure_expected, msg));
+        out.checks.push(unmeasured(CheckId::LightingEven, "面部取样不足", layout, &even_expected, msg));
         return out;
     };
 
@@ -52,7 +52,7 @@ pub fn checks(layout: &Layout, spec: &LightingSpec) -> ContentResult {
         format!("过暗 {:.1}%，过亮 {:.1}%（{} 像素）{}", dark * 100.0, bright * 100.0, px.len(), layout.note);
     push(
         &mut out,
-        Check::new("lighting.exposure", status, measured, exposure_expected, message),
+        Check::new(CheckId::LightingExposure, status, measured, exposure_expected, message),
         &[("面部".to_owned(), region)],
     );
 
@@ -80,10 +80,10 @@ pub fn checks(layout: &Layout, spec: &LightingSpec) -> ContentResult {
             };
             let measured = format!("左半脸 L* = {left:.0}，右半脸 L* = {right:.0}，相差 {:.0}{}", d.abs(), layout.note);
             let marks = [("左半脸".to_owned(), halves[0]), ("右半脸".to_owned(), halves[1])];
-            push(&mut out, Check::new("lighting.even", status, measured, even_expected, message), &marks);
+            push(&mut out, Check::new(CheckId::LightingEven, status, measured, even_expected, message), &marks);
         }
         _ => out.checks.push(unmeasured(
-            "lighting.even",
+            CheckId::LightingEven,
             "半边脸取样不足",
             layout,
             &even_expected,

@@ -12,6 +12,7 @@ pub mod clothing;
 pub mod colour;
 mod fft;
 pub mod lighting;
+mod limits;
 pub mod recapture;
 pub mod regions;
 pub mod sharpness;
@@ -21,7 +22,7 @@ mod stats;
 mod tests;
 
 use super::{ContentInput, ContentResult, Mark, Shape};
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 use regions::{Layout, Region};
 
 /// Fewer sampled pixels than this and a region is "not enough to judge" (the check is `manual`).
@@ -55,6 +56,6 @@ fn push(out: &mut ContentResult, check: Check, regions: &[(String, Region)]) {
 }
 
 /// A check that could not be measured (`why`, plus the layout's fall-back note): the person looks.
-fn unmeasured(id: &'static str, why: &str, layout: &Layout, expected: &str, message: &str) -> Check {
+fn unmeasured(id: CheckId, why: &str, layout: &Layout, expected: &str, message: &str) -> Check {
     Check::new(id, Status::Manual, format!("{why}{}", layout.note), expected, message)
 }

@@ -16,7 +16,7 @@ use super::regions::{Keep, Layout, Region};
 use super::stats::median;
 use crate::photo::content::ContentResult;
 use crate::profile::scene::RecaptureSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 
 /// At most this many blocks are analysed.
 const MAX_BLOCKS: usize = 6;
@@ -84,7 +84,7 @@ pub fn checks(layout: &Layout, software: Option<&str>, spec: &RecaptureSpec) -> 
         Some(p) => vec![("网纹".to_owned(), p.block)],
         None => blocks.iter().map(|b| ("频谱取样".to_owned(), *b)).collect(),
     };
-    push(&mut out, Check::new("capture.recapture", status, measured, expected, message), &shown);
+    push(&mut out, Check::new(CheckId::CaptureRecapture, status, measured, expected, message), &shown);
     out
 }
 

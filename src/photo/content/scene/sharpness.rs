@@ -10,7 +10,7 @@ use super::regions::{Layout, Region};
 use super::{push, unmeasured};
 use crate::photo::content::ContentResult;
 use crate::profile::scene::SharpnessSpec;
-use crate::report::{Check, Status};
+use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
 
 pub fn checks(layout: &Layout, spec: &SharpnessSpec) -> ContentResult {
@@ -19,7 +19,7 @@ pub fn checks(layout: &Layout, spec: &SharpnessSpec) -> ContentResult {
     let measured_var = layout.face.and_then(|r| sharpness_index(layout.image, r, spec.face_size).map(|v| (r, v)));
     let Some((region, var)) = measured_var else {
         let why = "面部区域太小或没有细节，无法测量";
-        out.checks.push(unmeasured("image.sharpness", why, layout, &expected, "请自行确认照片清晰、对焦准确。"));
+        out.checks.push(unmeasured(CheckId::ImageSharpness, why, layout, &expected, "请自行确认照片清晰、对焦准确。"));
         return out;
     };
     let status = spec.laplacian_index.status(var);
@@ -31,7 +31,7 @@ pub fn checks(layout: &Layout, spec: &SharpnessSpec) -> ContentResult {
     let measured = format!("清晰度指数 {var:.1}{}", layout.note);
     push(
         &mut out,
-        Check::new("image.sharpness", status, measured, expected, message),
+        Check::new(CheckId::ImageSharpness, status, measured, expected, message),
         &[("清晰度取样".to_owned(), region)],
     );
     out

@@ -1,4 +1,5 @@
-//! "保存在本设备": the export text kept in localStorage, so the import parser guards it too.
+//! "保存在本设备": the registration form's export text kept in localStorage, so the import parser
+//! guards it too.
 
 use crate::registration::model::Registration;
 use crate::registration::transfer::{Imported, export, import};
