@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 /// The worker's marks over the picture and a status line (`content-status-input|fixed`).
 #[component]
-pub fn AnalysisFigure<K: Analysis>(role: Role, slot: AnalysisSlot<K>) -> impl IntoView {
+pub fn AnalysisFigure<K: Analysis>(role: Role, analysis: AnalysisSlot<K>) -> impl IntoView {
     move || {
-        let state = slot.state.get();
+        let state = analysis.state.get();
         let status = match &state {
             AnalysisState::Working(what) => Some(what.clone()),
             AnalysisState::Failed(why) => Some(why.clone()),

@@ -1,6 +1,7 @@
 //! The card checks: pure functions from a finding and the picture's pixels to `report::Check`s,
 //! every limit from the profile's `[document.card]`.
 
+// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::find::{Finding, max_corner_error};
 use super::geometry::{Pt, rect_corners, warp_quad};
 use super::layout::{CARD_H, CARD_W, Side, Zone};
@@ -10,6 +11,7 @@ use crate::photo::content::scene::sharpness::sharpness_index;
 use crate::profile::CardSpec;
 use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
+use std::ops::{Add as _, Sub as _};
 
 /// Resolution of the flattened card the pixel checks read, pixels per millimetre.
 const FLAT_PPM: f64 = 5.0;

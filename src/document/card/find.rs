@@ -7,10 +7,12 @@
 //! Everything runs on reduced copies (long side ≤ `REFINE_SIZE` for refining, half that for the
 //! search), so a 12 MP photo costs about as much as a small one.
 
+// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::geometry::{Homography, Pt, rect_corners};
 use super::layout::{ASPECT, CARD_H, CARD_W, Side};
 use super::synthetic::{Holder, plain_face};
 use image::RgbImage;
+use std::ops::{Add as _, Sub as _};
 use std::sync::OnceLock;
 
 /// Long side of the grey copy the sides are refined on.
@@ -249,7 +251,7 @@ fn hough(grad: &Gradient) -> Vec<Line> {
             }
         }
     }
-    peaks.sort_by(|a, b| b.votes.cmp(&a.votes));
+    peaks.sort_by_key(|p| std::cmp::Reverse(p.votes));
     peaks.truncate(MAX_LINES);
     peaks
 }
@@ -521,10 +523,13 @@ fn detail_grid(g: &Grey, to_pic: &Homography) -> (Vec<f64>, Vec<f64>) {
     (ink, edges)
 }
 
+/// A side with its ink and edge grids.
+type Template = (Side, Vec<f64>, Vec<f64>);
+
 /// The ink and edge grids of each side drawn upright (`synthetic::plain_face`: the public
 /// layout drawn with simple shapes), computed once.
-fn templates() -> &'static [(Side, Vec<f64>, Vec<f64>); 2] {
-    static T: OnceLock<[(Side, Vec<f64>, Vec<f64>); 2]> = OnceLock::new();
+fn templates() -> &'static [Template; 2] {
+    static T: OnceLock<[Template; 2]> = OnceLock::new();
     T.get_or_init(|| {
         let ppm = 4.0;
         let holder = Holder { name: "张样例", number: "410102201001010011".into() };

@@ -17,12 +17,6 @@ impl Pt {
     pub fn dist(self, o: Pt) -> f64 {
         (self.x - o.x).hypot(self.y - o.y)
     }
-    pub fn sub(self, o: Pt) -> Pt {
-        Pt::new(self.x - o.x, self.y - o.y)
-    }
-    pub fn add(self, o: Pt) -> Pt {
-        Pt::new(self.x + o.x, self.y + o.y)
-    }
     pub fn scale(self, k: f64) -> Pt {
         Pt::new(self.x * k, self.y * k)
     }
@@ -34,6 +28,20 @@ impl Pt {
     }
     pub fn len(self) -> f64 {
         self.x.hypot(self.y)
+    }
+}
+
+impl std::ops::Add for Pt {
+    type Output = Pt;
+    fn add(self, o: Pt) -> Pt {
+        Pt::new(self.x + o.x, self.y + o.y)
+    }
+}
+
+impl std::ops::Sub for Pt {
+    type Output = Pt;
+    fn sub(self, o: Pt) -> Pt {
+        Pt::new(self.x - o.x, self.y - o.y)
     }
 }
 
@@ -60,8 +68,9 @@ impl Homography {
             for row in 0..8 {
                 if row != col {
                     let f = a[row][col] / a[col][col];
-                    for k in col..9 {
-                        a[row][k] -= f * a[col][k];
+                    let pivot_row = a[col];
+                    for (v, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                        *v -= f * p;
                     }
                 }
             }
@@ -121,8 +130,8 @@ pub fn shrink(img: &RgbImage, factor: u32) -> RgbImage {
     for (x, y, p) in img.enumerate_pixels() {
         let (ox, oy) = ((x / f).min(w - 1), (y / f).min(h - 1));
         let s = &mut sums[(oy * w + ox) as usize];
-        for c in 0..3 {
-            s[c] += u32::from(p.0[c]);
+        for (sum, v) in s.iter_mut().zip(p.0) {
+            *sum += u32::from(v);
         }
     }
     let n = f * f;

@@ -10,10 +10,12 @@
 //! caliper would), in the order top-left, top-right, bottom-right, bottom-left of the card as
 //! read, and the number.
 
+// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::geometry::{Homography, Pt, rect_corners, sample};
 use super::layout::{self, CARD_H, CARD_W, CORNER_RADIUS, Side, Zone};
 use crate::identity::id_number::check_char;
 use image::{Rgb, RgbImage};
+use std::ops::{Add as _, Sub as _};
 
 /// A small deterministic generator (SplitMix64), so every scene is reproducible from its seed.
 #[derive(Debug, Clone)]
@@ -287,7 +289,7 @@ fn put_card(img: &mut RgbImage, card: &CardPose) {
 }
 
 fn background(kind: Background, w: u32, h: u32, rng: &mut Rng) -> RgbImage {
-    let (a, b, c) = (rng.range(0.0, 6.28), rng.range(0.004, 0.012), rng.range(0.7, 1.3));
+    let (a, b, c) = (rng.range(0.0, std::f64::consts::TAU), rng.range(0.004, 0.012), rng.range(0.7, 1.3));
     let tone = rng.range(0.8, 1.15);
     let desk = [[208.0, 206.0, 200.0], [70.0, 72.0, 78.0], [150.0, 120.0, 95.0], [225.0, 225.0, 228.0]][rng.below(4)];
     let cloth = [[40.0, 60.0, 140.0], [150.0, 40.0, 45.0], [60.0, 110.0, 70.0]][rng.below(3)];
@@ -396,7 +398,7 @@ pub fn plain_face(side: Side, holder: &Holder, ppm: f64) -> RgbImage {
 fn write(img: &mut RgbImage, z: Zone, text: &str, colour: [f64; 3]) {
     let h = z.y1 - z.y0;
     let n = text.chars().count() as f64;
-    let narrow = text.chars().all(|c| c.is_ascii());
+    let narrow = text.is_ascii();
     let cell = if narrow { ((z.x1 - z.x0) / n).min(h * 0.7) } else { ((z.x1 - z.x0) / n).min(h * 1.1) };
     for (i, ch) in text.chars().enumerate() {
         let x = z.x0 + cell * i as f64;

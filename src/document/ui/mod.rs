@@ -67,7 +67,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
             Role::Input => input,
             Role::Fixed => fixed,
         };
-        view! { <AnalysisFigure role=role slot=slot /> }.into_any()
+        view! { <AnalysisFigure role=role analysis=slot /> }.into_any()
     });
 
     view! {

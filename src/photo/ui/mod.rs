@@ -52,7 +52,7 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             Role::Input => input,
             Role::Fixed => fixed,
         };
-        view! { <AnalysisFigure role=role slot=slot /> }.into_any()
+        view! { <AnalysisFigure role=role analysis=slot /> }.into_any()
     });
     view! {
         <h1>"考生照片自查"</h1>
