@@ -13,12 +13,11 @@
 //! finder's time per photo; and the measures the thresholds of `[document.card]` were set from.
 //! Last, the finder's time on one 4000×3000 (12 MP) photo.
 
-// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use precheck::document::card::checks::measure;
 use precheck::document::card::synthetic::{Scene, photo};
 use precheck::document::card::{Pt, find};
 use precheck::profile::default_profile;
-use std::ops::{Add as _, Sub as _};
+use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 use std::time::Instant;
 
 fn tilt(c: &[Pt; 4]) -> f64 {

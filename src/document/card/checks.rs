@@ -1,7 +1,6 @@
 //! The card checks: pure functions from a finding and the picture's pixels to `report::Check`s,
 //! every limit from the profile's `[document.card]`.
 
-// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::find::{Finding, max_corner_error};
 use super::geometry::{Pt, rect_corners, warp_quad};
 use super::layout::{CARD_H, CARD_W, Side, Zone};
@@ -11,7 +10,7 @@ use crate::photo::content::scene::sharpness::sharpness_index;
 use crate::profile::CardSpec;
 use crate::report::{Check, CheckId, Status};
 use image::RgbImage;
-use std::ops::{Add as _, Sub as _};
+use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 
 /// Resolution of the flattened card the pixel checks read, pixels per millimetre.
 const FLAT_PPM: f64 = 5.0;

@@ -7,12 +7,11 @@
 //! Everything runs on reduced copies (long side ≤ `REFINE_SIZE` for refining, half that for the
 //! search), so a 12 MP photo costs about as much as a small one.
 
-// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::geometry::{Homography, Pt, rect_corners};
 use super::layout::{ASPECT, CARD_H, CARD_W, Side};
 use super::synthetic::{Holder, plain_face};
 use image::RgbImage;
-use std::ops::{Add as _, Sub as _};
+use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 use std::sync::OnceLock;
 
 /// Long side of the grey copy the sides are refined on.

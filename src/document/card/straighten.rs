@@ -2,13 +2,11 @@
 //! aspect, centred in the target size with an even margin left and right (what lies around the
 //! card in the photo fills the rest). Only geometry changes: no sharpening, no colour edits.
 
-// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::geometry::{Pt, warp_quad};
 use super::layout::ASPECT;
 use crate::fix::Fit;
 use crate::profile::ImageSpec;
 use image::RgbImage;
-use std::ops::{Add as _, Sub as _};
 
 /// A `Fit` that straightens the card found at `corners` (TL, TR, BR, BL as read) of a picture
 /// of size `frame`; the picture it is given may be any scale of that one.
@@ -78,6 +76,7 @@ mod tests {
     use crate::fix::fix_with;
     use crate::imaging::jpeg_write::encode;
     use crate::profile::by_id;
+    use std::ops::{Add as _, Sub as _};
 
     #[test]
     fn a_tilted_card_comes_out_straight_centred_and_within_the_limits() {

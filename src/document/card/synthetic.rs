@@ -10,12 +10,11 @@
 //! caliper would), in the order top-left, top-right, bottom-right, bottom-left of the card as
 //! read, and the number.
 
-// Method syntax for `Pt`'s vector sums and differences (`a.sub(b).add(c)`).
 use super::geometry::{Homography, Pt, rect_corners, sample};
 use super::layout::{self, CARD_H, CARD_W, CORNER_RADIUS, Side, Zone};
 use crate::identity::id_number::check_char;
 use image::{Rgb, RgbImage};
-use std::ops::{Add as _, Sub as _};
+use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 
 /// A small deterministic generator (SplitMix64), so every scene is reproducible from its seed.
 #[derive(Debug, Clone)]
