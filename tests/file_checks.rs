@@ -70,6 +70,9 @@ fn dimensions_exact_and_profile_driven() {
     assert_eq!(status(&r, CheckId::ImageDimensions), Some(Status::Fail));
     let r = photo::check(&jpeg(&portrait(600, 450), 60, Some(300)), "a.jpg", p);
     assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("颠倒"));
+    assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("竖版"));
+    let r = photo::check(&jpeg(&portrait(600, 900), 60, Some(300)), "a.jpg", p);
+    assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("居中裁剪"));
     let zz = by_id("zhengzhou-2023").unwrap();
     let small = jpeg(&portrait(295, 413), 80, Some(300));
     assert_eq!(photo::check(&small, "a.jpg", zz).verdict, Verdict::Pass);
@@ -222,6 +225,13 @@ fn document_file_checks_name_and_the_whole_picture_fix() {
     assert_eq!(status(&r, CheckId::FileName), Some(Status::Fail));
     let r = document::check_file(&card, "11010519491231002X.jpg", Some("440524188001010014"), p);
     assert_eq!(status(&r, CheckId::FileName), Some(Status::Fail), "name differs from the typed ID");
+    // The size message tells what this page's fix does: straighten to the card, not a centre crop.
+    let big = jpeg(&id_card(1000, 700), 80, Some(300));
+    let dims = document::check_file(&big, "a.jpg", None, p).check(CheckId::ImageDimensions).cloned().unwrap();
+    assert!(dims.message.contains("摆正") && !dims.message.contains("居中裁剪"), "{}", dims.message);
+    let turned = jpeg(&id_card(600, 800), 80, Some(300));
+    let dims = document::check_file(&turned, "a.jpg", None, p).check(CheckId::ImageDimensions).cloned().unwrap();
+    assert!(dims.message.contains("横版"), "{}", dims.message);
 
     let phone = jpeg(&id_card_photo(1600, 1200), 92, Some(72));
     let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None).unwrap();
