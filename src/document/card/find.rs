@@ -283,11 +283,25 @@ fn angle_between(a: &Line, b: &Line) -> f64 {
     d.min(180.0 - d)
 }
 
-/// How well a side from `p` to `q` is an edge: (supported samples, samples inside, total).
+/// How well a side is an edge, from `support`.
+struct SideSupport {
+    supported: f64,
+    /// Samples inside the picture, and all samples.
+    inside: f64,
+    total: f64,
+    /// The side's polarity in luma (+1: brighter inwards on a clockwise outline) when luma
+    /// alone supports at least a quarter of the side, else 0.
+    polarity: i8,
+}
+
+/// Least share of a side's samples that must be supported.
+const MIN_SHARE: f64 = 0.4;
+
+/// How well a side from `p` to `q` is an edge.
 /// A sample is supported when, in some plane, the gradient there (or a pixel away across the
 /// side) is strong, across the side, and of the side's majority polarity in that plane (a side
 /// may show in luma where it lies on a hand and only in tint where it lies on a white desk).
-fn support(grads: &[Gradient], p: Pt, q: Pt) -> (f64, f64, f64) {
+fn support(grads: &[Gradient], p: Pt, q: Pt) -> SideSupport {
     let grad = &grads[0];
     let len = p.dist(q);
     let n = (len / 1.5).ceil().max(4.0) as usize;
@@ -325,7 +339,9 @@ fn support(grads: &[Gradient], p: Pt, q: Pt) -> (f64, f64, f64) {
     let majority: [i8; PLANES.len()] =
         std::array::from_fn(|k| seen.iter().map(|s| i32::from(s[k])).sum::<i32>().signum() as i8);
     let supported = seen.iter().filter(|s| (0..PLANES.len()).any(|k| majority[k] != 0 && s[k] == majority[k])).count();
-    (supported as f64, inside, (b - a) as f64)
+    let luma = seen.iter().filter(|s| majority[0] != 0 && s[0] == majority[0]).count();
+    let polarity = if luma as f64 >= 0.25 * inside { majority[0] } else { 0 };
+    SideSupport { supported: supported as f64, inside, total: (b - a) as f64, polarity }
 }
 
 /// A candidate outline, corners clockwise on screen, in search-copy pixels.
@@ -375,22 +391,31 @@ fn score_quad(grads: &[Gradient], c: [Pt; 4]) -> Option<Quad> {
     }
     let mut supported = 0.0;
     let mut min_share = f64::MAX;
+    let mut polarities = [0i8; 4];
     for i in 0..4 {
-        let (s, inside, total) = support(grads, c[i], c[(i + 1) % 4]);
+        let side = support(grads, c[i], c[(i + 1) % 4]);
         // A side mostly outside the picture is judged by its visible part, which must be some.
-        if inside < total * 0.25 {
+        if side.inside < side.total * 0.25 {
             return None;
         }
-        supported += s;
-        min_share = min_share.min(s / inside);
+        supported += side.supported;
+        min_share = min_share.min(side.supported / side.inside);
+        polarities[i] = side.polarity;
     }
-    if min_share < 0.4 {
+    if min_share < MIN_SHARE {
         return None;
     }
+    // A card on one ground is brighter (or darker) than all around it: an outline whose sides
+    // disagree in luma runs partly along something else, typically the outer edge of the card's
+    // own shadow, darker inwards where the card's edge is brighter inwards. (Not so in tint: an
+    // emblem side is bluer than a hand but less blue than a grey desk.) Halved, not refused: a
+    // card lying half on a hand and half on a white desk disagrees too.
+    let disagree = polarities.contains(&1) && polarities.contains(&-1);
     let confidence = (min_share * aspect_fit.sqrt()).clamp(0.0, 1.0);
     // The full aspect fit in the score: of two outlines sharing three sides (the card's, and one
     // running along a hand or a shadow beside it) the card's own shape wins.
-    Some(Quad { corners: c, score: supported * min_share * aspect_fit, confidence })
+    let score = supported * min_share * aspect_fit * if disagree { 0.5 } else { 1.0 };
+    Some(Quad { corners: c, score, confidence })
 }
 
 fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
@@ -791,7 +816,7 @@ mod tests {
             let mut scene = Scene::simple(800, 600, seed);
             scene.background = bg;
             let card = scene.card.as_mut().unwrap();
-            (card.side, card.rotation, card.fx) = (side, rotation, 0.1);
+            (card.side, card.rotation, card.fx, card.shadow) = (side, rotation, 0.1, true);
             let (img, truth) = photo(&scene);
             let case = format!("{desk:?} {bg:?} {side:?} {rotation}°");
             let found = find(&img).unwrap_or_else(|| panic!("{case}: not found"));
