@@ -272,7 +272,7 @@ fn hough(grads: &[Gradient]) -> Vec<Line> {
             }
         }
     }
-    peaks.sort_by(|a, b| b.votes.cmp(&a.votes));
+    peaks.sort_by_key(|l| std::cmp::Reverse(l.votes));
     peaks.truncate(MAX_LINES);
     peaks
 }
@@ -591,10 +591,13 @@ fn detail_grid(g: &Grey, to_pic: &Homography) -> (Vec<f64>, Vec<f64>) {
     (ink, edges)
 }
 
+/// A side with its ink and edge grids.
+type Template = (Side, Vec<f64>, Vec<f64>);
+
 /// The ink and edge grids of each side drawn upright (`synthetic::plain_face`: the public
 /// layout drawn with simple shapes), computed once.
-fn templates() -> &'static [(Side, Vec<f64>, Vec<f64>); 2] {
-    static T: OnceLock<[(Side, Vec<f64>, Vec<f64>); 2]> = OnceLock::new();
+fn templates() -> &'static [Template; 2] {
+    static T: OnceLock<[Template; 2]> = OnceLock::new();
     T.get_or_init(|| {
         let ppm = 4.0;
         let holder = Holder { name: "张样例", number: "410102201001010011".into() };
