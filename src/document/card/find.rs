@@ -18,6 +18,14 @@ use std::sync::OnceLock;
 pub const REFINE_SIZE: u32 = 800;
 /// Long side of the copy the lines are searched on.
 const SEARCH_SIZE: u32 = 400;
+/// Weights of the colour planes edges are looked for in: luma, and blue minus red. A card on a
+/// white or pale grey desk can match the desk's luma almost exactly, but not its tint: the
+/// portrait side is bluish, the emblem side warm, a desk or a sheet of paper near neutral.
+const PLANES: [[f32; 3]; 2] = [[0.299, 0.587, 0.114], [-1.0, 0.0, 1.0]];
+/// Lowest gradient (grey levels per pixel of the search copy, about 0.37 of a sharp step)
+/// counted as an edge: a card's 8-level step on a desk of nearly its colour still counts, while
+/// sensor noise, averaged over the 4×4 and more pixels of each search pixel, stays well under.
+const MIN_EDGE: f32 = 2.5;
 /// Lines kept from the Hough transform.
 const MAX_LINES: usize = 28;
 /// Quads whose shorter side pair is less than this share of the search copy's short side are
@@ -50,6 +58,11 @@ pub(crate) struct Grey {
 impl Grey {
     /// Luma box-averaged by an integer factor.
     pub fn from_rgb(img: &RgbImage, factor: u32) -> Grey {
+        Grey::plane(img, factor, PLANES[0])
+    }
+
+    /// A weighted sum of the channels, box-averaged by an integer factor.
+    fn plane(img: &RgbImage, factor: u32, [wr, wg, wb]: [f32; 3]) -> Grey {
         let f = factor.max(1) as usize;
         let (w, h) = ((img.width() as usize / f).max(1), (img.height() as usize / f).max(1));
         let mut v = vec![0f32; w * h];
@@ -61,7 +74,7 @@ impl Grey {
                 let base = (y * iw + x * f) * 3;
                 for k in 0..f.min(iw - x * f) {
                     let p = &raw[base + k * 3..base + k * 3 + 3];
-                    *out += 0.299 * f32::from(p[0]) + 0.587 * f32::from(p[1]) + 0.114 * f32::from(p[2]);
+                    *out += wr * f32::from(p[0]) + wg * f32::from(p[1]) + wb * f32::from(p[2]);
                 }
             }
         }
@@ -102,7 +115,7 @@ impl Grey {
     }
 }
 
-/// Sobel gradients of a lightly smoothed copy.
+/// Sobel gradients of a lightly smoothed copy of one plane.
 struct Gradient {
     w: usize,
     h: usize,
@@ -140,33 +153,43 @@ impl Gradient {
                 (gx[i], gy[i], mag[i]) = (sx / 8.0, sy / 8.0, (sx * sx + sy * sy).sqrt() / 8.0);
             }
         }
-        // An edge is among the strongest 12 % of pixels and at least 6 grey levels per pixel.
+        // An edge is among the strongest 12 % of pixels (textured wood or cloth sets the bar
+        // high), stands out of the picture's own noise (the median is mostly noise: the card's
+        // outline is a small share of the pixels), and is at least `MIN_EDGE`.
         let mut sorted: Vec<f32> = mag.iter().copied().step_by(3).collect();
         sorted.sort_by(f32::total_cmp);
-        let p88 = sorted.get(sorted.len() * 88 / 100).copied().unwrap_or(0.0);
-        Gradient { w, h, gx, gy, mag, threshold: p88.max(6.0) }
+        let at = |p: usize| sorted.get(sorted.len() * p / 100).copied().unwrap_or(0.0);
+        Gradient { w, h, gx, gy, mag, threshold: at(88).max(4.0 * at(50)).max(MIN_EDGE) }
     }
 
-    /// Thinned edge pixels: above the threshold and a maximum across the edge.
-    fn edges(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for y in 2..self.h.saturating_sub(2) {
-            for x in 2..self.w - 2 {
-                let i = y * self.w + x;
-                let m = self.mag[i];
-                if m < self.threshold {
-                    continue;
-                }
-                let (dx, dy) = (self.gx[i] / m, self.gy[i] / m);
-                let (ox, oy) = (dx.round() as isize, dy.round() as isize);
-                let j = |s: isize| ((y as isize + s * oy) as usize) * self.w + (x as isize + s * ox) as usize;
-                if m >= self.mag[j(1)] && m > self.mag[j(-1)] {
-                    out.push((x, y));
-                }
+    /// Is pixel `i` (at x, y) an edge: above the threshold and a maximum across the edge?
+    fn is_edge(&self, x: usize, y: usize) -> bool {
+        let i = y * self.w + x;
+        let m = self.mag[i];
+        if m < self.threshold {
+            return false;
+        }
+        let (dx, dy) = (self.gx[i] / m, self.gy[i] / m);
+        let (ox, oy) = (dx.round() as isize, dy.round() as isize);
+        let j = |s: isize| ((y as isize + s * oy) as usize) * self.w + (x as isize + s * ox) as usize;
+        m >= self.mag[j(1)] && m > self.mag[j(-1)]
+    }
+}
+
+/// Thinned edge pixels of any plane, each once, with its direction (radians) in the first
+/// plane where it is an edge.
+fn edges(grads: &[Gradient]) -> Vec<(usize, usize, f64)> {
+    let (w, h) = (grads[0].w, grads[0].h);
+    let mut out = Vec::new();
+    for y in 2..h.saturating_sub(2) {
+        for x in 2..w.saturating_sub(2) {
+            if let Some(g) = grads.iter().find(|g| g.is_edge(x, y)) {
+                let i = y * w + x;
+                out.push((x, y, f64::from(g.gy[i]).atan2(f64::from(g.gx[i]))));
             }
         }
-        out
     }
+    out
 }
 
 /// A line `x cos θ + y sin θ = ρ` (θ the direction of its normal).
@@ -197,14 +220,14 @@ impl Line {
 
 const THETA_BINS: usize = 180;
 
-fn hough(grad: &Gradient) -> Vec<Line> {
+fn hough(grads: &[Gradient]) -> Vec<Line> {
+    let grad = &grads[0];
     let diag = (grad.w as f64).hypot(grad.h as f64).ceil() as usize;
     let rho_bins = 2 * diag + 1;
     let mut acc = vec![0u32; THETA_BINS * rho_bins];
     let trig: Vec<(f64, f64)> = (0..THETA_BINS).map(|t| (t as f64).to_radians().sin_cos()).collect();
-    for (x, y) in grad.edges() {
-        let i = y * grad.w + x;
-        let angle = f64::from(grad.gy[i]).atan2(f64::from(grad.gx[i])).to_degrees().rem_euclid(180.0);
+    for (x, y, angle) in edges(grads) {
+        let angle = angle.to_degrees().rem_euclid(180.0);
         let centre = angle.round() as isize;
         for dt in -3..=3 {
             let t = (centre + dt).rem_euclid(THETA_BINS as isize) as usize;
@@ -250,7 +273,7 @@ fn hough(grad: &Gradient) -> Vec<Line> {
             }
         }
     }
-    peaks.sort_by_key(|p| std::cmp::Reverse(p.votes));
+    peaks.sort_by_key(|l| std::cmp::Reverse(l.votes));
     peaks.truncate(MAX_LINES);
     peaks
 }
@@ -261,15 +284,33 @@ fn angle_between(a: &Line, b: &Line) -> f64 {
     d.min(180.0 - d)
 }
 
-/// How well a side from `p` to `q` is an edge: (supported samples, samples inside, total).
-/// A sample is supported when the gradient there (or a pixel away across the side) is strong,
-/// across the side, and of the side's majority polarity.
-fn support(grad: &Gradient, p: Pt, q: Pt) -> (f64, f64, f64) {
+/// How well a side is an edge, from `support`.
+struct SideSupport {
+    supported: f64,
+    /// Samples inside the picture, and all samples.
+    inside: f64,
+    total: f64,
+    /// The side's polarity in luma (+1: brighter inwards on a clockwise outline) when luma
+    /// alone supports at least a quarter of the side, else 0.
+    polarity: i8,
+}
+
+/// Least share of a side's samples that must be supported.
+const MIN_SHARE: f64 = 0.4;
+
+/// How well a side from `p` to `q` is an edge.
+/// A sample is supported when, in some plane, the gradient there (or a pixel away across the
+/// side) is strong, across the side, and of the side's majority polarity in that plane (a side
+/// may show in luma where it lies on a hand and only in tint where it lies on a white desk).
+fn support(grads: &[Gradient], p: Pt, q: Pt) -> SideSupport {
+    let grad = &grads[0];
     let len = p.dist(q);
     let n = (len / 1.5).ceil().max(4.0) as usize;
     let d = q.sub(p).scale(1.0 / len.max(1e-9));
     let normal = Pt::new(-d.y, d.x);
-    let (mut pos, mut neg, mut inside) = (0f64, 0f64, 0f64);
+    let mut inside = 0f64;
+    // Per sample, the polarity seen in each plane (0: none).
+    let mut seen: Vec<[i8; PLANES.len()]> = Vec::with_capacity(n);
     // Ends left out: the card's corners are rounded.
     let (a, b) = ((n as f64 * 0.08) as usize, n - (n as f64 * 0.08) as usize);
     for k in a..b {
@@ -278,26 +319,30 @@ fn support(grad: &Gradient, p: Pt, q: Pt) -> (f64, f64, f64) {
             continue;
         }
         inside += 1.0;
-        let mut best: Option<f32> = None;
-        for s in [-1.0, 0.0, 1.0] {
-            let t = c.add(normal.scale(s));
-            let i = t.y as usize * grad.w + t.x as usize;
-            let m = grad.mag[i];
-            if m < grad.threshold {
-                continue;
+        seen.push(std::array::from_fn(|k| {
+            let g = &grads[k];
+            let mut best: Option<f32> = None;
+            for s in [-1.0, 0.0, 1.0] {
+                let t = c.add(normal.scale(s));
+                let i = t.y as usize * g.w + t.x as usize;
+                let m = g.mag[i];
+                if m < g.threshold {
+                    continue;
+                }
+                let across = (f64::from(g.gx[i]) * normal.x + f64::from(g.gy[i]) * normal.y) / f64::from(m);
+                if across.abs() > 0.9 && best.is_none_or(|b| m > b.abs()) {
+                    best = Some(m * across.signum() as f32);
+                }
             }
-            let across = (f64::from(grad.gx[i]) * normal.x + f64::from(grad.gy[i]) * normal.y) / f64::from(m);
-            if across.abs() > 0.9 && best.is_none_or(|b| m > b.abs()) {
-                best = Some(m * across.signum() as f32);
-            }
-        }
-        match best {
-            Some(v) if v > 0.0 => pos += 1.0,
-            Some(_) => neg += 1.0,
-            None => {}
-        }
+            best.map_or(0, |v| if v > 0.0 { 1 } else { -1 })
+        }));
     }
-    (pos.max(neg), inside, (b - a) as f64)
+    let majority: [i8; PLANES.len()] =
+        std::array::from_fn(|k| seen.iter().map(|s| i32::from(s[k])).sum::<i32>().signum() as i8);
+    let supported = seen.iter().filter(|s| (0..PLANES.len()).any(|k| majority[k] != 0 && s[k] == majority[k])).count();
+    let luma = seen.iter().filter(|s| majority[0] != 0 && s[0] == majority[0]).count();
+    let polarity = if luma as f64 >= 0.25 * inside { majority[0] } else { 0 };
+    SideSupport { supported: supported as f64, inside, total: (b - a) as f64, polarity }
 }
 
 /// A candidate outline, corners clockwise on screen, in search-copy pixels.
@@ -327,7 +372,8 @@ pub fn max_corner_error(c: &[Pt; 4]) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn score_quad(grad: &Gradient, c: [Pt; 4]) -> Option<Quad> {
+fn score_quad(grads: &[Gradient], c: [Pt; 4]) -> Option<Quad> {
+    let grad = &grads[0];
     let c = if shoelace(&c) < 0.0 { [c[0], c[3], c[2], c[1]] } else { c };
     if !is_convex(&c) {
         return None;
@@ -346,25 +392,35 @@ fn score_quad(grad: &Gradient, c: [Pt; 4]) -> Option<Quad> {
     }
     let mut supported = 0.0;
     let mut min_share = f64::MAX;
+    let mut polarities = [0i8; 4];
     for i in 0..4 {
-        let (s, inside, total) = support(grad, c[i], c[(i + 1) % 4]);
+        let side = support(grads, c[i], c[(i + 1) % 4]);
         // A side mostly outside the picture is judged by its visible part, which must be some.
-        if inside < total * 0.25 {
+        if side.inside < side.total * 0.25 {
             return None;
         }
-        supported += s;
-        min_share = min_share.min(s / inside);
+        supported += side.supported;
+        min_share = min_share.min(side.supported / side.inside);
+        polarities[i] = side.polarity;
     }
-    if min_share < 0.4 {
+    if min_share < MIN_SHARE {
         return None;
     }
+    // A card on one ground is brighter (or darker) than all around it: an outline whose sides
+    // disagree in luma runs partly along something else, typically the outer edge of the card's
+    // own shadow, darker inwards where the card's edge is brighter inwards. (Not so in tint: an
+    // emblem side is bluer than a hand but less blue than a grey desk.) Halved, not refused: a
+    // card lying half on a hand and half on a white desk disagrees too.
+    let disagree = polarities.contains(&1) && polarities.contains(&-1);
     let confidence = (min_share * aspect_fit.sqrt()).clamp(0.0, 1.0);
     // The full aspect fit in the score: of two outlines sharing three sides (the card's, and one
     // running along a hand or a shadow beside it) the card's own shape wins.
-    Some(Quad { corners: c, score: supported * min_share * aspect_fit, confidence })
+    let score = supported * min_share * aspect_fit * if disagree { 0.5 } else { 1.0 };
+    Some(Quad { corners: c, score, confidence })
 }
 
-fn best_quad(grad: &Gradient, lines: &[Line]) -> Option<Quad> {
+fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
+    let grad = &grads[0];
     let mut pairs = Vec::new();
     for i in 0..lines.len() {
         for j in i + 1..lines.len() {
@@ -396,7 +452,7 @@ fn best_quad(grad: &Gradient, lines: &[Line]) -> Option<Quad> {
             let [Some(p0), Some(p1), Some(p2), Some(p3)] = corners else {
                 continue;
             };
-            if let Some(q) = score_quad(grad, [p0, p1, p2, p3])
+            if let Some(q) = score_quad(grads, [p0, p1, p2, p3])
                 && best.as_ref().is_none_or(|b| q.score > b.score)
             {
                 best = Some(q);
@@ -407,42 +463,19 @@ fn best_quad(grad: &Gradient, lines: &[Line]) -> Option<Quad> {
 }
 
 /// Moves each side of `c` (clockwise, refine-copy pixels) onto the strongest edge of the side's
-/// polarity within `reach` pixels, fitting a line to the sub-pixel edge points of its middle.
-fn refine(g: &Grey, c: [Pt; 4], reach: f64) -> [Pt; 4] {
+/// polarity within `reach` pixels, fitting a line to the sub-pixel edge points of its middle, in
+/// the plane where the side's edge is most consistent.
+fn refine(planes: &[Grey], c: [Pt; 4], reach: f64) -> [Pt; 4] {
     let mut lines = Vec::with_capacity(4);
     for i in 0..4 {
         let (p, q) = (c[i], c[(i + 1) % 4]);
-        let len = p.dist(q);
-        let d = q.sub(p).scale(1.0 / len.max(1e-9));
-        let normal = Pt::new(-d.y, d.x);
-        let n = (len / 2.0).ceil().max(8.0) as usize;
-        let mut found: Vec<(Pt, f32)> = Vec::new();
-        for k in 0..n {
-            let t = 0.1 + 0.8 * (k as f64 + 0.5) / n as f64;
-            let base = p.add(q.sub(p).scale(t));
-            if !g.inside(base, reach + 2.0) {
-                continue;
-            }
-            // Directional derivative across the side at quarter-pixel steps.
-            let steps = (reach * 4.0) as i32;
-            let prof: Vec<f32> = (-steps - 1..=steps + 1)
-                .map(|s| {
-                    let o = f64::from(s) / 4.0;
-                    g.sample(base.add(normal.scale(o + 0.5))) - g.sample(base.add(normal.scale(o - 0.5)))
-                })
-                .collect();
-            let (mut bi, mut bv) = (1usize, 0f32);
-            for (j, v) in prof.iter().enumerate().skip(1).take(prof.len() - 2) {
-                if v.abs() > bv {
-                    (bi, bv) = (j, v.abs());
-                }
-            }
-            let (a, b, cc) = (prof[bi - 1].abs(), prof[bi].abs(), prof[bi + 1].abs());
-            let denom = a - 2.0 * b + cc;
-            let sub = if denom.abs() > 1e-6 { (0.5 * (a - cc) / denom).clamp(-0.5, 0.5) } else { 0.0 };
-            let off = (f64::from(bi as i32 - steps - 1) + f64::from(sub)) / 4.0;
-            found.push((base.add(normal.scale(off)), prof[bi]));
-        }
+        // Noise peaks take either sign and cancel in the sum; a real edge's add up.
+        let consistency = |f: &Vec<(Pt, f32)>| f.iter().map(|(_, v)| v).sum::<f32>().abs();
+        let found = planes
+            .iter()
+            .map(|g| edge_points(g, p, q, reach))
+            .max_by(|a, b| consistency(a).total_cmp(&consistency(b)))
+            .unwrap_or_default();
         // Keep the majority polarity, then fit a line twice, dropping points far off the first fit.
         let pos = found.iter().filter(|(_, v)| *v > 0.0).count();
         let sign = if pos * 2 >= found.len() { 1.0 } else { -1.0 };
@@ -460,6 +493,43 @@ fn refine(g: &Grey, c: [Pt; 4], reach: f64) -> [Pt; 4] {
         }
     }
     out
+}
+
+/// Along the middle of the side `p` → `q`, the sub-pixel position and signed strength of the
+/// strongest step across it within `reach` pixels.
+fn edge_points(g: &Grey, p: Pt, q: Pt, reach: f64) -> Vec<(Pt, f32)> {
+    let len = p.dist(q);
+    let d = q.sub(p).scale(1.0 / len.max(1e-9));
+    let normal = Pt::new(-d.y, d.x);
+    let n = (len / 2.0).ceil().max(8.0) as usize;
+    let mut found: Vec<(Pt, f32)> = Vec::new();
+    for k in 0..n {
+        let t = 0.1 + 0.8 * (k as f64 + 0.5) / n as f64;
+        let base = p.add(q.sub(p).scale(t));
+        if !g.inside(base, reach + 2.0) {
+            continue;
+        }
+        // Directional derivative across the side at quarter-pixel steps.
+        let steps = (reach * 4.0) as i32;
+        let prof: Vec<f32> = (-steps - 1..=steps + 1)
+            .map(|s| {
+                let o = f64::from(s) / 4.0;
+                g.sample(base.add(normal.scale(o + 0.5))) - g.sample(base.add(normal.scale(o - 0.5)))
+            })
+            .collect();
+        let (mut bi, mut bv) = (1usize, 0f32);
+        for (j, v) in prof.iter().enumerate().skip(1).take(prof.len() - 2) {
+            if v.abs() > bv {
+                (bi, bv) = (j, v.abs());
+            }
+        }
+        let (a, b, cc) = (prof[bi - 1].abs(), prof[bi].abs(), prof[bi + 1].abs());
+        let denom = a - 2.0 * b + cc;
+        let sub = if denom.abs() > 1e-6 { (0.5 * (a - cc) / denom).clamp(-0.5, 0.5) } else { 0.0 };
+        let off = (f64::from(bi as i32 - steps - 1) + f64::from(sub)) / 4.0;
+        found.push((base.add(normal.scale(off)), prof[bi]));
+    }
+    found
 }
 
 /// Total-least-squares line through points (at least 6).
@@ -553,13 +623,26 @@ fn correlation(a: &[f64], b: &[f64]) -> f64 {
     sab / (saa * sbb).sqrt().max(1e-12)
 }
 
+/// Mean darkness of the printing over the card (`detail_grid`'s ink per sample), 0–1.
+fn printed(ink: &[f64]) -> f64 {
+    let (gw, gh) = GRID;
+    ink.iter().sum::<f64>() / (gw * gh * 25) as f64
+}
+
+/// Share of the least printed side's `printed` an outline must reach to be a card: a blank
+/// sheet of paper or a patch of desk of the card's shape has next to no ink, a card has its
+/// text and portrait or emblem; a third leaves room for glare and blur.
+const MIN_PRINTED_SHARE: f64 = 0.33;
+
 /// Which side is shown and which corner is the card's top-left: tries both ways up of the
-/// outline (long sides as the reading direction) against both sides' layouts.
-fn read_side(g: &Grey, c: [Pt; 4]) -> ([Pt; 4], Side, f64) {
+/// outline (long sides as the reading direction) against both sides' layouts. Also returns
+/// whether the outline holds printing enough for a card.
+fn read_side(g: &Grey, c: [Pt; 4]) -> ([Pt; 4], Side, f64, bool) {
     let len = |i: usize| c[i].dist(c[(i + 1) % 4]);
     // Start on a long side: TL → TR runs along the card's reading line.
     let start = if len(0) + len(2) >= len(1) + len(3) { 0 } else { 1 };
     let mut scored = Vec::new();
+    let mut enough_ink = false;
     for flip in [0, 2] {
         let s = start + flip;
         let order: [Pt; 4] = std::array::from_fn(|i| c[(s + i) % 4]);
@@ -567,16 +650,18 @@ fn read_side(g: &Grey, c: [Pt; 4]) -> ([Pt; 4], Side, f64) {
             continue;
         };
         let (ink, edges) = detail_grid(g, &to_pic);
+        let least = templates().iter().map(|(_, t_ink, _)| printed(t_ink)).fold(f64::MAX, f64::min);
+        enough_ink = printed(&ink) >= least * MIN_PRINTED_SHARE;
         for (side, t_ink, t_edges) in templates() {
             scored.push((correlation(&ink, t_ink) + correlation(&edges, t_edges), order, *side));
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let Some(&(best, order, side)) = scored.first() else {
-        return (c, Side::Portrait, 0.0);
+        return (c, Side::Portrait, 0.0, false);
     };
     let other = scored.iter().find(|s| s.2 != side).map_or(-1.0, |s| s.0);
-    (order, side, best - other)
+    (order, side, best - other, enough_ink)
 }
 
 /// Finds the card in a picture, or `None` when no outline of a card's shape has clean edges.
@@ -586,29 +671,31 @@ pub fn find(img: &RgbImage) -> Option<Finding> {
         return None;
     }
     let factor = w.max(h).div_ceil(REFINE_SIZE).max(1);
-    let fine = Grey::from_rgb(img, factor);
-    let coarse = if fine.w.max(fine.h) > SEARCH_SIZE as usize {
-        fine.half()
-    } else {
-        Grey { w: fine.w, h: fine.h, v: fine.v.clone() }
-    };
-    let up = fine.w as f64 / coarse.w as f64;
-    let grad = Gradient::of(&coarse);
-    let lines = hough(&grad);
+    let planes: Vec<Grey> = PLANES.iter().map(|&weights| Grey::plane(img, factor, weights)).collect();
+    let fine = &planes[0];
+    let grads: Vec<Gradient> = planes
+        .iter()
+        .map(|p| if p.w.max(p.h) > SEARCH_SIZE as usize { Gradient::of(&p.half()) } else { Gradient::of(p) })
+        .collect();
+    let up = fine.w as f64 / grads[0].w as f64;
+    let lines = hough(&grads);
     // A picture cropped to the card has no outline; an inner rectangle (the portrait's frame) may
     // still pass for one, so the whole-picture reading competes with the best outline.
-    let whole = whole_picture(&fine, factor, (w, h));
-    let Some(quad) = best_quad(&grad, &lines) else {
+    let whole = whole_picture(fine, factor, (w, h));
+    let Some(quad) = best_quad(&grads, &lines) else {
         return whole;
     };
     let mut corners = quad.corners.map(|p| p.scale(up));
     for reach in [up * 2.0 + 1.0, 1.5] {
-        corners = refine(&fine, corners, reach);
+        corners = refine(&planes, corners, reach);
     }
     if !is_convex(&corners) {
         return None;
     }
-    let (ordered, side, side_margin) = read_side(&fine, corners);
+    let (ordered, side, side_margin, card_like) = read_side(fine, corners);
+    if !card_like {
+        return whole;
+    }
     let k = f64::from(factor);
     let outline =
         Finding { corners: ordered.map(|p| p.scale(k)), confidence: quad.confidence, side, side_margin, frame: (w, h) };
@@ -632,7 +719,7 @@ fn whole_picture(fine: &Grey, factor: u32, frame: (u32, u32)) -> Option<Finding>
     if (aspect / ASPECT - 1.0).abs() > WHOLE_PICTURE_ASPECT {
         return None;
     }
-    let (ordered, side, side_margin) = read_side(fine, rect_corners(w, h));
+    let (ordered, side, side_margin, _) = read_side(fine, rect_corners(w, h));
     if side_margin < WHOLE_PICTURE_MIN_MARGIN {
         return None;
     }
@@ -649,7 +736,7 @@ fn whole_picture(fine: &Grey, factor: u32, frame: (u32, u32)) -> Option<Finding>
 
 #[cfg(test)]
 mod tests {
-    use super::super::synthetic::{Background, Holder, Rng, Scene, card_face, photo};
+    use super::super::synthetic::{Background, Desk, Holder, Rng, Scene, card_face, photo};
     use super::*;
 
     fn error(found: &Finding, truth: [Pt; 4]) -> f64 {
@@ -710,6 +797,74 @@ mod tests {
             let scene = Scene { card: None, background: bg, ..Scene::simple(480, 360, seed) };
             let (img, _) = photo(&scene);
             assert!(find(&img).is_none_or(|f| f.confidence < 0.5), "{bg:?}");
+        }
+    }
+
+    /// The first seed from `from` whose photo is drawn on `desk`.
+    fn seed_on(desk: Desk, from: u64) -> u64 {
+        (from..).find(|&s| Desk::of_seed(s) == desk).unwrap_or(from)
+    }
+
+    #[test]
+    fn finds_a_card_on_a_pale_desk_or_in_a_hand() {
+        // The card's luma nearly matches these desks: only its tint and a faint step tell it.
+        for (desk, bg, side, rotation) in [
+            (Desk::White, Background::Desk, Side::Portrait, 0.0),
+            (Desk::White, Background::Desk, Side::Emblem, 7.0),
+            (Desk::PaleGrey, Background::Desk, Side::Portrait, -5.0),
+            (Desk::PaleGrey, Background::Desk, Side::Emblem, 181.0),
+            (Desk::White, Background::Hand, Side::Portrait, 3.0),
+            (Desk::PaleGrey, Background::Hand, Side::Emblem, -2.0),
+        ] {
+            let seed = seed_on(desk, 31);
+            let mut scene = Scene::simple(800, 600, seed);
+            scene.background = bg;
+            let card = scene.card.as_mut().unwrap();
+            (card.side, card.rotation, card.fx, card.shadow) = (side, rotation, 0.1, true);
+            let (img, truth) = photo(&scene);
+            let case = format!("{desk:?} {bg:?} {side:?} {rotation}°");
+            let found = find(&img).unwrap_or_else(|| panic!("{case}: not found"));
+            assert!(found.confidence >= 0.5, "{case}: confidence {:.2}", found.confidence);
+            let e = error(&found, truth.corners.unwrap());
+            assert!(e < 0.01, "{case}: corner error {:.2} % of the diagonal", e * 100.0);
+            assert_eq!(found.side, side, "{case}");
+        }
+    }
+
+    /// Fills the convex quad `c` (clockwise on screen) with `colour` blended at `alpha`.
+    fn fill_quad(img: &mut RgbImage, c: [Pt; 4], colour: [f64; 3], alpha: f64) {
+        for (x, y, px) in img.enumerate_pixels_mut() {
+            let p = Pt::new(f64::from(x) + 0.5, f64::from(y) + 0.5);
+            if (0..4).all(|i| c[(i + 1) % 4].sub(c[i]).cross(p.sub(c[i])) >= 0.0) {
+                px.0 = std::array::from_fn(|k| (f64::from(px.0[k]) * (1.0 - alpha) + colour[k] * alpha) as u8);
+            }
+        }
+    }
+
+    #[test]
+    fn a_pale_desk_with_paper_or_a_shadow_but_no_card_gives_no_finding() {
+        let rect = |cx: f64, cy: f64, w: f64, h: f64| {
+            [Pt::new(cx - w, cy - h), Pt::new(cx + w, cy - h), Pt::new(cx + w, cy + h), Pt::new(cx - w, cy + h)]
+        };
+        for desk in [Desk::White, Desk::PaleGrey] {
+            let seed = seed_on(desk, 40);
+            let (plain, _) = photo(&Scene { card: None, ..Scene::simple(800, 600, seed) });
+            // A square note of neutral white paper, brighter than the desk.
+            let mut note = plain.clone();
+            fill_quad(&mut note, rect(400.0, 300.0, 180.0, 180.0), [246.0, 246.0, 244.0], 1.0);
+            // An A4 sheet (1.41 : 1, within the perspective allowance of the card's shape).
+            let mut a4 = plain.clone();
+            fill_quad(&mut a4, rect(400.0, 300.0, 250.0, 177.0), [246.0, 246.0, 244.0], 1.0);
+            // The soft-edged shadow of the phone and the hand holding it, from the picture's corner.
+            let mut shadow = plain.clone();
+            for k in 0..6 {
+                let grow = f64::from(k) * 3.0;
+                fill_quad(&mut shadow, rect(0.0, 600.0, 380.0 + grow, 330.0 + grow), [0.0; 3], 0.05);
+            }
+            for (what, img) in [("plain", &plain), ("note", &note), ("A4", &a4), ("shadow", &shadow)] {
+                let found = find(img);
+                assert!(found.as_ref().is_none_or(|f| f.confidence < 0.5), "{desk:?} {what}: {found:?}");
+            }
         }
     }
 }
