@@ -8,6 +8,9 @@ use std::{env, fs, path::Path, path::PathBuf};
 
 // The profile schema and what it uses, as modules of this script under the names the crate gives
 // them (`super::geometry`, `crate::identity::Date`). Only the validation is used here.
+#[allow(dead_code)]
+#[path = "src/profile/card.rs"]
+mod card;
 #[allow(dead_code, unused_imports)]
 #[path = "src/profile/content.rs"]
 mod content;
@@ -32,7 +35,7 @@ mod identity {
 
 fn main() {
     println!("cargo::rerun-if-changed=profiles");
-    for source in ["content", "geometry", "scene", "schema", "time"] {
+    for source in ["card", "content", "geometry", "scene", "schema", "time"] {
         println!("cargo::rerun-if-changed=src/profile/{source}.rs");
     }
     println!("cargo::rerun-if-changed=src/identity/date.rs");

@@ -240,15 +240,15 @@ fn main() {
     );
 
     // ---- ID-card images (800×600, ≥ 300 dpi, ≤ 50,000 bytes, named <ID>.jpg) ----
-    let card = id_card(800, 600);
+    let card = good_document();
     let (doc_q, doc) =
         fit_quality(DOC_MAX - 1_000, 95, |q| jpeg(&card, q, Some(300))).expect("document fits 50,000 bytes");
     w.put(
         &format!("{ID}.jpg"),
         "document",
         &doc,
-        format!("800×600 ID-card image, 300 dpi, quality {doc_q}, ≤ 50,000 bytes, named <ID>.jpg: every check passes"),
-        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "file.name": "pass", "image.dimensions": "pass", "image.dpi": "pass"}}"#,
+        format!("800×600 image of a fictional card, upright, centred with a 3 % margin on a dark grey ground, 300 dpi, quality {doc_q}, ≤ 50,000 bytes, named <ID>.jpg: every check passes, the card's too"),
+        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "file.name": "pass", "image.dimensions": "pass", "image.dpi": "pass", "card.found": "pass", "card.level": "pass", "card.legible": "pass"}}"#,
     );
     w.put(
         "document-wrong-name.jpg",
@@ -257,14 +257,14 @@ fn main() {
         "the good document under another name: file.name fails, the fixed download is named <ID>.jpg",
         r#"{"verdict": "fail", "checks": {"file.name": "fail", "image.dimensions": "pass"}, "fix": true}"#,
     );
-    let phone = jpeg_with_exif(&id_card_photo(1600, 1200), 92, 1, Some(72), Some("PhoneCamera 1.0"));
+    let phone = jpeg_with_exif(&card_on_table(), 92, 1, Some(72), Some("PhoneCamera 1.0"));
     assert!(phone.len() > DOC_MAX);
     w.put(
         "document-phone.jpg",
         "document",
         &phone,
-        "1600×1200 phone picture of the card on a desk, 72 dpi, larger than the limits: size, dimensions, dpi, name fail; the fix makes <ID>.jpg",
-        r#"{"verdict": "fail", "checks": {"file.size": "fail", "image.dimensions": "fail"}, "fix": true}"#,
+        "2000×1500 phone picture of a fictional card on a wooden table, turned 8° and seen slightly from the side, 72 dpi: size, dimensions, dpi and card.level fail; the fix straightens it into <ID>.jpg",
+        r#"{"verdict": "fail", "checks": {"file.size": "fail", "image.dimensions": "fail", "card.found": "pass", "card.side": "pass", "card.level": "fail"}, "fix": true}"#,
     );
 
     face_portraits(&mut w);
@@ -352,4 +352,26 @@ fn face_portraits(w: &mut Writer) {
         "1200×1600 phone photo with the face near the left edge: the fix refuses and says how to retake",
         r#""fix": false, "error": "边缘""#,
     );
+}
+
+/// A fictional card's portrait side as the platform wants it: upright, 752 px wide (3 % margins)
+/// in the middle of an 800×600 dark grey ground. Drawn directly, not by the project's fix.
+fn good_document() -> image::RgbImage {
+    use precheck::document::card::synthetic::{Holder, Rng, card_face};
+    use precheck::document::card::{Side, layout::CARD_W};
+    let face = card_face(Side::Portrait, &Holder::fictional(&mut Rng::new(7)), 752.0 / CARD_W);
+    let mut out = image::RgbImage::from_pixel(800, 600, image::Rgb([58, 60, 64]));
+    let (x0, y0) = ((800 - face.width()) / 2, (600 - face.height()) / 2);
+    image::imageops::overlay(&mut out, &face, i64::from(x0), i64::from(y0));
+    out
+}
+
+/// A phone photo of a fictional card on a wooden table: turned 8°, its top edge 10 % shorter.
+fn card_on_table() -> image::RgbImage {
+    use precheck::document::card::synthetic::{Background, Scene, photo};
+    let mut scene = Scene::simple(2000, 1500, 8);
+    scene.background = Background::Wood;
+    let card = scene.card.as_mut().unwrap();
+    (card.rotation, card.fy, card.length) = (8.0, 0.1, 1250.0);
+    photo(&scene).0
 }

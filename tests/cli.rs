@@ -91,7 +91,10 @@ fn fix_writes_compliant_files() {
     let src = dir.join("IMG_0001.jpg");
     std::fs::write(&src, fixtures::jpeg(&fixtures::portrait(900, 1300), 95, Some(72))).unwrap();
     let card = dir.join("11010519491231002X.png");
-    std::fs::write(&card, fixtures::png_rgb8(&fixtures::id_card(1000, 700))).unwrap();
+    let mut scene = precheck::document::card::synthetic::Scene::simple(1600, 1200, 51);
+    scene.background = precheck::document::card::synthetic::Background::Wood;
+    scene.card.as_mut().unwrap().rotation = 6.0;
+    std::fs::write(&card, fixtures::png_rgb8(&precheck::document::card::synthetic::photo(&scene).0)).unwrap();
     let gray = dir.join("gray.jpg");
     std::fs::write(&gray, fixtures::jpeg_gray(&fixtures::portrait(450, 600), 80)).unwrap();
     let out_dir = dir.join("out");
@@ -103,10 +106,21 @@ fn fix_writes_compliant_files() {
     let (code, _, _) = precheck(&["photo", "--files-only", fixed.to_str().unwrap()]);
     assert_eq!(code, EXIT_OK, "the fixed file passes the same checks");
 
-    let (code, _, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
-    assert_eq!(code, EXIT_OK);
+    // A tilted card on a table: the original fails card.level, the straightened file passes everything.
+    let (code, out, _) = precheck(&["document", "--json", card.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAIL, "{out}");
+    let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let level = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "card.level").cloned();
+    assert_eq!(level.map(|c| c["status"].clone()), Some("fail".into()), "{out}");
+    let (code, out, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
+    assert_eq!(code, EXIT_OK, "{out}");
     let fixed = out_dir.join("11010519491231002X.jpg");
-    assert_eq!(precheck(&["document", fixed.to_str().unwrap()]).0, EXIT_OK);
+    let (code, out, _) = precheck(&["document", fixed.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}");
+    assert!(out.contains("证件水平"), "the card rows are listed by name: {out}");
+    let (code, out, _) = precheck(&["document", "--files-only", "--json", card.to_str().unwrap()]);
+    assert_eq!(code, EXIT_FAIL, "still the wrong size and dpi");
+    assert!(!out.contains("card."), "--files-only skips the card: {out}");
 
     let (code, out, _) = precheck(&["fix", "photo", "--json", gray.to_str().unwrap(), "--out", out_s]);
     assert_eq!(code, EXIT_FAIL, "a grey-scale photo cannot be fixed");

@@ -70,6 +70,9 @@ fn dimensions_exact_and_profile_driven() {
     assert_eq!(status(&r, CheckId::ImageDimensions), Some(Status::Fail));
     let r = photo::check(&jpeg(&portrait(600, 450), 60, Some(300)), "a.jpg", p);
     assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("颠倒"));
+    assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("竖版"));
+    let r = photo::check(&jpeg(&portrait(600, 900), 60, Some(300)), "a.jpg", p);
+    assert!(r.check(CheckId::ImageDimensions).unwrap().message.contains("居中裁剪"));
     let zz = by_id("zhengzhou-2023").unwrap();
     let small = jpeg(&portrait(295, 413), 80, Some(300));
     assert_eq!(photo::check(&small, "a.jpg", zz).verdict, Verdict::Pass);
@@ -213,26 +216,34 @@ fn twelve_megapixel_photo_checks_and_fixes() {
 }
 
 #[test]
-fn document_checks_name_and_fix_keeps_the_whole_card() {
+fn document_file_checks_name_and_the_whole_picture_fix() {
+    // The file rules only (`check_file`); the card in the picture has its own tests below.
     let p = default_profile();
     let card = fit_quality(50_000, 95, |q| jpeg(&id_card(800, 600), q, Some(300))).unwrap().1;
-    assert_eq!(document::check(&card, "11010519491231002X.jpg", None, p).verdict, Verdict::Pass);
-    let r = document::check(&card, "scan.jpg", None, p);
+    assert_eq!(document::check_file(&card, "11010519491231002X.jpg", None, p).verdict, Verdict::Pass);
+    let r = document::check_file(&card, "scan.jpg", None, p);
     assert_eq!(status(&r, CheckId::FileName), Some(Status::Fail));
-    let r = document::check(&card, "11010519491231002X.jpg", Some("440524188001010014"), p);
+    let r = document::check_file(&card, "11010519491231002X.jpg", Some("440524188001010014"), p);
     assert_eq!(status(&r, CheckId::FileName), Some(Status::Fail), "name differs from the typed ID");
+    // The size message tells what this page's fix does: straighten to the card, not a centre crop.
+    let big = jpeg(&id_card(1000, 700), 80, Some(300));
+    let dims = document::check_file(&big, "a.jpg", None, p).check(CheckId::ImageDimensions).cloned().unwrap();
+    assert!(dims.message.contains("摆正") && !dims.message.contains("居中裁剪"), "{}", dims.message);
+    let turned = jpeg(&id_card(600, 800), 80, Some(300));
+    let dims = document::check_file(&turned, "a.jpg", None, p).check(CheckId::ImageDimensions).cloned().unwrap();
+    assert!(dims.message.contains("横版"), "{}", dims.message);
 
     let phone = jpeg(&id_card_photo(1600, 1200), 92, Some(72));
-    let fixed = document::fix(&phone, "IMG_2.jpg", Some("11010519491231002X"), p).unwrap();
+    let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None).unwrap();
     assert_eq!(fixed.file_name, "11010519491231002X.jpg");
     assert!(fixed.checks.iter().all(|c| c.status == Status::Pass), "{:?}", fixed.checks);
-    assert_eq!(document::check(&fixed.bytes, &fixed.file_name, None, p).verdict, Verdict::Pass);
+    assert_eq!(document::check_file(&fixed.bytes, &fixed.file_name, None, p).verdict, Verdict::Pass);
     // A square picture is letterboxed, not cropped: the note says so.
     let square = jpeg(&id_card(1000, 1000), 90, Some(300));
-    let fixed = document::fix(&square, "11010519491231002X.jpg", None, p).unwrap();
+    let fixed = document::fix_with_card(&square, "11010519491231002X.jpg", None, p, None).unwrap();
     assert!(fixed.notes.iter().any(|n| n.contains("补上")), "{:?}", fixed.notes);
     assert_eq!(fixed.file_name, "11010519491231002X.jpg", "ID taken from the original name");
-    let unnamed = document::fix(&square, "card.jpg", None, p).unwrap();
+    let unnamed = document::fix_with_card(&square, "card.jpg", None, p, None).unwrap();
     assert_eq!(unnamed.checks.iter().find(|c| c.id == CheckId::FileName).unwrap().status, Status::Fail);
     // Typing the ID afterwards renames the fixed file without encoding again; a bad ID changes nothing.
     let kept = document::renamed(unnamed.clone(), Some("1101051949123100"));
@@ -241,6 +252,46 @@ fn document_checks_name_and_fix_keeps_the_whole_card() {
     assert_eq!(named.file_name, "11010519491231002X.jpg");
     assert_eq!(named.checks.iter().filter(|c| c.id == CheckId::FileName).count(), 1);
     assert!(named.checks.iter().all(|c| c.status == Status::Pass), "{:?}", named.checks);
+}
+
+#[test]
+fn a_phone_photo_of_a_card_is_judged_and_straightened_into_a_passing_file() {
+    use precheck::document::card::synthetic::{Background, Scene, photo as card_photo};
+    let p = default_profile();
+    let mut scene = Scene::simple(2000, 1500, 41);
+    scene.background = Background::Wood;
+    let card = scene.card.as_mut().unwrap();
+    (card.rotation, card.fy, card.length) = (-9.0, 0.1, 1100.0);
+    let (img, _) = card_photo(&scene);
+    let bytes = jpeg(&img, 90, Some(72));
+    let r = document::check(&bytes, "IMG_3.jpg", None, p);
+    assert_eq!(status(&r, CheckId::CardFound), Some(Status::Pass), "{:?}", r.checks);
+    assert_eq!(status(&r, CheckId::CardLevel), Some(Status::Fail), "9° tilt: {:?}", r.check(CheckId::CardLevel));
+    assert_eq!(status(&r, CheckId::CardPerspective).map(|s| s != Status::Pass), Some(true), "seen from the side");
+    let fixed = document::fix(&bytes, "IMG_3.jpg", Some("11010519491231002X"), p).unwrap();
+    assert_eq!(fixed.file_name, "11010519491231002X.jpg");
+    assert!(fixed.notes.iter().any(|n| n.contains("摆正")), "{:?}", fixed.notes);
+    for id in CheckId::CARD {
+        assert_eq!(
+            fixed.checks.iter().find(|c| c.id == *id).map(|c| c.status),
+            Some(Status::Pass),
+            "{id} after the fix: {:?}",
+            fixed.checks.iter().find(|c| c.id == *id)
+        );
+    }
+    let again = document::check(&fixed.bytes, &fixed.file_name, Some("11010519491231002X"), p);
+    assert_eq!(again.verdict, Verdict::Pass, "{:?}", again.checks);
+}
+
+#[test]
+fn without_a_card_the_document_fails_card_found_and_the_fix_says_why() {
+    let p = default_profile();
+    let bytes = jpeg(&portrait(900, 1200), 90, Some(300));
+    let r = document::check(&bytes, "11010519491231002X.jpg", None, p);
+    assert_eq!(status(&r, CheckId::CardFound), Some(Status::Fail), "{:?}", r.checks);
+    assert_eq!(r.verdict, Verdict::Fail);
+    let fixed = document::fix(&bytes, "11010519491231002X.jpg", None, p).unwrap();
+    assert!(fixed.notes[0].contains("没有在照片中找到证件"), "{:?}", fixed.notes);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! glue. Feature pages live beside their pure core (`photo::ui`, `document::ui`) and use only
 //! these shared parts, never each other, so imports run one way: shell → pages → shared → core.
 
+pub mod analysis;
 pub mod browser;
 pub mod checked_files;
 pub mod clock;

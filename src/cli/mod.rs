@@ -53,7 +53,7 @@ pub struct CheckArgs {
     /// 每个文件输出一行 JSON
     #[arg(long)]
     pub json: bool,
-    /// 照片：只检查文件规则，不做人脸、背景、衣着检查（更快）
+    /// 只检查文件规则：照片不做人脸、背景、衣着检查，证件不找证件、不查摆放和清晰度（更快）
     #[arg(long)]
     pub files_only: bool,
     /// 照片：已人工核对的项目（可多次给出），如 --confirm attire.jewellery
@@ -73,7 +73,7 @@ pub struct FixArgs {
     pub profile: String,
     #[arg(long)]
     pub json: bool,
-    /// 照片：按画面中心裁剪，不按人脸位置裁剪
+    /// 照片按画面中心裁剪、不按人脸位置；证件保留整个画面、不按证件位置摆正
     #[arg(long)]
     pub files_only: bool,
 }
@@ -116,6 +116,9 @@ pub fn run<T: Into<OsString> + Clone>(
             let Some(content) = Content::new(!a.files_only, err) else { return EXIT_USAGE };
             let confirmed = a.confirm.iter().cloned().collect();
             check_files(&a, out, err, |bytes, name, p| content.check_photo(bytes, name, p, &confirmed))
+        }
+        Command::Document(a) if a.files_only => {
+            check_files(&a, out, err, |bytes, name, p| crate::document::check_file(bytes, name, None, p))
         }
         Command::Document(a) => {
             check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
@@ -251,6 +254,7 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let result = match args.kind {
             FixKind::Photo => content.fix_photo(&bytes, &name, profile),
+            FixKind::Document if args.files_only => crate::document::fix_with_card(&bytes, &name, None, profile, None),
             FixKind::Document => crate::document::fix(&bytes, &name, None, profile),
         };
         match result {

@@ -119,6 +119,11 @@ pub fn size_check(byte_len: u64, spec: &ImageSpec) -> Check {
 pub fn dimensions_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
     const ID: CheckId = CheckId::ImageDimensions;
     let expected = format!("{}×{} 像素", spec.width, spec.height);
+    // What the fix will do about the size, as the fix for this kind of picture does it.
+    let fix_plan = match spec.card {
+        Some(_) => format!("按证件的四个角把证件摆正、裁到证件，输出 {}×{}", spec.width, spec.height),
+        None => format!("按 {}:{} 的比例居中裁剪并缩放", spec.width, spec.height),
+    };
     let (Some((sw, sh)), Some((uw, uh))) = (facts.stored_size, facts.upright_size()) else {
         return Check::new(ID, Status::Fail, "无法读取", expected, "无法读取图片尺寸。");
     };
@@ -132,7 +137,7 @@ pub fn dimensions_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
                 spec.width, spec.height
             )
         } else {
-            format!("尺寸应为 {}×{}。点“一键修复”会先按旋转标记摆正，再按比例居中裁剪并缩放。", spec.width, spec.height)
+            format!("尺寸应为 {}×{}。点“一键修复”会先按旋转标记摆正，再{}。", spec.width, spec.height, fix_plan)
         };
         return Check::new(ID, Status::Fail, measured, expected, message);
     }
@@ -140,11 +145,12 @@ pub fn dimensions_check(facts: &FileFacts, spec: &ImageSpec) -> Check {
         if o == 1 { format!("{sw}×{sh} 像素") } else { format!("{sw}×{sh} 像素（带 EXIF 旋转标记 {o}）") };
     if (sw, sh) != target {
         let message = if (sh, sw) == target {
-            format!("宽和高颠倒了：应为宽 {} × 高 {}（竖版）。点“一键修复”可自动处理。", spec.width, spec.height)
+            let layout = if spec.width > spec.height { "横版" } else { "竖版" };
+            format!("宽和高颠倒了：应为宽 {} × 高 {}（{layout}）。点“一键修复”可自动处理。", spec.width, spec.height)
         } else {
             format!(
-                "尺寸应为 {}×{}，这张是 {sw}×{sh}。点“一键修复”会按 {}:{} 的比例居中裁剪并缩放，不会拉伸变形。",
-                spec.width, spec.height, spec.width, spec.height
+                "尺寸应为 {}×{}，这张是 {sw}×{sh}。点“一键修复”会{}，不会拉伸变形。",
+                spec.width, spec.height, fix_plan
             )
         };
         return Check::new(ID, Status::Fail, measured, expected, message);

@@ -11,7 +11,13 @@
 //! message}` and `{type: "observed", id, profile, loadMs, runMs, checkMs, data, mask, checks,
 //! marks}`: `profile` is the one actually used, `data`/`mask` are described in `face::protocol`,
 //! `checks` in `photo::content::wire`, and `marks` is SVG markup.
+//!
+//! A document's card is asked with `{…, kind: "card", fullWidth}` (the picture at most
+//! `document::card::MAX_SIDE`, `fullWidth` the file's own width) and answered with `{type: "card",
+//! id, profile, runMs, checkMs, finding: Float64Array, checks, marks}` (`finding` is described in
+//! `document::card::wire`). It needs no models, so none are fetched for it.
 
+use crate::document::card;
 use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
 use crate::face::protocol::encode_observation;
 use crate::photo::content::pipeline::analyse_picture;
@@ -19,7 +25,7 @@ use crate::photo::content::wire::encode_checks;
 use crate::photo::svg::marks_svg;
 use crate::profile;
 use image::RgbImage;
-use js_sys::{Array, Float32Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Float32Array, Float64Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -80,16 +86,58 @@ async fn handle(data: JsValue) {
 }
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
-    let (width, height) = number(&data, "width").zip(number(&data, "height")).ok_or("请求里没有图片尺寸。")?;
-    let rgb = Reflect::get(&data, &"rgb".into())
+    let image = picture(&data)?;
+    let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
+    let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
+    if Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("card") {
+        return answer_card(id, image, number(&data, "fullWidth").unwrap_or(0), profile);
+    }
+    let software = Reflect::get(&data, &"software".into()).ok().and_then(|s| s.as_string());
+    answer_faces(id, image, software, profile).await
+}
+
+/// Finds and judges the card (see the module's header for the answer).
+fn answer_card(id: u32, image: RgbImage, full_width: u32, profile: &profile::Profile) -> Result<(), String> {
+    let spec = profile.document.card.as_ref().ok_or("所选规则没有证件摆放要求。")?;
+    let started = now_ms();
+    let found = card::find(&image);
+    let run_ms = now_ms() - started;
+    let started = now_ms();
+    let analysis = card::analyse_found(&image, found, full_width.max(image.width()), spec);
+    let marks = marks_svg(image.width(), image.height(), &analysis.marks);
+    let checks = encode_checks(&analysis.checks);
+    let check_ms = now_ms() - started;
+    let finding = Float64Array::from(card::wire::encode_finding(analysis.finding.as_ref()).as_slice());
+    let transfer = Array::of1(&finding.buffer());
+    let fields = [
+        ("profile", profile.id.as_str().into()),
+        ("runMs", run_ms.into()),
+        ("checkMs", check_ms.into()),
+        ("finding", finding.into()),
+        ("checks", checks.into()),
+        ("marks", marks.into()),
+    ];
+    post("card", id, &fields, &transfer);
+    Ok(())
+}
+
+/// The picture a request carries.
+fn picture(data: &JsValue) -> Result<RgbImage, String> {
+    let (width, height) = number(data, "width").zip(number(data, "height")).ok_or("请求里没有图片尺寸。")?;
+    let rgb = Reflect::get(data, &"rgb".into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
         .ok_or("请求里没有图片数据。")?
         .to_vec();
-    let image = RgbImage::from_raw(width, height, rgb).ok_or("图片数据与尺寸不符。")?;
-    let software = Reflect::get(&data, &"software".into()).ok().and_then(|s| s.as_string());
-    let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
-    let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
+    RgbImage::from_raw(width, height, rgb).ok_or_else(|| "图片数据与尺寸不符。".to_owned())
+}
+
+async fn answer_faces(
+    id: u32,
+    image: RgbImage,
+    software: Option<String>,
+    profile: &profile::Profile,
+) -> Result<(), String> {
     let started = now_ms();
     let models = models(id).await?;
     let load_ms = now_ms() - started;

@@ -3,6 +3,7 @@
 //! `profiles/`, not a code change. The format is documented in README.md.
 
 mod builtin;
+mod card;
 mod content;
 mod geometry;
 pub mod scene;
@@ -10,6 +11,7 @@ mod schema;
 mod time;
 
 pub use builtin::{DEFAULT_PROFILE_ID, all, by_id, default_profile, load, loaded};
+pub use card::CardSpec;
 pub use content::{Band, GeometrySpec, PhotoContentSpec, SceneSpec};
 pub use geometry::{PITCH_NEUTRAL_DEG, YAW_NEUTRAL_DEG};
 pub use schema::{CollectionWindow, ImageSpec, PasswordRule, Place, Profile};

@@ -1,9 +1,10 @@
 //! What a profile file holds, and the checks every profile must pass.
 //!
-//! This file and its siblings `content`, `geometry`, `scene` and `time` use nothing of the crate
+//! This file and its siblings `card`, `content`, `geometry`, `scene` and `time` use nothing of the crate
 //! but `identity::Date`, so build.rs compiles the very same code (`#[path]`) and a bad profile
 //! fails the build with its file and key named, instead of failing later in a visitor's browser.
 
+use super::card::CardSpec;
 use super::content::PhotoContentSpec;
 use super::time::LocalDateTime;
 use serde::Deserialize;
@@ -56,6 +57,9 @@ pub struct ImageSpec {
     /// The file must be named `<ID number>.jpg` (document only).
     #[serde(default)]
     pub name_by_id_number: bool,
+    /// Where the card must sit in a document photo (document only, `[document.card]`).
+    #[serde(default)]
+    pub card: Option<CardSpec>,
 }
 
 impl ImageSpec {
@@ -145,6 +149,9 @@ fn validate_values(p: &Profile) -> Result<(), String> {
         }
         if !(0.0..1.0).contains(&spec.min_colour_share) {
             return Err(format!("{what}.min_colour_share 必须在 0 到 1 之间"));
+        }
+        if let Some(card) = &spec.card {
+            card.validate().map_err(|e| format!("{what}.{e}"))?;
         }
     }
     p.photo_content.geometry.validate()?;

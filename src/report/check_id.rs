@@ -69,9 +69,23 @@ check_ids! {
         ImageSharpness = "image.sharpness", "清晰度";
         CaptureRecapture = "capture.recapture", "翻拍、扫描迹象";
     ]
+    /// The card in a document photo (`document::card`): where it lies, and whether it can be read.
+    CARD: [
+        CardFound = "card.found", "找到证件";
+        CardSide = "card.side", "人像面";
+        CardWhole = "card.whole", "证件完整";
+        CardLevel = "card.level", "证件水平";
+        CardCentered = "card.centered", "证件居中";
+        CardFill = "card.fill", "证件占画面";
+        CardPerspective = "card.perspective", "正对拍摄（无透视变形）";
+        CardLegible = "card.legible", "信息清晰";
+        CardGlare = "card.glare", "无反光";
+        CardColour = "card.colour", "彩色原件";
+    ]
     /// Rows the page and the CLI add themselves: the face analysis running or failing.
     OWN: [
         ContentAnalysis = "content.analysis", "人脸分析";
+        CardAnalysis = "card.analysis", "证件识别";
     ]
 }
 
@@ -150,7 +164,7 @@ mod tests {
 
     #[test]
     fn the_groups_partition_all_checks() {
-        let mut grouped: Vec<CheckId> = [CheckId::FILE, CheckId::CONTENT, CheckId::OWN].concat();
+        let mut grouped: Vec<CheckId> = [CheckId::FILE, CheckId::CONTENT, CheckId::CARD, CheckId::OWN].concat();
         assert_eq!(grouped, CheckId::ALL, "groups in table order");
         grouped.sort();
         grouped.dedup();

@@ -65,15 +65,32 @@ test('document under a wrong name: file.name fails, the fix downloads as <ID>.jp
   }),
 );
 
-test('phone picture of the card: fails, the fix downloads as <ID>.jpg and passes', T, () =>
+test('phone picture of the card: the card is outlined, tilt fails, the fix straightens it into a passing <ID>.jpg', T, () =>
   withPage(env, '#/document', async (s) => {
+    const models = [];
+    s.page.on('request', (req) => {
+      if (/\/models\//.test(req.url())) models.push(req.url());
+    });
     await s.setIdNumber(ID);
     const f = docs['document-phone.jpg'];
     const r = await s.upload('document-input', fixture(f.file));
-    console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms}`);
+    console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms} card run_ms=${r.content?.runMs} check_ms=${r.content?.checkMs}`);
     expectChecks(r, f);
+    assert.equal(r.content?.state, 'ready', `card analysis finished: ${JSON.stringify(r.content)}`);
+    // The marks are drawn over the picture, each in its check's colour.
+    const marks = await s.page.$$eval('[data-testid="marks-overlay"] [data-mark]', (gs) =>
+      gs.map((g) => [g.getAttribute('data-mark'), g.getAttribute('data-status')]),
+    );
+    const mark = Object.fromEntries(marks);
+    assert.equal(mark['card.whole'], 'pass', `card outline: ${JSON.stringify(marks)}`);
+    assert.equal(mark['card.level'], 'fail', `level line: ${JSON.stringify(marks)}`);
+    assert.ok(mark['card.legible'], `number line drawn: ${JSON.stringify(marks)}`);
     assert.ok(r.fixEnabled, 'fix offered');
     const { fixed, dl } = await fixToIdName(s, f);
+    for (const id of ['card.found', 'card.level', 'card.centered', 'card.fill', 'card.perspective', 'card.legible']) {
+      assert.equal(fixed.checks[id], 'pass', `fixed: ${id} (${fmt(fixed)})`);
+    }
+    assert.deepEqual(models, [], 'a document check downloads no face models');
     console.log(`timing document-phone check_ms=${r.ms} fix_ms=${fixed.fixMs} output_bytes=${dl.bytes.length}`);
   }),
 );

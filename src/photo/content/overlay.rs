@@ -18,6 +18,8 @@ pub enum Shape {
     VBand { x0: f32, x1: f32 },
     /// Small dots (eyes, ears, eyebrow points).
     Dots { points: Vec<Point> },
+    /// A closed outline through the points (the card's edges, a text area seen in perspective).
+    Outline { points: Vec<Point> },
 }
 
 #[derive(Debug, Clone, PartialEq)]

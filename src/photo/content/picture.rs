@@ -18,15 +18,26 @@ pub const MAX_SIDE: u32 = 960;
 /// Decodes the file upright at the cheapest JPEG scale that still covers the analysis size (for a
 /// 12 MP photo: 1/4 scale, 1000×750); [`shrink_for_analysis`] finishes the job.
 pub fn decode_for_analysis(bytes: &[u8]) -> Result<RgbImage, DecodeError> {
+    decode_within(bytes, MAX_SIDE).map(|(image, _)| image)
+}
+
+/// Decodes the file upright at the cheapest JPEG scale that still covers `max_side` on the longer
+/// side; also gives the upright size of the file's own picture.
+pub fn decode_within(bytes: &[u8], max_side: u32) -> Result<(RgbImage, (u32, u32)), DecodeError> {
     let probed = decode::probe(bytes)?;
     let (w, h) = probed.upright;
-    Ok(probed.decode(bytes, fit_within(w, h, MAX_SIDE))?.image)
+    Ok((probed.decode(bytes, fit_within(w, h, max_side))?.image, (w, h)))
 }
 
 /// Shrinks a picture to at most `MAX_SIDE` on its longer side (unchanged if it already fits).
 pub fn shrink_for_analysis(image: RgbImage) -> RgbImage {
+    shrink_within(image, MAX_SIDE)
+}
+
+/// Shrinks a picture to at most `max_side` on its longer side (unchanged if it already fits).
+pub fn shrink_within(image: RgbImage, max_side: u32) -> RgbImage {
     let (w, h) = image.dimensions();
-    let target = fit_within(w, h, MAX_SIDE);
+    let target = fit_within(w, h, max_side);
     if (w, h) == target {
         image
     } else {

@@ -1,5 +1,5 @@
-//! The content checks as text, for the trip from the face-analysis worker (which runs the checks
-//! next to the models) back to the page (which only shows them).
+//! Checks as text, for the trip from the analysis worker (which runs the content checks next to
+//! the models, and the card checks) back to the page (which only shows them).
 //!
 //! One check per line: `id TAB status TAB measured TAB expected TAB message`, with `\`, TAB and
 //! newline escaped. Text rather than serde: deriving `Deserialize` for `Check` and pulling its
@@ -27,15 +27,17 @@ pub fn encode_checks(checks: &[Check]) -> String {
     out
 }
 
-/// Reads what [`encode_checks`] wrote. Any malformed line makes the whole answer unreadable.
-pub fn decode_checks(text: &str) -> Result<Vec<Check>, String> {
-    let bad = |why: &str| format!("人脸分析程序的结果无法读取（{why}）。请刷新页面后重试。");
+/// Reads what [`encode_checks`] wrote, accepting only the ids in `allowed` (the worker's answer
+/// for a photo carries content checks, for a document card checks). Any malformed line makes the
+/// whole answer unreadable.
+pub fn decode_checks(text: &str, allowed: &[CheckId]) -> Result<Vec<Check>, String> {
+    let bad = |why: &str| format!("分析程序的结果无法读取（{why}）。请刷新页面后重试。");
     text.lines()
         .map(|line| {
             let fields: Vec<String> = line.split('\t').map(unescape).collect();
             let [id, status, measured, expected, message] =
                 <[String; 5]>::try_from(fields).map_err(|_| bad("字段数"))?;
-            let id = id.parse::<CheckId>().ok().filter(|c| c.is_content()).ok_or_else(|| bad(&id))?;
+            let id = id.parse::<CheckId>().ok().filter(|c| allowed.contains(c)).ok_or_else(|| bad(&id))?;
             let status = parse_status(&status).ok_or_else(|| bad(&status))?;
             Ok(Check::new(id, status, measured, expected, message))
         })
@@ -90,33 +92,37 @@ mod tests {
         ];
         let text = encode_checks(&checks);
         assert_eq!(text.lines().count(), 3, "one line per check: {text:?}");
-        assert_eq!(decode_checks(&text).unwrap(), checks);
-        assert_eq!(decode_checks("").unwrap(), vec![]);
+        assert_eq!(decode_checks(&text, CheckId::CONTENT).unwrap(), checks);
+        assert_eq!(decode_checks("", CheckId::CONTENT).unwrap(), vec![]);
     }
 
     #[test]
     fn every_content_check_round_trips() {
         let checks: Vec<Check> =
             CheckId::CONTENT.iter().map(|&id| Check::new(id, Status::Manual, id.label(), "", id.as_str())).collect();
-        assert_eq!(decode_checks(&encode_checks(&checks)).unwrap(), checks);
+        assert_eq!(decode_checks(&encode_checks(&checks), CheckId::CONTENT).unwrap(), checks);
     }
 
     #[test]
     fn every_status_round_trips() {
         for status in [Status::Pass, Status::Manual, Status::Warn, Status::Fail] {
             let c = vec![Check::new(CheckId::FaceCount, status, "1", "1", "ok")];
-            assert_eq!(decode_checks(&encode_checks(&c)).unwrap()[0].status, status);
+            assert_eq!(decode_checks(&encode_checks(&c), CheckId::CONTENT).unwrap()[0].status, status);
         }
     }
 
     #[test]
     fn garbage_is_an_error_not_a_guess() {
-        assert!(decode_checks("face.count\tpass\t1\t1").is_err(), "too few fields");
-        assert!(decode_checks("face.count\tmaybe\t1\t1\tx").is_err(), "unknown status");
-        assert!(decode_checks("file.size\tpass\t1\t1\tx").is_err(), "not a content check");
-        assert!(decode_checks("\u{0}\t\t\t\t\t\t").is_err());
-        let unknown = decode_checks("face.count\tpass\t1\t1\tx\nface.size\tpass\t1\t1\tx").unwrap_err();
+        assert!(decode_checks("face.count\tpass\t1\t1", CheckId::CONTENT).is_err(), "too few fields");
+        assert!(decode_checks("face.count\tmaybe\t1\t1\tx", CheckId::CONTENT).is_err(), "unknown status");
+        assert!(decode_checks("file.size\tpass\t1\t1\tx", CheckId::CONTENT).is_err(), "not a content check");
+        assert!(decode_checks("\u{0}\t\t\t\t\t\t", CheckId::CONTENT).is_err());
+        let unknown =
+            decode_checks("face.count\tpass\t1\t1\tx\nface.size\tpass\t1\t1\tx", CheckId::CONTENT).unwrap_err();
         assert!(unknown.contains("face.size"), "the error names the unknown id: {unknown}");
-        assert!(decode_checks("content.analysis\tpass\t1\t1\tx").is_err(), "the page's own row");
+        assert!(decode_checks("content.analysis\tpass\t1\t1\tx", CheckId::CONTENT).is_err(), "the page's own row");
+        let card = "card.level\twarn\t倾斜 3.0°\t水平\tx";
+        assert!(decode_checks(card, CheckId::CONTENT).is_err(), "a card check in a photo answer");
+        assert_eq!(decode_checks(card, CheckId::CARD).unwrap()[0].id, CheckId::CardLevel);
     }
 }

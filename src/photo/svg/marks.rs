@@ -78,6 +78,13 @@ pub fn marks_svg(width: u32, height: u32, marks: &[Mark]) -> String {
                 }
                 points.first().map(|p| (p.x + r * 1.5, p.y - r * 1.5)).unwrap_or((0.0, 0.0))
             }
+            Shape::Outline { points } => {
+                let list: Vec<String> = points.iter().map(|p| format!("{},{}", num(p.x), num(p.y))).collect();
+                let _ = write!(s, r#"<polygon points="{}" fill="none" {stroke}/>"#, list.join(" "));
+                // The label sits above the topmost point.
+                let top = points.iter().min_by(|a, b| a.y.total_cmp(&b.y));
+                top.map(|p| (p.x + 2.0, p.y - 3.0)).unwrap_or((0.0, 0.0))
+            }
         };
         if !m.label.is_empty() {
             let (x, y) = (anchor.0.clamp(0.0, (w - font * 2.0).max(0.0)), anchor.1.clamp(font, (h - 2.0).max(font)));
@@ -140,5 +147,15 @@ mod tests {
         );
         let svg = marks_svg(1, 1, &[m]);
         assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        let outline = Mark::new(
+            CheckId::CardWhole,
+            Status::Fail,
+            "证件",
+            Shape::Outline {
+                points: vec![Point { x: 1.0, y: 9.0 }, Point { x: f32::NAN, y: 2.0 }, Point { x: 5.0, y: 5.0 }],
+            },
+        );
+        let svg = marks_svg(10, 10, &[outline]);
+        assert!(svg.contains(r#"<polygon points="1.0,9.0 0,2.0 5.0,5.0""#) && !svg.contains("NaN"), "{svg}");
     }
 }

@@ -1,0 +1,181 @@
+//! The page's side of the analysis Web Worker (`src/bin/face_worker.rs`): the transport only.
+//! What a request carries and how its answer reads is the feature's (`photo::ui::face_client`,
+//! `document::ui::card_client`).
+//!
+//! The worker — tract, the three MediaPipe models, the content checks and the card finder, about
+//! 3 MB — is started on the first photo or document check, never on page load, so the home page
+//! stays small. One worker serves the whole visit; if it dies (a failed download, a trap in wasm)
+//! it is dropped and the next check starts a new one. Pictures are posted as transferred RGB
+//! buffers; replies are plain objects (the protocol is described in `photo::worker`).
+
+use image::RgbImage;
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// Written by trunk's worker pipeline (`data-loader-shim` in index.html): it imports the
+/// wasm-bindgen glue and starts `face_worker_bg.wasm`.
+const WORKER_URL: &str = "./face_worker_loader.js";
+
+pub const BROKEN: &str =
+    "图片分析程序没有正常运行（可能是下载中断或浏览器内存不足）。请刷新页面后重试；文件本身的检查结果不受影响。";
+
+struct Pending {
+    resolve: Function,
+    reject: Function,
+    on_progress: Rc<dyn Fn(u32, u32)>,
+}
+
+struct Client {
+    worker: Worker,
+    ready: bool,
+    /// Messages posted before the worker said it is ready would be lost: they wait here.
+    queued: Vec<(Object, Array)>,
+    pending: HashMap<u32, Pending>,
+    next_id: u32,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+}
+
+/// Posts `image` (decoded, upright) with `fields` to the worker and waits for its answer of type
+/// `answer_type`; any other answer is an error carrying the worker's message. `on_progress(done,
+/// total)` reports model files fetched (only on the first photo request of a visit).
+pub async fn request(
+    image: &RgbImage,
+    fields: Vec<(&'static str, JsValue)>,
+    answer_type: &str,
+    on_progress: impl Fn(u32, u32) + 'static,
+) -> Result<JsValue, String> {
+    let (width, height) = image.dimensions();
+    let rgb = Uint8Array::from(image.as_raw().as_slice());
+    let mut on_progress = Some(Rc::new(on_progress) as Rc<dyn Fn(u32, u32)>);
+    let promise = Promise::new(&mut |resolve, reject| {
+        let outcome = CLIENT.with(|cell| -> Result<(), String> {
+            let mut slot = cell.borrow_mut();
+            if slot.is_none() {
+                *slot = Some(start()?);
+            }
+            let Some(client) = slot.as_mut() else { return Err(BROKEN.to_owned()) };
+            let id = client.next_id;
+            client.next_id = client.next_id.wrapping_add(1);
+            let message = Object::new();
+            let basics =
+                [("id", id.into()), ("width", width.into()), ("height", height.into()), ("rgb", rgb.clone().into())];
+            for (key, value) in basics.iter().chain(&fields) {
+                Reflect::set(&message, &(*key).into(), value).map_err(js_text)?;
+            }
+            let transfer = Array::of1(&rgb.buffer());
+            let on_progress = on_progress.take().unwrap_or_else(|| Rc::new(|_, _| {}));
+            client.pending.insert(id, Pending { resolve: resolve.clone(), reject: reject.clone(), on_progress });
+            if client.ready {
+                client.worker.post_message_with_transfer(&message, &transfer).map_err(js_text)?;
+            } else {
+                client.queued.push((message, transfer));
+            }
+            Ok(())
+        });
+        if let Err(e) = outcome {
+            reject.call1(&JsValue::NULL, &e.into()).ok();
+        }
+    });
+    let data = JsFuture::from(promise).await.map_err(|e| e.as_string().unwrap_or_else(|| BROKEN.to_owned()))?;
+    if text(&data, "type").as_deref() != Some(answer_type) {
+        return Err(text(&data, "message").unwrap_or_else(|| BROKEN.to_owned()));
+    }
+    Ok(data)
+}
+
+/// A field of an answer (`None` when absent).
+pub fn field(data: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(data, &key.into()).ok().filter(|v| !v.is_undefined())
+}
+
+/// A text field of an answer.
+pub fn text(data: &JsValue, key: &str) -> Option<String> {
+    field(data, key)?.as_string()
+}
+
+/// A number field of an answer.
+pub fn number(data: &JsValue, key: &str) -> Option<f64> {
+    field(data, key)?.as_f64()
+}
+
+fn start() -> Result<Client, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|_| BROKEN.to_owned())?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(ev.data()));
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
+        ev.prevent_default();
+        fail_all();
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Client {
+        worker,
+        ready: false,
+        queued: Vec::new(),
+        pending: HashMap::new(),
+        next_id: 1,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+fn on_message(data: JsValue) {
+    let kind = text(&data, "type").unwrap_or_default();
+    let id = number(&data, "id").unwrap_or(0.0) as u32;
+    CLIENT.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let Some(client) = slot.as_mut() else { return };
+        match kind.as_str() {
+            "ready" => {
+                client.ready = true;
+                for (message, transfer) in client.queued.drain(..) {
+                    if client.worker.post_message_with_transfer(&message, &transfer).is_err() {
+                        web_sys::console::error_1(&"analysis worker: post failed".into());
+                    }
+                }
+            }
+            "progress" => {
+                let (done, total) =
+                    (number(&data, "done").unwrap_or(0.0) as u32, number(&data, "total").unwrap_or(0.0) as u32);
+                if let Some(p) = client.pending.get(&id) {
+                    let report = p.on_progress.clone();
+                    // Run the callback after the borrow ends: it updates signals.
+                    wasm_bindgen_futures::spawn_local(async move { report(done, total) });
+                }
+            }
+            _ => {
+                if let Some(p) = client.pending.remove(&id) {
+                    p.resolve.call1(&JsValue::NULL, &data).ok();
+                }
+            }
+        }
+    });
+}
+
+/// The worker died: every waiting check gets the same clear message, and the next check starts a
+/// fresh worker.
+fn fail_all() {
+    let dead = CLIENT.with(|cell| cell.borrow_mut().take());
+    if let Some(mut client) = dead {
+        client.worker.terminate();
+        for (_, p) in client.pending.drain() {
+            p.reject.call1(&JsValue::NULL, &BROKEN.into()).ok();
+        }
+        // This may run inside one of the client's own event closures: drop them later, not now.
+        wasm_bindgen_futures::spawn_local(async move { drop(client) });
+    }
+}
+
+fn js_text(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| BROKEN.to_owned())
+}
