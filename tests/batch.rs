@@ -79,8 +79,17 @@ fn phone_photo() -> Vec<u8> {
 
 const BLUE: [u8; 3] = [67, 142, 219];
 
+/// A phone photo of a fictional card on a wooden table, a little turned: the fix straightens it.
+fn card_photo(seed: u64) -> image::RgbImage {
+    use precheck::document::card::synthetic::{Background as Table, Scene, photo};
+    let mut scene = Scene::simple(1000, 700, seed);
+    scene.background = Table::Wood;
+    scene.card.as_mut().unwrap().rotation = 4.0;
+    photo(&scene).0
+}
+
 fn card() -> Vec<u8> {
-    fixtures::jpeg(&fixtures::id_card(1000, 640), 90, Some(96))
+    fixtures::jpeg(&card_photo(61), 90, Some(96))
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -115,7 +124,7 @@ fn a_class_is_matched_checked_fixed_named_and_reported() {
     write(&inbox.join("李明轩.jpg"), &face(BLUE)); // passes as given
     write(&inbox.join(format!("{}.jpg", class[0].1)), &card()); // named by ID, card by shape
     write(&inbox.join("王雨桐/IMG_0001.jpg"), &phone_photo()); // a phone photo: fixed
-    write(&inbox.join("王雨桐/IMG_0002.png"), &fixtures::png_rgb8(&fixtures::id_card(1000, 700)));
+    write(&inbox.join("王雨桐/IMG_0002.png"), &fixtures::png_rgb8(&card_photo(62)));
     write(&inbox.join("赵子涵.jpg"), &face([245, 245, 245])); // white background
     write(&inbox.join("赵子涵身份证.jpg"), &card());
     write(&inbox.join("陈思远身份证.jpg"), &card()); // no photo
@@ -208,7 +217,7 @@ fn a_class_where_everything_passes_exits_0_and_bad_inputs_exit_2() {
     let files = dir.join("files");
     for (name, _) in class {
         write(&files.join(format!("{name}照片.jpg")), &photo);
-        write(&files.join(format!("{name}证件.png")), &fixtures::png_rgb8(&fixtures::id_card(1000, 700)));
+        write(&files.join(format!("{name}证件.png")), &fixtures::png_rgb8(&card_photo(62)));
     }
     let out = dir.join("out");
     let s = |p: &Path| p.to_str().unwrap().to_owned();
@@ -337,7 +346,7 @@ fn forty_students_timing() {
     let refs: Vec<(&str, String)> = class.iter().map(|(n, id)| (n.as_str(), id.clone())).collect();
     write(&roster, &roster_gbk(&refs));
     let photo = fixtures::jpeg(&fixtures::portrait(900, 1200), 90, Some(72));
-    let card = fixtures::png_rgb8(&fixtures::id_card(1000, 700));
+    let card = fixtures::png_rgb8(&card_photo(62));
     let names: Vec<(String, &[u8])> = class
         .iter()
         .flat_map(|(n, _)| [(format!("{n}/照片.jpg"), photo.as_slice()), (format!("{n}/身份证.png"), card.as_slice())])
