@@ -103,7 +103,8 @@ pub struct AnalysisSlot<K: Analysis> {
     picture: StoredValue<Option<Arc<Picture>>, LocalStorage>,
     /// The profile the current picture is (being) judged against.
     profile: StoredValue<String>,
-    kind: PhantomData<K>,
+    // `fn() -> K`: the slot names its analysis but holds none, so it is `Send` whatever `K` is.
+    kind: PhantomData<fn() -> K>,
 }
 
 impl<K: Analysis> Clone for AnalysisSlot<K> {

@@ -4,7 +4,7 @@
 
 mod card_client;
 
-use crate::app::analysis::{AnalysisFigure, AnalysisSlot};
+use crate::app::analysis::use_analysed_pair;
 use crate::app::browser::PickedFile;
 use crate::app::widgets::{CheckAndFix, ManualConfirmations};
 use crate::filecheck::thousands;
@@ -15,7 +15,6 @@ use crate::report::{CheckId, Kind, Report, Role};
 use card_client::DocumentCard;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 #[component]
 pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
@@ -26,21 +25,10 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
     // The card's side may be `manual` (hard to tell): the person confirms it here.
     let confirmed = RwSignal::new(BTreeSet::<CheckId>::new());
     provide_context(ManualConfirmations { confirmed, illustrate: |_| None });
-    let input = AnalysisSlot::<DocumentCard>::new();
-    let fixed = AnalysisSlot::<DocumentCard>::new();
-    let input_result = Memo::new(move |_| confirmed.with(|c| input.result(c)));
-    let fixed_result = Memo::new(move |_| confirmed.with(|c| fixed.result(c)));
-    Effect::new(move |_| {
-        let id = &profile.get().id;
-        input.reprofile(id);
-        fixed.reprofile(id);
-    });
+    let analysed = use_analysed_pair::<DocumentCard>(profile, confirmed);
 
     let check = Callback::new(move |f: PickedFile| super::check_file(&f.bytes, &f.name, None, profile.get()));
-    let on_picked = Callback::new(move |f: PickedFile| {
-        fixed.clear();
-        input.analyse(f.bytes, &profile.get_untracked().id);
-    });
+    let on_picked = Callback::new(move |f: PickedFile| analysed.on_picked(f.bytes));
     let adjust = Callback::new(move |r: Report| {
         let name = r.check(CheckId::FileName).map(|c| c.measured.clone()).unwrap_or_default();
         let r = if profile.get_untracked().document.name_by_id_number {
@@ -48,27 +36,17 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
         } else {
             r
         };
-        input.add_to(r, input_result.get())
+        analysed.add_to_input(r)
     });
     let fix = Callback::new(move |f: PickedFile| {
-        let found = input.answer().and_then(|a| a.finding.clone());
+        let found = analysed.input.answer().and_then(|a| a.finding.clone());
         super::fix_with_card(&f.bytes, &f.name, None, profile.get_untracked(), found.as_ref())
     });
-    let on_fixed = Callback::new(move |f: Fixed| fixed.analyse(Arc::new(f.bytes), &profile.get_untracked().id));
+    let on_fixed = Callback::new(move |f: Fixed| analysed.on_fixed(f));
     // Typing the ID after fixing renames the fixed file; no need to encode again.
-    let adjust_fixed = Callback::new(move |f: Fixed| {
-        let mut f = super::renamed(f, typed_id().as_deref());
-        let report = fixed.add_to(Report::new(Kind::Document, "", std::mem::take(&mut f.checks)), fixed_result.get());
-        f.checks = report.checks;
-        f
-    });
-    let figure = Callback::new(move |role: Role| {
-        let slot = match role {
-            Role::Input => input,
-            Role::Fixed => fixed,
-        };
-        view! { <AnalysisFigure role=role analysis=slot /> }.into_any()
-    });
+    let adjust_fixed =
+        Callback::new(move |f: Fixed| analysed.add_to_fixed(Kind::Document, super::renamed(f, typed_id().as_deref())));
+    let figure = Callback::new(move |role: Role| analysed.figure(role));
 
     view! {
         <h1>"证件照片自查"</h1>

@@ -3,7 +3,7 @@
 
 mod face_client;
 
-use crate::app::analysis::{AnalysisFigure, AnalysisSlot};
+use crate::app::analysis::use_analysed_pair;
 use crate::app::browser::PickedFile;
 use crate::app::widgets::{CheckAndFix, ManualConfirmations};
 use crate::filecheck::thousands;
@@ -19,41 +19,18 @@ use std::collections::BTreeSet;
 pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
     let confirmed = RwSignal::new(BTreeSet::<CheckId>::new());
     provide_context(ManualConfirmations { confirmed, illustrate });
-    let input = AnalysisSlot::<PhotoContent>::new();
-    let fixed = AnalysisSlot::<PhotoContent>::new();
-    let input_result = Memo::new(move |_| confirmed.with(|c| input.result(c)));
-    let fixed_result = Memo::new(move |_| confirmed.with(|c| fixed.result(c)));
-    // Another profile: the worker judges the same files again (the models' answer is cheap to redo).
-    Effect::new(move |_| {
-        let id = &profile.get().id;
-        input.reprofile(id);
-        fixed.reprofile(id);
-    });
+    let analysed = use_analysed_pair::<PhotoContent>(profile, confirmed);
 
     let check = Callback::new(move |f: PickedFile| super::check(&f.bytes, &f.name, profile.get()));
-    let on_picked = Callback::new(move |f: PickedFile| {
-        fixed.clear();
-        input.analyse(f.bytes, &profile.get_untracked().id);
-    });
-    let adjust = Callback::new(move |r: Report| input.add_to(r, input_result.get()));
+    let on_picked = Callback::new(move |f: PickedFile| analysed.on_picked(f.bytes));
+    let adjust = Callback::new(move |r: Report| analysed.add_to_input(r));
     let fix = Callback::new(move |f: PickedFile| {
-        let analysed = input.answer();
-        super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), analysed.as_ref().map(|a| &a.observation))
+        let answer = analysed.input.answer();
+        super::fix_with_content(&f.bytes, &f.name, profile.get_untracked(), answer.as_ref().map(|a| &a.observation))
     });
-    let on_fixed =
-        Callback::new(move |f: Fixed| fixed.analyse(std::sync::Arc::new(f.bytes), &profile.get_untracked().id));
-    let adjust_fixed = Callback::new(move |mut f: Fixed| {
-        let report = fixed.add_to(Report::new(Kind::Photo, "", std::mem::take(&mut f.checks)), fixed_result.get());
-        f.checks = report.checks;
-        f
-    });
-    let figure = Callback::new(move |role: Role| {
-        let slot = match role {
-            Role::Input => input,
-            Role::Fixed => fixed,
-        };
-        view! { <AnalysisFigure role=role analysis=slot /> }.into_any()
-    });
+    let on_fixed = Callback::new(move |f: Fixed| analysed.on_fixed(f));
+    let adjust_fixed = Callback::new(move |f: Fixed| analysed.add_to_fixed(Kind::Photo, f));
+    let figure = Callback::new(move |role: Role| analysed.figure(role));
     view! {
         <h1>"考生照片自查"</h1>
         <div class="rules-and-example">
