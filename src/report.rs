@@ -2,8 +2,10 @@
 //! `{"kind":"photo"|"document","profile":"…","verdict":"pass"|"warn"|"fail","checks":[…]}`
 
 mod check_id;
+mod next_steps;
 
 pub use check_id::{CheckId, UnknownCheckId};
+pub use next_steps::{Remedy, fix_summary, next_steps, remedy};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

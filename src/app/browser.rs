@@ -42,3 +42,9 @@ pub async fn next_frame() {
     });
     JsFuture::from(promise).await.ok();
 }
+
+/// Wide enough for a report beside its picture (style/main.css's 48rem breakpoint at 17 px): a
+/// tablet, a desktop or a classroom projector rather than a phone. Read once when a view is made.
+pub fn wide_screen() -> bool {
+    leptos::prelude::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 816.0)
+}

@@ -149,7 +149,7 @@ test('readiness goes from not ready to ready; the printed form carries every val
 
     // 5. The password drill (only a done flag reaches the app).
     await go(s, '#/password', '.pw-card');
-    const card = page.locator('.pw-card', { has: page.locator('h3', { hasText: '记忆练习' }) });
+    const card = page.locator('.pw-card', { has: page.locator('h2', { hasText: '记忆练习' }) });
     await card.locator('input').first().fill(SECRET);
     await card.locator('button', { hasText: '记下了' }).click();
     await card.locator('button', { hasText: '核对' }).waitFor();

@@ -60,7 +60,7 @@ async function typePassword(page, pw) {
 
 const fmt = (r) => JSON.stringify({ rule: r.rule, ruleIds: r.ruleIds, score: r.score, verdict: r.verdict, findings: r.findings.map((f) => f.id) });
 
-const drillCard = (page) => page.locator('.pw-card', { has: page.locator('h3', { hasText: '记忆练习' }) });
+const drillCard = (page) => page.locator('.pw-card', { has: page.locator('h2', { hasText: '记忆练习' }) });
 
 async function drillResult(page) {
   await page.waitForSelector('[data-testid="rehearsal-result"]', { state: 'attached', timeout: 5_000 });

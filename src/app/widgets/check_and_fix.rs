@@ -1,6 +1,7 @@
 //! The pick → check → fix workflow as one component: wires `workflow` to the views beside it.
 
 use super::fixed_view::FixedView;
+use super::marks_highlight::{MarksControls, provide_marks_highlight};
 use super::picker::FilePicker;
 use super::report_view::ReportView;
 use super::workflow::{Steps, use_workflow};
@@ -40,6 +41,7 @@ pub fn CheckAndFix(
     #[prop(optional, into)]
     figure: Option<Callback<Role, AnyView>>,
 ) -> impl IntoView {
+    let marks = provide_marks_highlight();
     let flow = use_workflow(kind, Steps { check, fix, adjust, adjust_fixed, on_picked, on_fixed });
     let preview = use_object_url(move || flow.picked.with(|p| p.as_ref().map(|f| browser::blob(&f.bytes, "image/*"))));
     let fixed_url = use_object_url(move || {
@@ -48,6 +50,7 @@ pub fn CheckAndFix(
     });
 
     view! {
+        <div class="check-and-fix" class:show-all-marks=move || marks.show_all.get()>
         <FilePicker kind=kind on_file=move |file| flow.pick(file) />
         {move || flow.busy.get().map(|msg| view! { <p class="busy" role="status" aria-live="polite">{msg}</p> })}
         {move || flow.file_error().map(|msg| view! { <p class="file-error" role="alert" data-testid="file-error">{msg}</p> })}
@@ -60,6 +63,7 @@ pub fn CheckAndFix(
                             <figure class="preview">
                                 <div class="picture"><img src=src alt="所选图片预览" />{figure.map(|f| f.run(Role::Input))}</div>
                                 <figcaption>{name}</figcaption>
+                                {figure.is_some().then(|| view! { <MarksControls /> })}
                             </figure>
                         })}
                         <ReportView report=r.value role=Role::Input ms=r.ms />
@@ -76,5 +80,6 @@ pub fn CheckAndFix(
             Ok(f) => view! { <FixedView kind=kind fixed=f ms=t.ms url=fixed_url.get() figure=figure /> }.into_any(),
             Err(e) => view! { <p class="file-error" role="alert" data-testid="fix-error">{e.message()}</p> }.into_any(),
         })}
+        </div>
     }
 }

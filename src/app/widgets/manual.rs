@@ -37,7 +37,7 @@ pub fn ManualConfirm(
                 <label class="confirm-toggle">
                     <input type="checkbox" data-testid="confirm-manual" data-confirm=id.as_str()
                         prop:checked=confirmed on:change=on_change />
-                    "我已对照照片检查，确认符合要求"
+                    "已对照照片核对，符合要求"
                 </label>
             </div>
         }

@@ -1,6 +1,8 @@
 //! A report: a summary with `data-verdict` and one row per check with `data-check`/`data-status`.
 
-use super::manual::ManualConfirm;
+use super::marks_highlight::LocateButton;
+use super::next_steps_view::NextStepsView;
+use crate::app::browser::wide_screen;
 use crate::report::{Check, Report, Role, Status, Verdict};
 use leptos::prelude::*;
 
@@ -18,6 +20,7 @@ pub fn ReportView(
         Verdict::Fail => ("✘", "有不合格项，需要修改"),
     };
     let fix_ms = (role == Role::Fixed).then(|| format!("{ms:.1}"));
+    let passed = report.checks.iter().filter(|c| c.status == Status::Pass).count();
     view! {
         <section
             class="report"
@@ -28,21 +31,25 @@ pub fn ReportView(
             data-ms=format!("{ms:.1}")
             data-fix-ms=fix_ms
         >
-            <h3 class=format!("summary verdict-{}", report.verdict.as_str())>
+            <h2 class=format!("summary verdict-{}", report.verdict.as_str())>
                 <span class="icon" aria-hidden="true">{icon}</span>
                 {if role == Role::Fixed { format!("修复后的文件：{summary}") } else { summary.to_owned() }}
-            </h3>
-            <ul class="checks">
-                {report.checks.into_iter().map(|c| view! { <CheckRow check=c /> }).collect_view()}
-            </ul>
+            </h2>
+            <NextStepsView report=report.clone() />
+            // Every row with measured and expected values, for whoever wants the details: folded
+            // on a phone (the groups above say what to do), open on a wide screen or projector.
+            <details class="all-checks" data-testid="all-checks" open=wide_screen()>
+                <summary>{format!("全部检查项（{} 项，{} 项通过）", report.checks.len(), passed)}</summary>
+                <ul class="checks">
+                    {report.checks.into_iter().map(|c| view! { <CheckRow check=c /> }).collect_view()}
+                </ul>
+            </details>
         </section>
     }
 }
 
 #[component]
 fn CheckRow(check: Check) -> impl IntoView {
-    let confirm =
-        (check.status == Status::Manual).then(|| view! { <ManualConfirm id=check.id confirmed=check.confirmed /> });
     let status = if check.confirmed { "confirmed".to_owned() } else { check.status.as_str().to_owned() };
     let badge = if check.confirmed { "已确认" } else { check.status.label() };
     view! {
@@ -51,13 +58,13 @@ fn CheckRow(check: Check) -> impl IntoView {
             <div class="check-head">
                 <span class="badge">{badge}</span>
                 <span class="check-name">{check.id.label()}</span>
+                <LocateButton id=check.id />
             </div>
             <dl>
                 <dt>"实测"</dt><dd>{check.measured}</dd>
                 <dt>"要求"</dt><dd>{check.expected}</dd>
             </dl>
             <p class="check-message">{check.message}</p>
-            {confirm}
         </li>
     }
 }

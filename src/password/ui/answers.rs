@@ -20,7 +20,7 @@ pub fn AnswerCheck(prepared: Memo<Option<PreparedContext>>, password: RwSignal<S
     };
     view! {
         <div class="pw-card">
-            <h3 class="pw-h3">"密码验证问题（密保）"</h3>
+            <h2 class="pw-h3">"密码验证问题（密保）"</h2>
             <ul class="pw-list pw-tips">
                 {QUESTION_TIPS.iter().map(|t| view! { <li class="pw-item pw-info">{*t}</li> }).collect_view()}
             </ul>

@@ -31,7 +31,7 @@ pub fn PasswordPage(
     let ready = crate::app::data_files::use_data_files(vec![&super::data::HANZI_PINYIN]);
     view! {
         <section class="pw-page" aria-labelledby="pw-title">
-            <h2 id="pw-title" class="pw-title">"登录密码和密保自查"</h2>
+            <h1 id="pw-title" class="pw-title">"登录密码和密保自查"</h1>
             <p class="pw-privacy">
                 "你输入的内容只在这台设备的浏览器里检查，不保存、不上传；关闭或刷新页面即清除。"
                 "密码和密保必须由你本人设置和保管，不要告诉同学，也不要交给老师统一填写。"

@@ -47,7 +47,7 @@ pub fn RehearsalDrill() -> impl IntoView {
     };
     view! {
         <div class="pw-card">
-            <h3 class="pw-h3">"记忆练习"</h3>
+            <h2 class="pw-h3">"记忆练习"</h2>
             <p class="pw-note">"先输入一次，点“记下了”后输入框会清空；过一会儿凭记忆再输一遍，看看是否一致。只在内存里比对，不保存。"</p>
             <Show when=move || !is_set.get()>
                 <SecretInput label="第一步：输入要练习的密码" autocomplete="new-password" node_ref=set_ref

@@ -19,7 +19,7 @@ pub fn PasswordCheck(
     let rule_text = move || super::super::rule::summary(&profile.get().password);
     view! {
         <div class="pw-card">
-            <h3 class="pw-h3">"登录密码"</h3>
+            <h2 class="pw-h3">"登录密码"</h2>
             <p class="pw-note">"平台要求：" {rule_text}</p>
             <SecretInput label="输入你打算用的密码" autocomplete="off" on_input=move |v: String| password.set(v) testid="password-input" />
             <p class="pw-verdict" data-verdict=move || result.with(|r| r.verdict.as_str())>
@@ -36,9 +36,9 @@ fn RuleView(result: Memo<Assessment>) -> impl IntoView {
     let status = move || result.with(|r| if r.rule.pass { "pass" } else { "fail" });
     view! {
         <div class="pw-rule" data-testid="password-rule" data-status=status>
-            <h4 class="pw-h4">
+            <h3 class="pw-h4">
                 "平台规则：" {move || result.with(|r| if r.rule.pass { "符合" } else { "不符合" })}
-            </h4>
+            </h3>
             <ul class="pw-list">
                 {move || result.with(|r| {
                     r.rule.problems.iter().map(|p| {
@@ -56,11 +56,19 @@ fn StrengthView(result: Memo<Assessment>) -> impl IntoView {
     let score = move || result.with(|r| r.score);
     view! {
         <div class="pw-strength" data-testid="password-strength" data-score=move || score().to_string()>
-            <h4 class="pw-h4">
+            <h3 class="pw-h4">
                 "难猜程度：" {move || score_label(score())}
                 <span class="pw-time">{move || result.with(|r| format!("（每秒试 1 万次，{}可猜中）", r.crack_time))}</span>
-            </h4>
-            <div class="pw-meter" role="meter" aria-valuemin="0" aria-valuemax="4" aria-valuenow=move || score().to_string()>
+            </h3>
+            <div
+                class="pw-meter"
+                role="meter"
+                aria-label="密码难猜程度"
+                aria-valuemin="0"
+                aria-valuemax="4"
+                aria-valuenow=move || score().to_string()
+                aria-valuetext=move || score_label(score())
+            >
                 {(0u8..4).map(|k| view! {
                     <span class=move || {
                         let s = score();

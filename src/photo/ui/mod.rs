@@ -33,6 +33,9 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
     let figure = Callback::new(move |role: Role| analysed.figure(role));
     view! {
         <h1>"考生照片自查"</h1>
+        // Folded on a phone, where the report below is what matters once a photo is chosen.
+        <details class="rules-box" open=crate::app::browser::wide_screen()>
+        <summary>"照片要求和合格示例"</summary>
         <div class="rules-and-example">
         {move || {
             let spec = &profile.get().photo;
@@ -52,6 +55,7 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             view! { <figure class="good-example" data-testid="good-example" inner_html=format!("{svg}<figcaption>{caption}</figcaption>") /> }
         }}
         </div>
+        </details>
         <ul class="legend" aria-label="照片上标注的颜色">
             <li style=format!("--swatch:{}", status_colour(Status::Pass))>"绿色：符合"</li>
             <li style=format!("--swatch:{}", status_colour(Status::Warn))>"橙色：注意"</li>
