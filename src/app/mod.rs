@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                 Route::Form => {
                     view! { <crate::confirmation::ui::ConfirmationPage profile=profile_signal /> }.into_any()
                 }
+                Route::Class => view! { <crate::classroom::ui::ClassPage profile=profile_signal /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

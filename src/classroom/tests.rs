@@ -269,6 +269,63 @@ fn files_match_by_id_then_name_and_sort_into_photo_and_id_image() {
 }
 
 #[test]
+fn the_teachers_choice_moves_a_file_and_lists_the_one_it_replaces() {
+    let r = roster_of_class();
+    let files = vec![file("mmexport1.jpg", None), file("李明轩.jpg", Some((450, 600))), file("王雨桐.jpg", None)];
+    let mut a = assign(&r, &files);
+    assert_eq!(a.unmatched, vec![(0, Unmatched::NoStudent)]);
+    a.choose(0, 2, Kind::Document);
+    assert_eq!((a.file(2, Kind::Document), a.unmatched.clone()), (Some(0), vec![]));
+    // Moved on to another student's photo slot: it leaves the first slot, and the photo it replaces is unused.
+    a.choose(0, 0, Kind::Photo);
+    assert_eq!((a.file(2, Kind::Document), a.file(0, Kind::Photo)), (None, Some(0)));
+    assert_eq!(a.unmatched, vec![(1, Unmatched::Extra { student: 0, kind: Kind::Photo, used: 0 })]);
+    a.choose(2, 99, Kind::Photo);
+    assert_eq!(a.file(1, Kind::Photo), Some(2), "a student not on the roster changes nothing");
+}
+
+#[test]
+fn an_intake_lists_loose_pictures_and_a_zips_entries_and_reads_each_back() {
+    use super::intake::{Intake, base_name};
+    let photo = jpeg(450, 600, [67, 142, 219], 300);
+    let zipped = gbk_zip(&[("三班/王雨桐.jpg", &photo), ("三班/王雨桐身份证.jpg", b"not a picture")]);
+    let mut intake: Intake<Vec<u8>> = Intake::default();
+    intake.add("李明轩.jpg".into(), photo.clone(), |b| b).unwrap();
+    intake.add("三班.zip".into(), zipped, |b| b).unwrap();
+    let c = intake.candidates();
+    let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["李明轩.jpg", "三班/王雨桐.jpg", "三班/王雨桐身份证.jpg"]);
+    assert_eq!((c[1].upright, c[2].upright), (Some((450, 600)), None));
+    assert_eq!(intake.read(2, |_| unreachable!()).unwrap(), b"not a picture");
+    assert_eq!(intake.read(0, |b| Ok(b.clone())).unwrap(), photo);
+    assert!(intake.read(9, |b| Ok(b.clone())).is_err());
+    assert_eq!(base_name(names[1]), "王雨桐.jpg");
+    let bomb = zip_of(&[("a.jpg", &vec![0u8; 3 << 20])]);
+    assert!(matches!(intake.add("炸弹.zip".into(), bomb, |b| b), Err(ArchiveError::Ratio { .. })));
+    assert_eq!(intake.candidates().len(), 3, "a refused archive adds nothing");
+}
+
+#[test]
+fn a_file_as_given_has_a_one_line_reason_and_its_outcome_survives_the_trip() {
+    use super::inspect::{Outcome, reason};
+    let profile = crate::profile::default_profile();
+    let rules = FileRules(profile);
+    let grey = jpeg(450, 600, [128, 128, 128], 72);
+    let report = super::inspect::Inspector::check(&rules, Kind::Photo, &grey, "a.jpg", None);
+    let why = reason(&report);
+    assert!(why.ends_with("不合格") && why.contains("分辨率"), "{why}");
+    let good = jpeg(450, 600, [67, 142, 219], 300);
+    assert_eq!(reason(&super::inspect::Inspector::check(&rules, Kind::Photo, &good, "a.jpg", None)), "");
+    let result = inspect(&rules, Kind::Photo, &grey, "a.jpg", None);
+    let outcome = Outcome::from_json(&Outcome::of(&result).to_json()).unwrap();
+    assert_eq!(outcome, Outcome::of(&result));
+    let back = outcome.into_result(Kind::Photo, result.export.clone());
+    assert_eq!(SlotResult { report: None, ..result }, back);
+    assert_eq!(SlotStatus::parse("warn"), Some(SlotStatus::Warn));
+    assert_eq!(SlotStatus::parse("pending"), None);
+}
+
+#[test]
 fn a_file_named_by_an_id_on_two_roster_lines_goes_to_neither() {
     let (_, id) = &class()[0];
     let r = roster::parse_text(&format!("姓名,身份证号\n甲同学,{id}\n乙同学,{id}\n")).unwrap();
