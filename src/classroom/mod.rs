@@ -6,6 +6,7 @@
 
 pub mod archive;
 pub mod export;
+pub mod html;
 pub mod inspect;
 /// The analysis worker's per-file request (`src/bin/face_worker.rs`).
 #[cfg(all(target_arch = "wasm32", feature = "face-models"))]

@@ -175,6 +175,14 @@ impl Slot {
     }
 }
 
+/// A file the class worker could give no student, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unused {
+    pub file: usize,
+    pub name: String,
+    pub reason: String,
+}
+
 /// One roster student's row.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Row {

@@ -154,6 +154,9 @@ impl Class {
 
     fn assign(&mut self, data: &JsValue, id: u32) -> Answer {
         let (file, student) = index(data, "file").zip(index(data, "student")).ok_or("请选择学生。")?;
+        if file >= self.intake.files.len() {
+            return Err("没有这个文件。".into());
+        }
         let kind = if text(data, "slot").as_deref() == Some("document") { Kind::Document } else { Kind::Photo };
         self.assignment.as_mut().ok_or("请先选择文件。")?.choose(file, student, kind);
         let message = self.assignment_message(id)?;

@@ -4,7 +4,7 @@
 
 use crate::app::analysis::worker_client::{WorkerId, field, number, send, text};
 use crate::classroom::inspect::SlotStatus;
-use crate::classroom::session::{Job, Pass};
+use crate::classroom::session::{Job, Pass, Unused};
 use crate::report::Kind;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
@@ -53,14 +53,6 @@ pub async fn roster(bytes: Option<Uint8Array>, pasted: Option<String>) -> Result
             exportable: field(&s, "exportable").and_then(|e| e.as_bool()).unwrap_or(false),
         })
         .collect())
-}
-
-/// A file the class worker could give no student.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unused {
-    pub file: usize,
-    pub name: String,
-    pub reason: String,
 }
 
 /// Which file each student has, as the class worker matched them.

@@ -8,7 +8,6 @@ mod state;
 mod table;
 
 use crate::profile::Profile;
-use crate::report::Kind;
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 use state::{ClassState, use_class};
@@ -113,9 +112,13 @@ fn Progress(class: ClassState) -> impl IntoView {
         >
             <progress max="100" value=move || q.with(|q| q.percent())></progress>
             <span>{move || q.with(|q| format!("{} / {}", q.done(), q.total()))}</span>
-            <Show when=move || q.with(|q| q.state() == crate::classroom::session::RunState::Working)>
-                <button type="button" on:click=move |_| class.cancel()>"取消"</button>
-            </Show>
+            <button
+                type="button"
+                hidden=move || q.with(|q| q.state() != crate::classroom::session::RunState::Working)
+                on:click=move |_| class.cancel()
+            >
+                "取消"
+            </button>
         </div>
     }
 }
@@ -149,13 +152,5 @@ fn Export(class: ClassState) -> impl IntoView {
                 })
             }}
         </section>
-    }
-}
-
-/// The label of a file kind in the picker.
-fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Photo => "照片",
-        Kind::Document => "证件",
     }
 }

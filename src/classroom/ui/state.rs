@@ -2,10 +2,10 @@
 //! `classroom::session`; this hook runs them against the workers and owns what must be released:
 //! object URLs (thumbnails, downloads), the fixed files, the extra workers.
 
-use super::client::{self, Matched, Student, Unused};
+use super::client::{self, Matched, Student};
 use crate::app::analysis::worker_client::{WorkerId, stop};
 use crate::classroom::inspect::SlotStatus;
-use crate::classroom::session::{self, Job, Pass, Queue, Row, RunState, Slot};
+use crate::classroom::session::{self, Job, Pass, Queue, Row, RunState, Slot, Unused};
 use crate::profile::Profile;
 use crate::report::Kind;
 use gloo_file::ObjectUrl;
@@ -154,16 +154,15 @@ impl ClassState {
     /// One analysis worker's loop: a file at a time until the run is over.
     async fn work(self, worker: usize, run: u32, pass: Pass) {
         while let Some(job) = self.queue.try_update(|q| q.take(run)).flatten() {
-            let (id, profile) = self.rows.with_untracked(|r| {
-                let row = &r[job.student];
-                (if row.exportable { row.id.clone() } else { String::new() }, self.profile.get_untracked().id.clone())
-            });
+            // The ID only for a line that can name files, as `Student::checked_id` says for the CLI.
+            let id = self.rows.with_untracked(|r| r.get(job.student).filter(|r| r.exportable).map(|r| r.id.clone()));
+            let profile = self.profile.get_untracked().id.clone();
             let thumbnail = |bytes: &Uint8Array| {
                 if pass == Pass::Check {
                     self.thumbnail(job, bytes);
                 }
             };
-            let answer = client::inspect(worker, job, pass, &id, &profile, thumbnail).await;
+            let answer = client::inspect(worker, job, pass, &id.unwrap_or_default(), &profile, thumbnail).await;
             if self.queue.try_update(|q| q.finish(run)) != Some(true) {
                 return;
             }
@@ -179,7 +178,11 @@ impl ClassState {
         let url = ObjectUrl::from(gloo_file::Blob::from(blob));
         let href = url.to_string();
         self.held.update_value(|h| h.urls.push(url));
-        self.rows.update(|r| r[job.student].slot_mut(job.kind).thumbnail = Some(href));
+        self.rows.update(|r| {
+            if let Some(row) = r.get_mut(job.student) {
+                row.slot_mut(job.kind).thumbnail = Some(href);
+            }
+        });
     }
 
     fn apply(self, job: Job, answer: Result<client::Inspected, String>) {
@@ -194,7 +197,8 @@ impl ClassState {
             (label, redo)
         });
         self.rows.update(|r| {
-            let slot: &mut Slot = r[job.student].slot_mut(job.kind);
+            let Some(row) = r.get_mut(job.student) else { return };
+            let slot: &mut Slot = row.slot_mut(job.kind);
             slot.status = Some(status);
             slot.reason = reason;
             if after_fix.is_some() {
