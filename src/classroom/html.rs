@@ -3,10 +3,65 @@
 //! (and its test attributes `data-student`, `data-photo-status`, `data-unmatched-file`) is tested
 //! natively.
 
-use super::session::{Row, Slot, Unused, visible};
+use super::session::{Downloads, Queue, Row, RunState, Slot, Unused, visible};
 use crate::markup::escape;
 use crate::report::Kind;
 use std::fmt::Write;
+
+/// The page's fixed part: the roster (file or pasted cells), the files, the filter. Its controls
+/// carry `data-action`; one listener on the page acts on them.
+pub const INPUTS: &str = concat!(
+    r#"<section class="class-step"><h2>1. 花名册</h2><p>CSV（Excel、WPS 另存的均可）或 XLSX，需有“姓名”和“身份证号”两列。</p>"#,
+    r#"<input type="file" accept=".csv,.xlsx,.txt" data-testid="class-roster" data-action="roster">"#,
+    r#"<details><summary>或从表格中复制粘贴</summary><textarea rows="4" data-testid="class-roster-text" placeholder="姓名&#9;身份证号"></textarea>"#,
+    r#"<button type="button" data-action="paste">使用粘贴的名单</button></details></section>"#,
+    r#"<section class="class-step"><h2>2. 照片和证件照片</h2><p>文件名含学生姓名或身份证号即可自动对应（如“张三.jpg”“张三身份证.jpg”），也可放在以姓名命名的文件夹里打包成 ZIP。</p>"#,
+    r#"<input type="file" multiple accept="image/*,.heic,.zip" data-testid="class-files" data-action="files"></section>"#,
+    r#"<label class="class-filter"><input type="checkbox" data-action="problems"> 只看有问题的</label>"#,
+);
+
+/// Chinese messages (a roster that cannot be read, a refused archive), one paragraph each.
+pub fn messages(lines: &[String]) -> String {
+    lines.iter().map(|m| format!(r#"<p class="field-error" role="alert">{}</p>"#, escape(m))).collect()
+}
+
+/// `[data-testid=class-progress]` with `data-done`, `data-total`, `data-state`, a bar and, while
+/// working, the cancel button.
+pub fn progress(q: &Queue) -> String {
+    let state = q.state();
+    format!(
+        r#"<div class="class-progress" data-testid="class-progress" data-done="{}" data-total="{}" data-state="{}"><progress max="100" value="{}"></progress><span>{} / {}</span>{}</div>"#,
+        q.done(),
+        q.total(),
+        state.as_str(),
+        q.percent(),
+        q.done(),
+        q.total(),
+        if state == RunState::Working { r#"<button type="button" data-action="cancel">取消</button>"# } else { "" },
+    )
+}
+
+/// Fix all (enabled when there is a class and nothing runs), then the downloads and the redo list.
+pub fn export(ready: bool, downloads: Option<&Downloads>) -> String {
+    let mut out = format!(
+        r#"<section class="class-step"><h2>3. 修复并下载</h2><button type="button" data-testid="class-fix-all" data-action="fix"{}>全部修复并打包</button>"#,
+        if ready { "" } else { " disabled" }
+    );
+    if let Some(d) = downloads {
+        let _ = write!(
+            out,
+            r#"<p class="class-downloads"><a href="{}" download="班级照片.zip" data-testid="class-download-zip" data-action="saved">下载 ZIP（照片/、证件/、检查报告.csv）</a> <a href="{}" download="检查报告.csv" data-testid="class-download-report">只下载检查报告.csv</a> <button type="button" data-action="print">打印需重交名单</button></p><ol class="class-redo" data-testid="class-redo">"#,
+            escape(&d.zip),
+            escape(&d.csv)
+        );
+        for line in &d.redo {
+            let _ = write!(out, "<li>{}</li>", escape(line));
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</section>");
+    out
+}
 
 /// The label of a file kind in the table and the picker.
 pub fn kind_label(kind: Kind) -> &'static str {
@@ -63,11 +118,14 @@ fn slot(out: &mut String, s: &Slot, kind: Kind) {
 /// The files no student was found for, each with why and a picker: a student, photo or ID image,
 /// and a button carrying the file's index (`data-choose`).
 pub fn unused(files: &[Unused], rows: &[Row]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
     let mut students = String::from(r#"<option value="">选择学生</option>"#);
     for (i, r) in rows.iter().enumerate() {
         let _ = write!(students, r#"<option value="{i}">{} {}</option>"#, escape(&r.name), escape(&r.id));
     }
-    let mut out = String::new();
+    let mut out = String::from(r#"<section class="class-step"><h2>未对应的文件</h2><ul class="class-unused">"#);
     for f in files {
         let _ = write!(
             out,
@@ -80,6 +138,7 @@ pub fn unused(files: &[Unused], rows: &[Row]) -> String {
             f.file,
         );
     }
+    out.push_str("</ul></section>");
     out
 }
 
@@ -124,7 +183,37 @@ mod tests {
     }
 
     #[test]
+    fn progress_and_export_say_what_runs_and_what_can_be_downloaded() {
+        use crate::classroom::session::{Pass, jobs};
+        let mut q = Queue::default();
+        assert!(progress(&q).contains(r#"data-state="idle""#));
+        let run = q.start(Pass::Check, jobs(&[Some(0), Some(1)], &[]));
+        q.take(run);
+        q.finish(run);
+        let html = progress(&q);
+        assert!(
+            html.contains(r#"data-done="1" data-total="2" data-state="working""#) && html.contains("取消"),
+            "{html}"
+        );
+        q.finish(run);
+        assert!(!progress(&q).contains("取消"));
+        assert!(export(false, None).contains(r#"data-action="fix" disabled"#));
+        let d = Downloads {
+            zip: "blob:z".into(), csv: "blob:c".into(), redo: vec!["赵子涵：缺少证件照片".into()]
+        };
+        let html = export(true, Some(&d));
+        assert!(
+            !html.contains("disabled")
+                && html.contains(r#"href="blob:z""#)
+                && html.contains("<li>赵子涵：缺少证件照片</li>"),
+            "{html}"
+        );
+        assert_eq!(messages(&["a<b".into()]), r#"<p class="field-error" role="alert">a&lt;b</p>"#);
+    }
+
+    #[test]
     fn each_unmatched_file_has_a_picker_of_every_student() {
+        assert_eq!(unused(&[], &[]), "");
         let rows = vec![Row { name: "甲".into(), id: "1".into(), ..Row::default() }];
         let files = [Unused { file: 7, name: "mm\"1.jpg".into(), reason: "没有姓名".into() }];
         let html = unused(&files, &rows);

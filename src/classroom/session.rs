@@ -175,6 +175,14 @@ impl Slot {
     }
 }
 
+/// Ready downloads: the ZIP's and the CSV's object URLs, and the families' redo lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Downloads {
+    pub zip: String,
+    pub csv: String,
+    pub redo: Vec<String>,
+}
+
 /// A file the class worker could give no student, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unused {

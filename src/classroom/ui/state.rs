@@ -5,7 +5,7 @@
 use super::client::{self, Matched, Student};
 use crate::app::analysis::worker_client::{WorkerId, stop};
 use crate::classroom::inspect::SlotStatus;
-use crate::classroom::session::{self, Job, Pass, Queue, Row, RunState, Slot, Unused};
+use crate::classroom::session::{self, Downloads, Job, Pass, Queue, Row, RunState, Slot, Unused};
 use crate::profile::Profile;
 use crate::report::Kind;
 use gloo_file::ObjectUrl;
@@ -14,14 +14,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::File;
-
-/// Ready downloads: the ZIP's and the CSV's object URLs, and the families' redo lines.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Downloads {
-    pub zip: String,
-    pub csv: String,
-    pub redo: Vec<String>,
-}
 
 /// What the page holds outside signals, released when it goes.
 #[derive(Default)]
