@@ -14,9 +14,29 @@ use crate::report::Kind;
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use state::{ClassState, use_class};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement};
+
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Shows the page in `root` with the rules of profile `profile` (called by the app through
+/// `src/bin/class_page.rs`); a page already shown is unmounted first.
+pub fn mount(root: web_sys::HtmlElement, profile: &str) {
+    unmount();
+    let profile = crate::profile::by_id(profile).unwrap_or_else(crate::profile::default_profile);
+    let handle = leptos::mount::mount_to(root, move || view! { <ClassPage profile=Signal::stored(profile) /> });
+    MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
+}
+
+/// Removes the page: its cleanups stop the class worker and the extra analysis workers.
+pub fn unmount() {
+    let handle = MOUNTED.with(|m| m.borrow_mut().take());
+    drop(handle);
+}
 
 pub const BROKEN: &str = "班级检查程序没有正常运行（可能是下载中断或浏览器内存不足），请刷新页面后重试。";
 
@@ -40,7 +60,7 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             _ => {}
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    let on_click = move |ev: leptos::ev::Event| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         match target.get_attribute("data-action").as_deref() {
             Some("paste") => class.load_roster(None, value(&target, "details", "textarea")),
@@ -51,8 +71,21 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             _ => choose(class, &target),
         }
     };
+    // Listeners on the element itself, not Leptos's delegated ones: the app's own wasm delegates
+    // events on the same document and would call this module's delegated handlers a second time.
+    let page = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(el) = page.get() else { return };
+        let change = Closure::<dyn FnMut(leptos::ev::Event)>::new(on_change);
+        let click = Closure::<dyn FnMut(leptos::ev::Event)>::new(on_click);
+        el.add_event_listener_with_callback("change", change.as_ref().unchecked_ref()).ok();
+        el.add_event_listener_with_callback("click", click.as_ref().unchecked_ref()).ok();
+        // They live as long as the element: the page is mounted a few times per visit at most.
+        change.forget();
+        click.forget();
+    });
     view! {
-        <div class="class-page" on:change=on_change on:click=on_click>
+        <div class="class-page" node_ref=page>
             <h1>"班级批量自查"</h1>
             <p class="lead">"班主任一次检查全班的考生照片和证件照片：选择花名册和家长发来的文件（可多选，也可选 ZIP 压缩包），自动对应到每位学生、逐个检查、一键修复，并按“身份证号.jpg”命名打包下载。所有文件只在本机浏览器里处理。"</p>
             <div inner_html=html::INPUTS></div>
