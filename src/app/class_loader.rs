@@ -13,26 +13,35 @@ use wasm_bindgen_futures::JsFuture;
 
 const SCRIPT: &str = "./class_page.js";
 const WASM: &str = "./class_page_bg.wasm";
+const HANDOVER: &str = "./class-page-glue.js";
+const GLUE: &str = "classPageGlue";
 const FAILED: &str = "班级批量自查页面没有加载成功（可能是网络中断），请刷新页面后重试。";
 
-/// The glue's global `wasm_bindgen` (its exports are properties of it) once the wasm runs.
+/// A same-origin script, run once it has loaded.
+async fn script(src: &str) -> Result<(), JsValue> {
+    let script: web_sys::HtmlElement = document().create_element("script")?.unchecked_into();
+    script.set_attribute("src", src)?;
+    let loaded = Promise::new(&mut |resolve, reject| {
+        script.set_onload(Some(&resolve));
+        script.set_onerror(Some(&reject));
+    });
+    document().head().ok_or(FAILED)?.append_child(&script)?;
+    JsFuture::from(loaded).await.map(drop)
+}
+
+/// The glue's `wasm_bindgen` (its exports are properties of it) once the wasm runs; handed over
+/// as `classPageGlue` by public/class-page-glue.js.
 async fn load() -> Result<JsValue, JsValue> {
     let global = js_sys::global();
-    let glue = Reflect::get(&global, &"wasm_bindgen".into())?;
+    let glue = Reflect::get(&global, &GLUE.into())?;
     if Reflect::get(&glue, &"mount_class".into()).is_ok_and(|f| f.is_function()) {
         return Ok(glue);
     }
     if !glue.is_function() {
-        let script: web_sys::HtmlElement = document().create_element("script")?.unchecked_into();
-        script.set_attribute("src", SCRIPT)?;
-        let loaded = Promise::new(&mut |resolve, reject| {
-            script.set_onload(Some(&resolve));
-            script.set_onerror(Some(&reject));
-        });
-        document().head().ok_or(FAILED)?.append_child(&script)?;
-        JsFuture::from(loaded).await?;
+        script(SCRIPT).await?;
+        script(HANDOVER).await?;
     }
-    let init: Function = Reflect::get(&global, &"wasm_bindgen".into())?.dyn_into()?;
+    let init: Function = Reflect::get(&global, &GLUE.into())?.dyn_into()?;
     let options = Object::new();
     Reflect::set(&options, &"module_or_path".into(), &WASM.into())?;
     JsFuture::from(init.call1(&JsValue::NULL, &options)?.dyn_into::<Promise>()?).await?;
@@ -60,7 +69,7 @@ pub fn ClassLoader(#[prop(into)] profile: Signal<&'static Profile>) -> impl Into
         });
     });
     on_cleanup(|| {
-        if let Ok(glue) = Reflect::get(&js_sys::global(), &"wasm_bindgen".into()) {
+        if let Ok(glue) = Reflect::get(&js_sys::global(), &GLUE.into()) {
             call(&glue, "unmount_class", &[]);
         }
     });

@@ -63,10 +63,10 @@ pub fn use_class(profile: Signal<&'static Profile>) -> ClassState {
     });
     on_cleanup(move || {
         unload.remove();
-        // The class worker holds every file, the extra analysis workers their models: free both.
-        // Worker 0 stays for the single pages.
+        // The class worker holds every file, the analysis workers their models: free them. This
+        // page is its own wasm, so its workers are its own, not the single pages'.
         stop(WorkerId::Class);
-        (1..pool_size()).for_each(|w| stop(WorkerId::Analysis(w)));
+        (0..pool_size()).for_each(|w| stop(WorkerId::Analysis(w)));
     });
     state
 }
