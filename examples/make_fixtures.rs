@@ -7,6 +7,8 @@
 
 #[path = "../tests/support/fixtures.rs"]
 mod fixtures;
+#[path = "../tests/support/zips.rs"]
+mod zips;
 
 use fixtures::*;
 use std::fmt::Write as _;
@@ -268,9 +270,60 @@ fn main() {
     );
 
     face_portraits(&mut w);
+    class(&dir);
 
     std::fs::write(dir.join("manifest.json"), w.manifest()).expect("write manifest");
     println!("{} files + manifest.json in {} ({} ms)", w.entries.len(), dir.display(), started.elapsed().as_millis());
+}
+
+/// A small fictional class for `#/class` and `precheck batch` (class/): a GBK roster as WPS saves
+/// it and the same as XLSX, loose files and a ZIP made on a Chinese Windows PC (GBK names), built
+/// from the pictures above. `class.json` lists the students and what each was given.
+fn class(dir: &Path) {
+    use precheck::identity::{Date, compose_id};
+    let out = dir.join("class");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(out.join("files")).expect("create class/files");
+    let read = |name: &str| std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let students: Vec<(&str, String)> = ["李明轩", "王雨桐", "赵子涵", "陈思远"]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let birth = Date::new(2010, 2 + i as u8, 3 + i as u8).expect("a date");
+            (*name, compose_id("410102", birth, &format!("{:03}", 11 + i * 3)).expect("an ID"))
+        })
+        .collect();
+    let mut csv = String::from("郑州市某中学九年级3班花名册,,,\r\n序号,姓名,性别,身份证号\r\n");
+    let t = |s: &str| zips::XlsxCell::Text(s.to_owned());
+    let mut rows = vec![vec![t("九年级3班")], vec![t("序号"), t("姓名"), t("身份证号")]];
+    for (i, (name, id)) in students.iter().enumerate() {
+        csv += &format!("{},{name},{},{id}\r\n", i + 1, if i % 2 == 0 { "男" } else { "女" });
+        rows.push(vec![zips::XlsxCell::Number(i as f64 + 1.0), t(name), t(id)]);
+    }
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("class/{name}: {e}"));
+        println!("class/{name:40} {:>9} B", bytes.len());
+    };
+    write("花名册.csv", &encoding_rs::GBK.encode(&csv).0);
+    write("花名册.xlsx", &zips::xlsx_with(&rows, ""));
+    let (a, b, c) = (&students[0], &students[1], &students[2]);
+    write(&format!("files/{}.jpg", a.0), &read("face-good.jpg"));
+    write(&format!("files/{}.jpg", a.1), &read(&format!("{ID}.jpg")));
+    write(&format!("files/{}.jpg", c.0), &read("face-white-background.jpg"));
+    write("files/mmexport1712345678901.jpg", &read("face-good.jpg"));
+    let (photo, card) = (read("face-phone.jpg"), read("document-phone.jpg"));
+    let zipped =
+        zips::gbk_zip(&[(&format!("三班/{}/IMG_0001.jpg", b.0), &photo), (&format!("三班/{}身份证.jpg", b.0), &card)]);
+    write("files/三班.zip", &zipped);
+    let list: Vec<String> = students
+        .iter()
+        .map(|(name, id)| format!("{{\"name\": {}, \"id\": {}}}", json_str(name), json_str(id)))
+        .collect();
+    let about = format!(
+        "{{\"students\": [{}], \"unmatched\": [\"mmexport1712345678901.jpg\"], \"given\": {{\"photo\": [true, true, true, false], \"document\": [true, true, false, false]}}}}\n",
+        list.join(", ")
+    );
+    write("class.json", about.as_bytes());
 }
 
 /// Portraits around a real face (Grace Hopper's public-domain portrait, composited with exactly known

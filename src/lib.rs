@@ -3,9 +3,8 @@
 //! Layout: one folder per feature. Each feature's pure logic is plain Rust that `cargo test`
 //! exercises natively; its components live beside it in a `ui` module compiled only for the browser.
 
-/// Native only until the class page uses it: its CSV, XLSX, GBK and ZIP crates then link into
-/// the page's lazily loaded code, not the first page load.
-#[cfg(not(target_arch = "wasm32"))]
+/// On wasm32 its CSV, XLSX, GBK and ZIP code is called only by the class page's Web Worker
+/// (`src/bin/class_worker.rs`), so it links into that lazily loaded binary, not the page's.
 pub mod classroom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

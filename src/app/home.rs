@@ -37,6 +37,10 @@ pub fn HomePage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVie
                 <strong>"报名信息确认表"</strong>
                 <span>"自动填好的 A4 确认表，打印后与身份证、照片逐项核对并签字"</span>
             </a>
+            <a class="card" href="#/class" data-testid="home-class">
+                <strong>"班级批量自查（班主任）"</strong>
+                <span>"导入花名册和全班的照片、证件照片，逐个检查、一键修复，按身份证号命名打包下载"</span>
+            </a>
         </div>
         <section class="profile-info">
             <h2>"当前使用的规则"</h2>

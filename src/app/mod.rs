@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod browser;
 pub mod checked_files;
+mod class_loader;
 pub mod clock;
 pub mod data_files;
 mod device_storage;
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                 Route::Form => {
                     view! { <crate::confirmation::ui::ConfirmationPage profile=profile_signal /> }.into_any()
                 }
+                Route::Class => view! { <class_loader::ClassLoader profile=profile_signal /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

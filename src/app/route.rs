@@ -11,11 +11,20 @@ pub enum Route {
     Password,
     Ready,
     Form,
+    Class,
 }
 
 impl Route {
-    pub const ALL: &'static [Route] =
-        &[Route::Home, Route::Photo, Route::Document, Route::Registration, Route::Password, Route::Ready, Route::Form];
+    pub const ALL: &'static [Route] = &[
+        Route::Home,
+        Route::Photo,
+        Route::Document,
+        Route::Registration,
+        Route::Password,
+        Route::Ready,
+        Route::Form,
+        Route::Class,
+    ];
 
     pub fn href(self) -> &'static str {
         match self {
@@ -26,6 +35,7 @@ impl Route {
             Route::Password => "#/password",
             Route::Ready => "#/ready",
             Route::Form => "#/form",
+            Route::Class => "#/class",
         }
     }
 
@@ -38,6 +48,7 @@ impl Route {
             Route::Password => "密码与密保",
             Route::Ready => "就绪检查",
             Route::Form => "确认表",
+            Route::Class => "班级批量自查",
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::fix::{FixError, Fixed};
 use crate::profile::Profile;
 use crate::report::{Kind, Report, Status, Verdict};
+use serde::{Deserialize, Serialize};
 
 /// The checks and the fix of one kind of file. The pages and the CLI bring their own: with the face
 /// models (CLI, worker) or the file rules only ([`FileRules`]).
@@ -32,8 +33,36 @@ impl Inspector for FileRules<'_> {
     }
 }
 
+/// Exactly the single pages' checks and fix: the photo with the face models when given (the
+/// `precheck` CLI, the class page's analysis workers), the document with its card. One
+/// implementation, so the page and `precheck batch` judge a class alike.
+#[cfg(any(not(target_arch = "wasm32"), feature = "face-models"))]
+pub struct SinglePages<'a> {
+    pub models: Option<&'a crate::face::model::FaceModels>,
+    pub profile: &'a Profile,
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "face-models"))]
+impl Inspector for SinglePages<'_> {
+    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
+        use crate::photo::content::pipeline::check_photo;
+        match kind {
+            Kind::Photo => check_photo(bytes, file_name, self.profile, self.models, &Default::default()),
+            Kind::Document => crate::document::check(bytes, file_name, id, self.profile),
+        }
+    }
+
+    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError> {
+        match kind {
+            Kind::Photo => crate::photo::content::pipeline::fix_photo(bytes, file_name, self.profile, self.models),
+            Kind::Document => crate::document::fix(bytes, file_name, id, self.profile),
+        }
+    }
+}
+
 /// A file's status as given (the class page's `data-photo-status` / `data-document-status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SlotStatus {
     Pass,
     Warn,
@@ -50,6 +79,13 @@ impl SlotStatus {
             SlotStatus::Missing => "missing",
         }
     }
+
+    /// The status a worker's answer names (its `as_str`).
+    pub fn parse(s: &str) -> Option<SlotStatus> {
+        [SlotStatus::Pass, SlotStatus::Warn, SlotStatus::Fail, SlotStatus::Missing]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
 }
 
 impl From<Verdict> for SlotStatus {
@@ -63,7 +99,7 @@ impl From<Verdict> for SlotStatus {
 }
 
 /// What the family must redo for one file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Redo {
     Missing,
     /// The fix refused (grey-scale, unreadable, HEIC, a face at the edge …): its own explanation.
@@ -127,6 +163,58 @@ impl SlotResult {
             (None, true) => "已修复",
             (None, false) => "合格",
         }
+    }
+}
+
+/// What of a [`SlotResult`] travels from an analysis worker, through the page, to the class
+/// worker that writes the export (the report stays behind; the exported bytes travel beside it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub file: Option<String>,
+    pub as_given: SlotStatus,
+    pub fixed: bool,
+    pub redo: Option<Redo>,
+}
+
+impl Outcome {
+    pub fn of(result: &SlotResult) -> Outcome {
+        Outcome { file: result.file.clone(), as_given: result.as_given, fixed: result.fixed, redo: result.redo.clone() }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Option<Outcome> {
+        serde_json::from_str(text).ok()
+    }
+
+    /// The result again, with the exported bytes that travelled beside it.
+    pub fn into_result(self, kind: Kind, export: Option<Vec<u8>>) -> SlotResult {
+        SlotResult {
+            kind,
+            file: self.file,
+            as_given: self.as_given,
+            report: None,
+            export,
+            fixed: self.fixed,
+            redo: self.redo,
+        }
+    }
+}
+
+/// The class table's one-line reason for a file as given: which checks fail (or warn).
+pub fn reason(report: &Report) -> String {
+    let named = |status: Status| -> Vec<&str> {
+        report.checks.iter().filter(|c| c.status == status).map(|c| c.id.label()).collect()
+    };
+    let (fail, warn) = (named(Status::Fail), named(Status::Warn));
+    if !fail.is_empty() {
+        format!("{}不合格", fail.join("、"))
+    } else if !warn.is_empty() {
+        format!("{}需注意", warn.join("、"))
+    } else {
+        String::new()
     }
 }
 

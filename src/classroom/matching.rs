@@ -194,3 +194,27 @@ pub fn assign(roster: &Roster, files: &[Candidate]) -> Assignment {
     out.unmatched.sort_by_key(|(file, _)| *file);
     out
 }
+
+impl Assignment {
+    /// The teacher's choice for a file: it becomes `student`'s file of `kind`, leaving any other slot
+    /// it had; the file that slot held, if any, is listed as unused.
+    pub fn choose(&mut self, file: usize, student: usize, kind: Kind) {
+        if student >= self.photo.len() {
+            return;
+        }
+        for slot in self.photo.iter_mut().chain(self.document.iter_mut()) {
+            if *slot == Some(file) {
+                *slot = None;
+            }
+        }
+        self.unmatched.retain(|(f, _)| *f != file);
+        let slot = match kind {
+            Kind::Photo => &mut self.photo[student],
+            Kind::Document => &mut self.document[student],
+        };
+        if let Some(previous) = slot.replace(file) {
+            self.unmatched.push((previous, Unmatched::Extra { student, kind, used: file }));
+            self.unmatched.sort_by_key(|(f, _)| *f);
+        }
+    }
+}

@@ -75,6 +75,16 @@ impl Student {
     pub fn exportable(&self) -> bool {
         !self.issues.iter().any(IdIssue::blocks_export)
     }
+
+    /// The ID number a document's name rule compares to: only a line whose ID can name files.
+    pub fn checked_id(&self) -> Option<&str> {
+        self.exportable().then_some(self.id.as_str())
+    }
+
+    /// The roster's problems with this line, one Chinese line.
+    pub fn problems(&self) -> String {
+        self.issues.iter().map(IdIssue::message).collect::<Vec<_>>().join("；")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ use crate::report::Kind;
 
 #[path = "../../tests/support/zips.rs"]
 mod zips;
-use zips::{gbk_zip, zip_of};
+use zips::{XlsxCell, gbk_zip, xlsx_with, zip_of};
 
 /// Fictional students with valid, computed ID numbers (Zhengzhou Jinshui district, 2010 births).
 fn class() -> Vec<(&'static str, String)> {
@@ -72,58 +72,6 @@ fn tab_separated_text_pasted_from_a_spreadsheet() {
 /// A minimal OOXML workbook (inline strings, no shared-string table), written with the zip crate.
 fn xlsx(rows: &[Vec<XlsxCell>]) -> Vec<u8> {
     xlsx_with(rows, "")
-}
-
-/// [`xlsx`] with `extra` (raw `<row>` XML) after the rows.
-fn xlsx_with(rows: &[Vec<XlsxCell>], extra: &str) -> Vec<u8> {
-    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    const PKG_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
-    let mut sheet = format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>"#);
-    for (r, row) in rows.iter().enumerate() {
-        sheet += &format!(r#"<row r="{}">"#, r + 1);
-        for (c, cell) in row.iter().enumerate() {
-            let at = format!("{}{}", char::from(b'A' + c as u8), r + 1);
-            sheet += &match cell {
-                XlsxCell::Text(t) => format!(r#"<c r="{at}" t="inlineStr"><is><t>{t}</t></is></c>"#),
-                XlsxCell::Number(n) => format!(r#"<c r="{at}"><v>{n}</v></c>"#),
-            };
-        }
-        sheet += "</row>";
-    }
-    sheet += extra;
-    sheet += "</sheetData></worksheet>";
-    let parts = [
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_owned(),
-        ),
-        (
-            "_rels/.rels",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-            ),
-        ),
-        (
-            "xl/workbook.xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
-            ),
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
-            ),
-        ),
-        ("xl/worksheets/sheet1.xml", sheet),
-    ];
-    zip_of(&parts.iter().map(|(n, t)| (*n, t.as_bytes())).collect::<Vec<_>>())
-}
-
-enum XlsxCell {
-    Text(String),
-    Number(f64),
 }
 
 #[test]
@@ -266,6 +214,63 @@ fn files_match_by_id_then_name_and_sort_into_photo_and_id_image() {
     );
     let why = a.unmatched[1].1.message(&r, &files);
     assert!(why.contains("赵子涵") && why.contains("赵子涵证件照.jpg"), "{why}");
+}
+
+#[test]
+fn the_teachers_choice_moves_a_file_and_lists_the_one_it_replaces() {
+    let r = roster_of_class();
+    let files = vec![file("mmexport1.jpg", None), file("李明轩.jpg", Some((450, 600))), file("王雨桐.jpg", None)];
+    let mut a = assign(&r, &files);
+    assert_eq!(a.unmatched, vec![(0, Unmatched::NoStudent)]);
+    a.choose(0, 2, Kind::Document);
+    assert_eq!((a.file(2, Kind::Document), a.unmatched.clone()), (Some(0), vec![]));
+    // Moved on to another student's photo slot: it leaves the first slot, and the photo it replaces is unused.
+    a.choose(0, 0, Kind::Photo);
+    assert_eq!((a.file(2, Kind::Document), a.file(0, Kind::Photo)), (None, Some(0)));
+    assert_eq!(a.unmatched, vec![(1, Unmatched::Extra { student: 0, kind: Kind::Photo, used: 0 })]);
+    a.choose(2, 99, Kind::Photo);
+    assert_eq!(a.file(1, Kind::Photo), Some(2), "a student not on the roster changes nothing");
+}
+
+#[test]
+fn an_intake_lists_loose_pictures_and_a_zips_entries_and_reads_each_back() {
+    use super::intake::{Intake, base_name};
+    let photo = jpeg(450, 600, [67, 142, 219], 300);
+    let zipped = gbk_zip(&[("三班/王雨桐.jpg", &photo), ("三班/王雨桐身份证.jpg", b"not a picture")]);
+    let mut intake: Intake<Vec<u8>> = Intake::default();
+    intake.add("李明轩.jpg".into(), photo.clone(), |b| b).unwrap();
+    intake.add("三班.zip".into(), zipped, |b| b).unwrap();
+    let c = intake.candidates();
+    let names: Vec<&str> = c.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["李明轩.jpg", "三班/王雨桐.jpg", "三班/王雨桐身份证.jpg"]);
+    assert_eq!((c[1].upright, c[2].upright), (Some((450, 600)), None));
+    assert_eq!(intake.read(2, |_| unreachable!()).unwrap(), b"not a picture");
+    assert_eq!(intake.read(0, |b| Ok(b.clone())).unwrap(), photo);
+    assert!(intake.read(9, |b| Ok(b.clone())).is_err());
+    assert_eq!(base_name(names[1]), "王雨桐.jpg");
+    let bomb = zip_of(&[("a.jpg", &vec![0u8; 3 << 20])]);
+    assert!(matches!(intake.add("炸弹.zip".into(), bomb, |b| b), Err(ArchiveError::Ratio { .. })));
+    assert_eq!(intake.candidates().len(), 3, "a refused archive adds nothing");
+}
+
+#[test]
+fn a_file_as_given_has_a_one_line_reason_and_its_outcome_survives_the_trip() {
+    use super::inspect::{Outcome, reason};
+    let profile = crate::profile::default_profile();
+    let rules = FileRules(profile);
+    let grey = jpeg(450, 600, [128, 128, 128], 72);
+    let report = super::inspect::Inspector::check(&rules, Kind::Photo, &grey, "a.jpg", None);
+    let why = reason(&report);
+    assert!(why.ends_with("不合格") && why.contains("分辨率"), "{why}");
+    let good = jpeg(450, 600, [67, 142, 219], 300);
+    assert_eq!(reason(&super::inspect::Inspector::check(&rules, Kind::Photo, &good, "a.jpg", None)), "");
+    let result = inspect(&rules, Kind::Photo, &grey, "a.jpg", None);
+    let outcome = Outcome::from_json(&Outcome::of(&result).to_json()).unwrap();
+    assert_eq!(outcome, Outcome::of(&result));
+    let back = outcome.into_result(Kind::Photo, result.export.clone());
+    assert_eq!(SlotResult { report: None, ..result }, back);
+    assert_eq!(SlotStatus::parse("warn"), Some(SlotStatus::Warn));
+    assert_eq!(SlotStatus::parse("pending"), None);
 }
 
 #[test]

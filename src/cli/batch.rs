@@ -5,14 +5,14 @@
 
 use super::input::{self, MAX_INPUT_BYTES};
 use super::{Content, EXIT_FAIL, EXIT_OK, EXIT_USAGE, find_profile};
-use crate::classroom::archive::{self, Archive, Entry};
+use crate::classroom::archive;
 use crate::classroom::export::{self, StudentResult};
-use crate::classroom::inspect::{Inspector, SlotResult, inspect};
-use crate::classroom::matching::{Candidate, assign};
+use crate::classroom::inspect::{SlotResult, inspect};
+use crate::classroom::intake::{Intake, base_name};
+use crate::classroom::matching::assign;
 use crate::classroom::roster::{self, Roster};
-use crate::fix::{FixError, Fixed};
-use crate::profile::{self, Profile};
-use crate::report::{Kind, Report};
+use crate::profile;
+use crate::report::Kind;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -37,66 +37,25 @@ pub struct BatchArgs {
     pub files_only: bool,
 }
 
-/// Where an input file's bytes are: on disk, or inside an archive (read when its turn comes, so
-/// memory holds one picture at a time).
-enum Source {
-    Disk(PathBuf),
-    Zipped { archive: usize, entry: Entry },
-}
-
-struct Inputs {
-    archives: Vec<(PathBuf, Vec<u8>)>,
-    files: Vec<(Candidate, Source)>,
-}
-
-impl Inputs {
-    fn read(&self, source: &Source) -> Result<Vec<u8>, String> {
-        match source {
-            Source::Disk(path) => read_bounded(path),
-            Source::Zipped { archive, entry } => {
-                let (_, bytes) = &self.archives[*archive];
-                let mut zip = Archive::open(bytes, &archive::LIMITS).map_err(|e| e.message())?;
-                zip.read(entry).map_err(|e| e.message())
-            }
-        }
-    }
-
-    /// Adds a file by its bytes: an archive's entries, or the picture itself.
-    fn add(&mut self, path: &Path, shown: String, bytes: Vec<u8>) -> Result<(), String> {
-        if archive::is_zip(&bytes) {
-            let index = self.archives.len();
-            let entries = Archive::open(&bytes, &archive::LIMITS)
-                .map_err(|e| format!("{}：{}", path.display(), e.message()))?
-                .entries()
-                .to_vec();
-            self.archives.push((path.to_owned(), bytes));
-            for entry in entries {
-                let source = Source::Zipped { archive: index, entry: entry.clone() };
-                let bytes = self.read(&source)?;
-                self.files.push((candidate(entry.name, &bytes), source));
+/// Every file under the inputs (folders walked in name order), each named by its path below the
+/// input so that folder names (`张三/IMG_1.jpg`) can name students. Loose files stay on disk.
+fn gather(paths: &[PathBuf]) -> Result<Intake<PathBuf>, String> {
+    let mut intake = Intake::default();
+    let mut add = |path: &Path, shown: String| -> Result<(), String> {
+        intake
+            .add(shown, read_bounded(path)?, |_| path.to_owned())
+            .map_err(|e| format!("{}：{}", path.display(), e.message()))
+    };
+    for path in paths {
+        if path.is_dir() {
+            for file in walk(path)? {
+                add(&file, file.strip_prefix(path).unwrap_or(&file).to_string_lossy().replace('\\', "/"))?;
             }
         } else {
-            self.files.push((candidate(shown, &bytes), Source::Disk(path.to_owned())));
+            add(path, input::display_name(path).0)?;
         }
-        Ok(())
     }
-
-    /// Every file under the inputs (folders walked in name order), each named by its path below
-    /// the input so that folder names (`张三/IMG_1.jpg`) can name students.
-    fn gather(paths: &[PathBuf]) -> Result<Inputs, String> {
-        let mut inputs = Inputs { archives: Vec::new(), files: Vec::new() };
-        for path in paths {
-            if path.is_dir() {
-                for file in walk(path)? {
-                    let shown = file.strip_prefix(path).unwrap_or(&file).to_string_lossy().replace('\\', "/");
-                    inputs.add(&file, shown, read_bounded(&file)?)?;
-                }
-            } else {
-                inputs.add(path, input::display_name(path).0, read_bounded(path)?)?;
-            }
-        }
-        Ok(inputs)
-    }
+    Ok(intake)
 }
 
 /// An input's bytes within the limits: a picture (or roster) up to [`MAX_INPUT_BYTES`], a ZIP
@@ -110,11 +69,6 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
         _ => MAX_INPUT_BYTES,
     };
     input::read_bounded(path, limit).map_err(|e| format!("无法读取 {}：{}", path.display(), e.message()))
-}
-
-/// The name and, when the header can be read, the upright size (it suggests photo or ID card).
-fn candidate(name: String, bytes: &[u8]) -> Candidate {
-    Candidate { name, upright: crate::imaging::decode::probe(bytes).ok().map(|p| p.upright) }
 }
 
 fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -134,28 +88,6 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// The `photo` / `document` commands' checks and fix: with the face models unless `--files-only`.
-struct CliInspector<'a> {
-    content: Content,
-    profile: &'a Profile,
-}
-
-impl Inspector for CliInspector<'_> {
-    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
-        match kind {
-            Kind::Photo => self.content.check_photo(bytes, file_name, self.profile, &Default::default()),
-            Kind::Document => crate::document::check(bytes, file_name, id, self.profile),
-        }
-    }
-
-    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError> {
-        match kind {
-            Kind::Photo => self.content.fix_photo(bytes, file_name, self.profile),
-            Kind::Document => crate::document::fix(bytes, file_name, id, self.profile),
-        }
-    }
-}
-
 pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(profile) = find_profile(&args.profile, err) else { return EXIT_USAGE };
     let roster = match input::read_bounded(&args.roster, MAX_INPUT_BYTES)
@@ -168,7 +100,7 @@ pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let inputs = match Inputs::gather(&args.inputs) {
+    let inputs = match gather(&args.inputs) {
         Ok(i) => i,
         Err(why) => {
             let _ = writeln!(err, "precheck: {why}");
@@ -176,22 +108,21 @@ pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let Some(content) = Content::new(!args.files_only, err) else { return EXIT_USAGE };
-    let inspector = CliInspector { content, profile };
-    let candidates: Vec<Candidate> = inputs.files.iter().map(|(c, _)| c.clone()).collect();
+    let inspector = content.pages(profile);
+    let candidates = inputs.candidates();
     let assignment = assign(&roster, &candidates);
 
     let mut results = Vec::new();
     for (i, student) in roster.students.iter().enumerate() {
-        let id = student.exportable().then_some(student.id.as_str());
+        let id = student.checked_id();
         let slot = |kind: Kind| -> SlotResult {
             let Some(file) = assignment.file(i, kind) else { return SlotResult::missing(kind) };
-            let (candidate, source) = &inputs.files[file];
-            let base = candidate.name.rsplit('/').next().unwrap_or(&candidate.name);
-            match inputs.read(source) {
-                Ok(bytes) => inspect(&inspector, kind, &bytes, base, id),
+            let name = &candidates[file].name;
+            match inputs.read(file, |path| read_bounded(path)) {
+                Ok(bytes) => inspect(&inspector, kind, &bytes, base_name(name), id),
                 Err(why) => {
                     let mut r = SlotResult::missing(kind);
-                    r.file = Some(candidate.name.clone());
+                    r.file = Some(name.clone());
                     r.redo = Some(crate::classroom::inspect::Redo::Unfixable(why));
                     r
                 }

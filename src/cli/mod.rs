@@ -8,9 +8,9 @@ mod output;
 pub use input::MAX_INPUT_BYTES;
 
 use crate::face::model::FaceModels;
-use crate::photo::content::pipeline::{analyse, embedded_models};
+use crate::photo::content::pipeline::{check_photo, embedded_models, fix_photo};
 use crate::profile::{self, Profile};
-use crate::report::{Check, CheckId, Report, Status, Verdict};
+use crate::report::{CheckId, Report, Status, Verdict};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::collections::{BTreeSet, HashSet};
 use std::ffi::OsString;
@@ -154,23 +154,7 @@ impl Content {
 
     /// File rules, then (for a readable picture) the content checks, in one report.
     fn check_photo(&self, bytes: &[u8], name: &str, profile: &Profile, confirmed: &BTreeSet<CheckId>) -> Report {
-        let report = crate::photo::check(bytes, name, profile);
-        let Some(models) = &self.0 else { return report };
-        if report.check(CheckId::ImageColor).is_none() {
-            return report; // the pixels could not be read; file.format says why
-        }
-        let mut checks = report.checks;
-        match analyse(bytes, models) {
-            Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
-            Err(why) => checks.push(Check::new(
-                CheckId::ContentAnalysis,
-                Status::Warn,
-                "未能完成",
-                "人脸、背景、衣着检查完成",
-                why.message(),
-            )),
-        }
-        Report::new(report.kind, &report.profile, checks)
+        check_photo(bytes, name, profile, self.0.as_ref(), confirmed)
     }
 
     fn fix_photo(
@@ -179,11 +163,12 @@ impl Content {
         name: &str,
         profile: &Profile,
     ) -> Result<crate::fix::Fixed, crate::fix::FixError> {
-        let observation = self.0.as_ref().and_then(|m| analyse(bytes, m).ok()).map(|a| a.observation);
-        match &self.0 {
-            Some(_) => crate::photo::fix_with_content(bytes, name, profile, observation.as_ref()),
-            None => crate::photo::fix(bytes, name, profile),
-        }
+        fix_photo(bytes, name, profile, self.0.as_ref())
+    }
+
+    /// The single pages' checks and fix for the class (`precheck batch`).
+    fn pages<'a>(&'a self, profile: &'a Profile) -> crate::classroom::inspect::SinglePages<'a> {
+        crate::classroom::inspect::SinglePages { models: self.0.as_ref(), profile }
     }
 }
 

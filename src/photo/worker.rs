@@ -16,6 +16,8 @@
 //! `document::card::MAX_SIDE`, `fullWidth` the file's own width) and answered with `{type: "card",
 //! id, profile, runMs, checkMs, finding: Float64Array, checks, marks}` (`finding` is described in
 //! `document::card::wire`). It needs no models, so none are fetched for it.
+//!
+//! The class page asks `{…, kind: "inspect"}` with a whole file (`classroom::inspect_worker`).
 
 use crate::document::card;
 use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
@@ -60,7 +62,7 @@ pub fn run() {
 }
 
 /// Posts `{type, id, …fields}`; `transfer` lists buffers handed over rather than copied.
-fn post(kind: &str, id: u32, fields: &[(&str, JsValue)], transfer: &Array) {
+pub(crate) fn post(kind: &str, id: u32, fields: &[(&str, JsValue)], transfer: &Array) {
     let message = Object::new();
     Reflect::set(&message, &"type".into(), &kind.into()).ok();
     Reflect::set(&message, &"id".into(), &id.into()).ok();
@@ -86,6 +88,9 @@ async fn handle(data: JsValue) {
 }
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
+    if Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("inspect") {
+        return crate::classroom::inspect_worker::answer(id, &data).await;
+    }
     let image = picture(&data)?;
     let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
     let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
@@ -171,7 +176,7 @@ async fn answer_faces(
 
 /// The loaded models, fetching them once. A failed download is forgotten so the next request
 /// tries again.
-async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
+pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     if let Some(m) = MODELS.with(|m| m.borrow().clone()) {
         return Ok(m);
     }

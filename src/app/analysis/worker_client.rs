@@ -4,9 +4,11 @@
 //!
 //! The worker — tract, the three MediaPipe models, the content checks and the card finder, about
 //! 3 MB — is started on the first photo or document check, never on page load, so the home page
-//! stays small. One worker serves the whole visit; if it dies (a failed download, a trap in wasm)
-//! it is dropped and the next check starts a new one. Pictures are posted as transferred RGB
-//! buffers; replies are plain objects (the protocol is described in `photo::worker`).
+//! stays small. One worker serves the single pages for the whole visit; the class page runs a few
+//! more beside it ([`WorkerId::Analysis`]) and its own class worker ([`WorkerId::Class`]). If a
+//! worker dies (a failed download, a trap in wasm) it is dropped and the next request starts a new
+//! one. Pictures are posted as transferred buffers; replies are plain objects (the protocols are
+//! described in `photo::worker` and `classroom::worker`).
 
 use image::RgbImage;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
@@ -18,9 +20,25 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
-/// Written by trunk's worker pipeline (`data-loader-shim` in index.html): it imports the
-/// wasm-bindgen glue and starts `face_worker_bg.wasm`.
-const WORKER_URL: &str = "./face_worker_loader.js";
+/// Which worker a request goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorkerId {
+    /// The analysis worker (face models, content checks, card finder); 0 serves the single pages.
+    Analysis(usize),
+    /// The class page's roster, archive and export worker.
+    Class,
+}
+
+impl WorkerId {
+    /// Written by trunk's worker pipeline (`data-loader-shim` in index.html): each imports its
+    /// wasm-bindgen glue and starts its `_bg.wasm`.
+    fn url(self) -> &'static str {
+        match self {
+            WorkerId::Analysis(_) => "./face_worker_loader.js",
+            WorkerId::Class => "./class_worker_loader.js",
+        }
+    }
+}
 
 pub const BROKEN: &str =
     "图片分析程序没有正常运行（可能是下载中断或浏览器内存不足）。请刷新页面后重试；文件本身的检查结果不受影响。";
@@ -43,37 +61,50 @@ struct Client {
 }
 
 thread_local! {
-    static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    static CLIENTS: RefCell<HashMap<WorkerId, Client>> = RefCell::new(HashMap::new());
 }
 
-/// Posts `image` (decoded, upright) with `fields` to the worker and waits for its answer of type
-/// `answer_type`; any other answer is an error carrying the worker's message. `on_progress(done,
-/// total)` reports model files fetched (only on the first photo request of a visit).
+/// Posts `image` (decoded, upright) with `fields` to the single pages' analysis worker and waits
+/// for its answer of type `answer_type`; any other answer is an error carrying the worker's
+/// message. `on_progress(done, total)` reports model files fetched (only on the first photo
+/// request of a visit).
 pub async fn request(
     image: &RgbImage,
-    fields: Vec<(&'static str, JsValue)>,
+    mut fields: Vec<(&'static str, JsValue)>,
     answer_type: &str,
     on_progress: impl Fn(u32, u32) + 'static,
 ) -> Result<JsValue, String> {
     let (width, height) = image.dimensions();
     let rgb = Uint8Array::from(image.as_raw().as_slice());
+    let transfer = Array::of1(&rgb.buffer());
+    fields.extend([("width", width.into()), ("height", height.into()), ("rgb", rgb.into())]);
+    send(WorkerId::Analysis(0), fields, transfer, answer_type, on_progress).await
+}
+
+/// Posts `fields` (with `transfer`: buffers handed over, not copied) to `worker`, starting it if
+/// needed, and waits for its answer of type `answer_type`.
+pub async fn send(
+    worker: WorkerId,
+    fields: Vec<(&'static str, JsValue)>,
+    transfer: Array,
+    answer_type: &str,
+    on_progress: impl Fn(u32, u32) + 'static,
+) -> Result<JsValue, String> {
     let mut on_progress = Some(Rc::new(on_progress) as Rc<dyn Fn(u32, u32)>);
     let promise = Promise::new(&mut |resolve, reject| {
-        let outcome = CLIENT.with(|cell| -> Result<(), String> {
-            let mut slot = cell.borrow_mut();
-            if slot.is_none() {
-                *slot = Some(start()?);
-            }
-            let Some(client) = slot.as_mut() else { return Err(BROKEN.to_owned()) };
+        let outcome = CLIENTS.with(|cell| -> Result<(), String> {
+            let mut clients = cell.borrow_mut();
+            let client = match clients.entry(worker) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => e.insert(start(worker)?),
+            };
             let id = client.next_id;
             client.next_id = client.next_id.wrapping_add(1);
             let message = Object::new();
-            let basics =
-                [("id", id.into()), ("width", width.into()), ("height", height.into()), ("rgb", rgb.clone().into())];
-            for (key, value) in basics.iter().chain(&fields) {
+            for (key, value) in std::iter::once(&("id", JsValue::from(id))).chain(&fields) {
                 Reflect::set(&message, &(*key).into(), value).map_err(js_text)?;
             }
-            let transfer = Array::of1(&rgb.buffer());
+            let transfer = transfer.clone();
             let on_progress = on_progress.take().unwrap_or_else(|| Rc::new(|_, _| {}));
             client.pending.insert(id, Pending { resolve: resolve.clone(), reject: reject.clone(), on_progress });
             if client.ready {
@@ -109,12 +140,18 @@ pub fn number(data: &JsValue, key: &str) -> Option<f64> {
     field(data, key)?.as_f64()
 }
 
-fn start() -> Result<Client, String> {
-    let worker = Worker::new(WORKER_URL).map_err(|_| BROKEN.to_owned())?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(ev.data()));
+/// Ends `worker` (the class page leaving frees its files and extra workers); waiting requests
+/// fail.
+pub fn stop(worker: WorkerId) {
+    fail_all(worker);
+}
+
+fn start(id: WorkerId) -> Result<Client, String> {
+    let worker = Worker::new(id.url()).map_err(|_| BROKEN.to_owned())?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| on_message(id, ev.data()));
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |ev: ErrorEvent| {
         ev.prevent_default();
-        fail_all();
+        fail_all(id);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -129,12 +166,12 @@ fn start() -> Result<Client, String> {
     })
 }
 
-fn on_message(data: JsValue) {
+fn on_message(worker: WorkerId, data: JsValue) {
     let kind = text(&data, "type").unwrap_or_default();
     let id = number(&data, "id").unwrap_or(0.0) as u32;
-    CLIENT.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let Some(client) = slot.as_mut() else { return };
+    CLIENTS.with(|cell| {
+        let mut clients = cell.borrow_mut();
+        let Some(client) = clients.get_mut(&worker) else { return };
         match kind.as_str() {
             "ready" => {
                 client.ready = true;
@@ -164,8 +201,8 @@ fn on_message(data: JsValue) {
 
 /// The worker died: every waiting check gets the same clear message, and the next check starts a
 /// fresh worker.
-fn fail_all() {
-    let dead = CLIENT.with(|cell| cell.borrow_mut().take());
+fn fail_all(worker: WorkerId) {
+    let dead = CLIENTS.with(|cell| cell.borrow_mut().remove(&worker));
     if let Some(mut client) = dead {
         client.worker.terminate();
         for (_, p) in client.pending.drain() {

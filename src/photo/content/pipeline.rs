@@ -4,13 +4,13 @@
 //! it natively with the models embedded in the binary.
 
 use super::picture::shrink_for_analysis;
-#[cfg(not(target_arch = "wasm32"))]
 use super::picture::{analysis_picture, software_tag};
 use super::{ContentInput, ContentResult, check_content};
 use crate::face::FaceObservation;
 use crate::face::model::FaceModels;
+use crate::fix::{FixError, Fixed};
 use crate::profile::Profile;
-use crate::report::CheckId;
+use crate::report::{Check, CheckId, Report, Status};
 use image::RgbImage;
 use std::collections::BTreeSet;
 
@@ -62,9 +62,8 @@ impl AnalyseError {
     }
 }
 
-/// Decodes `bytes` and runs the models (native tools; the browser decodes on the page and calls
-/// [`analyse_picture`] in the worker).
-#[cfg(not(target_arch = "wasm32"))]
+/// Decodes `bytes` and runs the models (native tools and the class page's per-file requests; the
+/// single photo page decodes on the page and calls [`analyse_picture`] in the worker).
 pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseError> {
     let picture = analysis_picture(bytes).map_err(|e| AnalyseError::Unreadable(e.message()))?;
     analyse_picture(picture, software_tag(bytes), models)
@@ -80,6 +79,45 @@ pub fn analyse_picture(
     let picture = shrink_for_analysis(picture);
     let observation = models.observe(&picture).map_err(|e| AnalyseError::Model(format!("人脸分析失败：{e}")))?;
     Ok(Analysed { picture, observation, software })
+}
+
+/// The photo's file rules and, with `models` and readable pixels, its content checks: one report,
+/// as `precheck photo` and the class page give it.
+pub fn check_photo(
+    bytes: &[u8],
+    name: &str,
+    profile: &Profile,
+    models: Option<&FaceModels>,
+    confirmed: &BTreeSet<CheckId>,
+) -> Report {
+    let report = crate::photo::check(bytes, name, profile);
+    let Some(models) = models else { return report };
+    if report.check(CheckId::ImageColor).is_none() {
+        return report; // the pixels could not be read; file.format says why
+    }
+    let mut checks = report.checks;
+    match analyse(bytes, models) {
+        Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
+        Err(why) => checks.push(Check::new(
+            CheckId::ContentAnalysis,
+            Status::Warn,
+            "未能完成",
+            "人脸、背景、衣着检查完成",
+            why.message(),
+        )),
+    }
+    Report::new(report.kind, &report.profile, checks)
+}
+
+/// The photo fix, cropping by what the models saw when `models` are given.
+pub fn fix_photo(bytes: &[u8], name: &str, profile: &Profile, models: Option<&FaceModels>) -> Result<Fixed, FixError> {
+    match models {
+        Some(m) => {
+            let observation = analyse(bytes, m).ok().map(|a| a.observation);
+            crate::photo::fix_with_content(bytes, name, profile, observation.as_ref())
+        }
+        None => crate::photo::fix(bytes, name, profile),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,0 +1,64 @@
+//! The class page's request to an analysis worker (`photo::worker` hands it here): one student's
+//! file through exactly the single pages' checks ([`SinglePages`], as `precheck batch` runs them),
+//! and with `fix` through the whole [`inspect`]: check, fix, re-check.
+//!
+//! Request: `{id, kind: "inspect", slot: "photo"|"document", bytes: Uint8Array (transferred), name,
+//! student: the roster line's ID or "", fix: bool, profile}`.
+//! Answer: `{type: "inspected", id, status: pass|warn|fail, reason, report: JSON, outcome: JSON
+//! (see `inspect::Outcome`), label: 合格|已修复|需重交, redo, export?: Uint8Array (transferred)}`.
+
+use super::inspect::{Inspector, Outcome, SinglePages, inspect, reason};
+use crate::photo::worker::{models, post};
+use crate::profile;
+use crate::report::Kind;
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+fn text(data: &JsValue, key: &str) -> String {
+    Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
+    let bytes = Reflect::get(data, &"bytes".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+        .ok_or("请求里没有文件。")?
+        .to_vec();
+    let name = text(data, "name");
+    let student = text(data, "student");
+    let id_number = (!student.is_empty()).then_some(student.as_str());
+    let profile = profile::by_id(&text(data, "profile")).unwrap_or_else(profile::default_profile);
+    let fix = Reflect::get(data, &"fix".into()).ok().and_then(|f| f.as_bool()).unwrap_or(false);
+    let kind = if text(data, "slot") == "document" { Kind::Document } else { Kind::Photo };
+    // Only photos need the models; a document's card is found without them.
+    let loaded = match kind {
+        Kind::Photo => Some(models(id).await?),
+        Kind::Document => None,
+    };
+    let pages = SinglePages { models: loaded.as_deref(), profile };
+    let mut fields: Vec<(&str, JsValue)> = Vec::new();
+    let mut transfer = Array::new();
+    if fix {
+        let result = inspect(&pages, kind, &bytes, &name, id_number);
+        let report = result.report.as_ref();
+        fields.push(("status", result.as_given.as_str().into()));
+        fields.push(("reason", report.map(reason).unwrap_or_default().into()));
+        fields.push(("report", report.map(|r| r.to_json()).unwrap_or_default().into()));
+        fields.push(("label", result.label().into()));
+        fields.push(("redo", result.redo.as_ref().map(|r| r.message(kind)).unwrap_or_default().into()));
+        fields.push(("outcome", Outcome::of(&result).to_json().into()));
+        if let Some(export) = &result.export {
+            let array = Uint8Array::from(export.as_slice());
+            transfer = Array::of1(&array.buffer());
+            fields.push(("export", array.into()));
+        }
+    } else {
+        let report = pages.check(kind, &bytes, &name, id_number);
+        fields.push(("status", super::inspect::SlotStatus::from(report.verdict).as_str().into()));
+        fields.push(("reason", reason(&report).into()));
+        fields.push(("report", report.to_json().into()));
+    }
+    post("inspected", id, &fields, &transfer);
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! The files a teacher hands over, gathered: pictures as they are, ZIP archives opened (within the
+//! limits) and listed entry by entry. Each file is a [`Candidate`] for matching and a [`Source`]
+//! to read its bytes from when its turn comes, so memory holds the archives and one unpacked
+//! picture, not the whole class unpacked. The CLI keeps loose files on disk (`L` = a path), the
+//! class worker in memory (`L` = the bytes).
+
+use super::archive::{self, Archive, ArchiveError, Entry};
+use super::matching::Candidate;
+
+/// Where a file's bytes are.
+pub enum Source<L> {
+    Loose(L),
+    Zipped { archive: usize, entry: Entry },
+}
+
+pub struct Intake<L> {
+    archives: Vec<Vec<u8>>,
+    pub files: Vec<(Candidate, Source<L>)>,
+}
+
+impl<L> Default for Intake<L> {
+    fn default() -> Self {
+        Intake { archives: Vec::new(), files: Vec::new() }
+    }
+}
+
+impl<L> Intake<L> {
+    /// Adds a file by its bytes: a ZIP archive's entries (refused whole by the archive limits), or
+    /// the picture itself, named `shown` and read later from what `keep` makes of its bytes.
+    pub fn add(&mut self, shown: String, bytes: Vec<u8>, keep: impl FnOnce(Vec<u8>) -> L) -> Result<(), ArchiveError> {
+        if !archive::is_zip(&bytes) {
+            let found = candidate(shown, &bytes);
+            self.files.push((found, Source::Loose(keep(bytes))));
+            return Ok(());
+        }
+        let index = self.archives.len();
+        let mut zip = Archive::open(&bytes, &archive::LIMITS)?;
+        let mut found = Vec::new();
+        for entry in zip.entries().to_vec() {
+            let unpacked = zip.read(&entry)?;
+            found.push((candidate(entry.name.clone(), &unpacked), Source::Zipped { archive: index, entry }));
+        }
+        drop(zip);
+        self.archives.push(bytes);
+        self.files.extend(found);
+        Ok(())
+    }
+
+    /// A file's bytes; `read_loose` reads a loose file from wherever `L` says it is.
+    pub fn read(&self, file: usize, read_loose: impl FnOnce(&L) -> Result<Vec<u8>, String>) -> Result<Vec<u8>, String> {
+        match &self.files.get(file).ok_or("没有这个文件。")?.1 {
+            Source::Loose(loose) => read_loose(loose),
+            Source::Zipped { archive, entry } => {
+                let bytes = self.archives.get(*archive).ok_or("没有这个压缩包。")?;
+                Archive::open(bytes, &archive::LIMITS).and_then(|mut zip| zip.read(entry)).map_err(|e| e.message())
+            }
+        }
+    }
+
+    pub fn candidates(&self) -> Vec<Candidate> {
+        self.files.iter().map(|(c, _)| c.clone()).collect()
+    }
+}
+
+/// The name and, when the header can be read, the upright size (it suggests photo or ID card).
+fn candidate(name: String, bytes: &[u8]) -> Candidate {
+    Candidate { name, upright: crate::imaging::decode::probe(bytes).ok().map(|p| p.upright) }
+}
+
+/// The file's own name, without the folders it came in (what its checks judge).
+pub fn base_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}

@@ -1,0 +1,163 @@
+//! The class page's requests: to its class worker (roster, files, a file's bytes, the export) and to
+//! the analysis workers (one file's checks, or its whole fix). Answers are read here, so the
+//! components see plain values.
+
+use crate::app::analysis::worker_client::{WorkerId, field, number, send, text};
+use crate::classroom::inspect::SlotStatus;
+use crate::classroom::session::{Job, Pass, Unused};
+use crate::report::Kind;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+async fn class(fields: Vec<(&'static str, JsValue)>, transfer: Array, answer: &str) -> Result<JsValue, String> {
+    send(WorkerId::Class, fields, transfer, answer, |_, _| {}).await
+}
+
+fn array(data: &JsValue, key: &str) -> Array {
+    field(data, key).and_then(|v| v.dyn_into().ok()).unwrap_or_default()
+}
+
+pub fn kind_str(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Photo => "photo",
+        Kind::Document => "document",
+    }
+}
+
+/// One roster line as the class worker read it.
+pub struct Student {
+    pub row: usize,
+    pub name: String,
+    pub id: String,
+    pub problems: String,
+    pub exportable: bool,
+}
+
+/// The roster from a picked file's bytes or from pasted text.
+pub async fn roster(bytes: Option<Uint8Array>, pasted: Option<String>) -> Result<Vec<Student>, String> {
+    let (fields, transfer) = match (bytes, pasted) {
+        (Some(b), _) => (vec![("kind", "roster".into()), ("bytes", b.clone().into())], Array::of1(&b.buffer())),
+        (None, t) => (vec![("kind", "roster".into()), ("text", t.unwrap_or_default().into())], Array::new()),
+    };
+    let answer = class(fields, transfer, "roster").await?;
+    Ok(array(&answer, "students")
+        .iter()
+        .map(|s| Student {
+            row: number(&s, "row").unwrap_or(0.0) as usize,
+            name: text(&s, "name").unwrap_or_default(),
+            id: text(&s, "id").unwrap_or_default(),
+            problems: text(&s, "problems").unwrap_or_default(),
+            exportable: field(&s, "exportable").and_then(|e| e.as_bool()).unwrap_or(false),
+        })
+        .collect())
+}
+
+/// Which file each student has, as the class worker matched them.
+pub struct Matched {
+    pub names: Vec<String>,
+    pub photo: Vec<Option<usize>>,
+    pub document: Vec<Option<usize>>,
+    pub unused: Vec<Unused>,
+    pub errors: Vec<String>,
+}
+
+fn matched(answer: JsValue) -> Matched {
+    let slots = |key| -> Vec<Option<usize>> {
+        array(&answer, key).iter().map(|v| v.as_f64().filter(|f| *f >= 0.0).map(|f| f as usize)).collect()
+    };
+    let strings = |key| -> Vec<String> { array(&answer, key).iter().filter_map(|v| v.as_string()).collect() };
+    Matched {
+        names: strings("names"),
+        photo: slots("photo"),
+        document: slots("document"),
+        unused: array(&answer, "unmatched")
+            .iter()
+            .map(|u| Unused {
+                file: number(&u, "file").unwrap_or(0.0) as usize,
+                name: text(&u, "name").unwrap_or_default(),
+                reason: text(&u, "reason").unwrap_or_default(),
+            })
+            .collect(),
+        errors: strings("errors"),
+    }
+}
+
+/// Hands the picked files (pictures and ZIP archives) to the class worker, which matches them.
+pub async fn add_files(files: Vec<File>) -> Result<Matched, String> {
+    let (list, transfer) = (Array::new(), Array::new());
+    for file in files {
+        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("无法读取 {}。", file.name()))?;
+        let entry = Object::new();
+        Reflect::set(&entry, &"name".into(), &file.name().into()).ok();
+        Reflect::set(&entry, &"bytes".into(), &Uint8Array::new(&buffer)).ok();
+        list.push(&entry);
+        transfer.push(&buffer);
+    }
+    class(vec![("kind", "files".into()), ("files", list.into())], transfer, "files").await.map(matched)
+}
+
+/// The teacher's choice for an unmatched file.
+pub async fn choose(file: usize, student: usize, kind: Kind) -> Result<Matched, String> {
+    let fields = vec![
+        ("kind", "assign".into()),
+        ("file", (file as u32).into()),
+        ("student", (student as u32).into()),
+        ("slot", kind_str(kind).into()),
+    ];
+    class(fields, Array::new(), "files").await.map(matched)
+}
+
+/// What an analysis worker said of one file.
+pub struct Inspected {
+    pub status: SlotStatus,
+    pub reason: String,
+    /// After the fix: 合格 / 已修复 / 需重交, what to redo, the outcome for the export and the bytes.
+    pub fixed: Option<(String, String, String, Option<Uint8Array>)>,
+}
+
+/// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
+/// (or its whole fix). `on_bytes` sees the file before it is handed over (for the thumbnail).
+pub async fn inspect(
+    worker: usize,
+    job: Job,
+    pass: Pass,
+    student_id: &str,
+    profile: &str,
+    on_bytes: impl FnOnce(&Uint8Array),
+) -> Result<Inspected, String> {
+    let file = class(vec![("kind", "file".into()), ("file", (job.file as u32).into())], Array::new(), "file").await?;
+    let bytes: Uint8Array = field(&file, "bytes").and_then(|b| b.dyn_into().ok()).ok_or(super::BROKEN)?;
+    on_bytes(&bytes);
+    let fields = vec![
+        ("kind", "inspect".into()),
+        ("slot", kind_str(job.kind).into()),
+        ("name", text(&file, "name").unwrap_or_default().into()),
+        ("student", student_id.into()),
+        ("profile", profile.into()),
+        ("fix", (pass == Pass::Fix).into()),
+        ("bytes", bytes.clone().into()),
+    ];
+    let answer = send(WorkerId::Analysis(worker), fields, Array::of1(&bytes.buffer()), "inspected", |_, _| {}).await?;
+    let status = text(&answer, "status").as_deref().and_then(SlotStatus::parse).ok_or(super::BROKEN)?;
+    let fixed = (pass == Pass::Fix).then(|| {
+        (
+            text(&answer, "label").unwrap_or_default(),
+            text(&answer, "redo").unwrap_or_default(),
+            text(&answer, "outcome").unwrap_or_default(),
+            field(&answer, "export").and_then(|e| e.dyn_into().ok()),
+        )
+    });
+    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed })
+}
+
+/// The export ZIP, the report CSV and the redo lines, from each student's fixed files
+/// (`results[i]`: photo and document, each an outcome and its exported bytes).
+pub async fn export(results: Array) -> Result<(Uint8Array, Uint8Array, Vec<String>), String> {
+    let answer = class(vec![("kind", "export".into()), ("results", results.into())], Array::new(), "export").await?;
+    let bytes = |key| field(&answer, key).and_then(|b| b.dyn_into::<Uint8Array>().ok()).ok_or(super::BROKEN);
+    let redo = array(&answer, "redo").iter().filter_map(|v| v.as_string()).collect();
+    Ok((bytes("zip")?, bytes("csv")?, redo))
+}
