@@ -393,8 +393,15 @@ fn a_file_passes_as_given_or_after_the_fix_or_names_what_to_redo() {
     assert!(r.export.is_none() && r.label() == "需重交");
     assert!(r.redo.as_ref().unwrap().message(Kind::Photo).starts_with("照片需重拍："));
 
-    // The card named after the student is fixed and named by the roster's ID.
-    let card = jpeg(1000, 640, [150, 190, 230], 96);
+    // A phone photo of a (fictional) card named after the student is straightened to the card and
+    // named by the roster's ID. A plain rectangle would not do: the card checks look for a card.
+    let card = {
+        use crate::document::card::synthetic::{Background, Scene, photo};
+        let mut scene = Scene::simple(1000, 700, 61);
+        scene.background = Background::Wood;
+        scene.card.as_mut().expect("a scene with a card").rotation = 4.0;
+        crate::imaging::jpeg_write::encode(&photo(&scene).0, 90, 96).unwrap()
+    };
     let r = inspect(&rules, Kind::Document, &card, "李明轩身份证.jpg", Some(&id));
     assert_eq!((r.as_given, r.fixed, r.redo.clone()), (SlotStatus::Fail, true, None));
     assert_eq!(SlotResult::missing(Kind::Document).redo.unwrap().message(Kind::Document), "缺少证件照片");
