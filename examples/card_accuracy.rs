@@ -253,7 +253,9 @@ fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
         }
         cards += 1;
         let quality = 50 + Rng::new(seed ^ 0x0C).below(46) as u8;
-        let Ok(img) = encode(&img, quality, 300).and_then(|b| decode(&b, (1, 1)).map_err(|e| format!("{e:?}"))) else {
+        let Ok(img) =
+            encode(&img, quality, 300).and_then(|b| decode(&b, (1, 1)).map(|d| d.image).map_err(|e| format!("{e:?}")))
+        else {
             continue;
         };
         let t0 = Instant::now();
@@ -266,9 +268,11 @@ fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
         let r = read(&img, f, spec);
         for (c, t) in r.chars.iter().zip(number.chars()) {
             if c.ch == t {
-                (ok_score.push(c.score), ok_margin.push(c.margin));
+                ok_score.push(c.score);
+                ok_margin.push(c.margin);
             } else {
-                (bad_score.push(c.score), bad_margin.push(c.margin));
+                bad_score.push(c.score);
+                bad_margin.push(c.margin);
             }
         }
         match &a.number {
