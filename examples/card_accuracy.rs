@@ -253,8 +253,8 @@ fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
         }
         cards += 1;
         let quality = 50 + Rng::new(seed ^ 0x0C).below(46) as u8;
-        let Ok(img) =
-            encode(&img, quality, 300).and_then(|b| decode(&b, (1, 1)).map(|d| d.image).map_err(|e| format!("{e:?}")))
+        let Ok(img) = encode(&img, quality, 300)
+            .and_then(|b| decode(&b, (u32::MAX, u32::MAX)).map(|d| d.image).map_err(|e| format!("{e:?}")))
         else {
             continue;
         };

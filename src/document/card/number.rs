@@ -12,6 +12,7 @@ use super::geometry::{Homography, Pt, rect_corners, warp};
 use super::layout::{CARD_H, CARD_W, NUMBER, NUMBER_CHARS, NUMBER_HEIGHT_SHARE};
 use super::ocrb::{self, Glyph};
 use crate::identity::document::{DocumentType, parse_id};
+use crate::photo::content::scene::colour::luma;
 use crate::profile::CardSpec;
 use image::RgbImage;
 
@@ -55,8 +56,8 @@ impl Reading {
     }
 }
 
-/// Darkness (255 − the brightest channel: black ink is dark in every channel, the red specimen
-/// mark and the card's tinted guilloche are not) of a `w×h` picture.
+/// Darkness (255 − luma) of a `w×h` picture. Luma, not a colour channel: a JPEG keeps it at full
+/// resolution while it halves and coarsely quantises colour.
 struct Plane {
     w: usize,
     h: usize,
@@ -102,8 +103,18 @@ fn number_line(img: &RgbImage, f: &Finding) -> Option<Plane> {
     let region = [Pt::new(x0, y0), Pt::new(x1, y0), Pt::new(x1, y1), Pt::new(x0, y1)].map(|p| card_to_picture.apply(p));
     let to_src = Homography::from_points(rect_corners(f64::from(w), f64::from(h)), region)?;
     let flat = warp(img, &to_src, w, h);
-    let v = flat.pixels().map(|p| 255.0 - f32::from(*p.0.iter().max().unwrap_or(&0))).collect();
+    let v = flat.pixels().map(|p| 255.0 - luma(p.0)).collect();
     Some(Plane { w: w as usize, h: h as usize, v })
+}
+
+/// The flattened number line as the reader sees it (dark = ink), for looking at a failed reading.
+pub fn line_picture(img: &RgbImage, f: &Finding) -> Option<image::GrayImage> {
+    let p = number_line(img, f)?;
+    image::GrayImage::from_raw(
+        p.w as u32,
+        p.h as u32,
+        p.v.iter().map(|v| 255 - v.round().clamp(0.0, 255.0) as u8).collect(),
+    )
 }
 
 /// Ink: darker than the local mean by half a local standard deviation and by a few levels
@@ -286,7 +297,7 @@ fn classify(
     let step = height / GRID.1 as f64 * GRID_SPAN;
     for scale in [0.92, 1.0, 1.08] {
         for dy in [-1.0, 0.0, 1.0] {
-            for dx in [-2.0, -1.0, 0.0, 1.0, 2.0] {
+            for dx in [-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0] {
                 let sample: Vec<f32> = (0..GRID.1)
                     .flat_map(|gy| (0..GRID.0).map(move |gx| (gx, gy)))
                     .map(|(gx, gy)| {

@@ -374,7 +374,8 @@ fn background(kind: Background, w: u32, h: u32, rng: &mut Rng) -> RgbImage {
 /// The flat card face at `ppm` pixels per millimetre, with the specimen mark.
 pub fn card_face(side: Side, holder: &Holder, ppm: f64) -> RgbImage {
     let mut img = plain_face(side, holder, ppm);
-    specimen_mark(&mut img, Pt::new(30.0 * ppm, 30.0 * ppm), 13.0 * ppm);
+    // Above the number line, which a reader must see as printed.
+    specimen_mark(&mut img, Pt::new(30.0 * ppm, 27.0 * ppm), 13.0 * ppm);
     img
 }
 

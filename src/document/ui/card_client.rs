@@ -44,10 +44,10 @@ impl Analysis for DocumentCard {
             vec![("kind", "card".into()), ("profile", profile_id.into()), ("fullWidth", picture.full.0.into())];
         let data = request(&picture.image, fields, "card", on_progress).await?;
         let numbers = field(&data, "finding").and_then(|d| d.dyn_into::<Float64Array>().ok()).ok_or(BROKEN)?.to_vec();
-        let (finding, number) = card::wire::decode_finding(&numbers)?.unzip();
+        let (finding, read) = card::wire::decode_finding(&numbers)?.unzip();
         Ok(CardAnswer {
             finding,
-            number: number.flatten(),
+            number: read.flatten(),
             profile: text(&data, "profile").unwrap_or_default(),
             checks: decode_checks(&text(&data, "checks").unwrap_or_default(), CheckId::CARD)?,
             marks_svg: text(&data, "marks").unwrap_or_default(),
