@@ -15,10 +15,21 @@
 //! a no-card twin of every photo (the same scene with the card left out) to count false
 //! findings where the card's own photos have too few. Last, the finder's time on one 4000×3000
 //! (12 MP) photo.
+//!
+//! Then the number reader on the same scenes, each saved as a JPEG of quality 50–95 (drawn from
+//! the seed) and analysed as the worker does: every portrait-side card wholly inside the picture
+//! counts as read correctly, not read (no reading, or no card found), or read WRONG (a number
+//! accepted that is not the printed one: the target is none). With the per-character template
+//! correlation and lead over the runner-up for characters matched right and wrong, the measures
+//! `number_score` and `number_margin` were set from.
 
 use precheck::document::card::checks::measure;
+use precheck::document::card::number::read;
+use precheck::document::card::synthetic::Rng;
 use precheck::document::card::synthetic::{Background, Desk, Scene, photo};
-use precheck::document::card::{Pt, find};
+use precheck::document::card::{Pt, analyse_found, find};
+use precheck::imaging::decode::decode;
+use precheck::imaging::jpeg_write::encode;
 use precheck::profile::default_profile;
 use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 use std::time::Instant;
@@ -224,4 +235,68 @@ fn main() {
         assert!(f.is_some(), "the 12 MP card is found");
     }
     summary("finder time on a 4000×3000 photo, ms (5 runs)", &mut t12);
+    numbers(count, (w, h), &spec);
+}
+
+/// The number reader over the scenes (see the header).
+fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
+    let (mut right, mut unread, mut no_card, mut wrong, mut cards) = (0, 0, 0, vec![], 0);
+    let (mut ok_score, mut ok_margin, mut bad_score, mut bad_margin, mut times) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    let mut unread_seeds = vec![];
+    for seed in 1..=count {
+        let scene = Scene::random(w, h, seed);
+        let (img, truth) = photo(&scene);
+        let (Some(number), Some(tc)) = (truth.number, truth.corners) else { continue };
+        if !tc.iter().all(|p| p.x >= 0.0 && p.y >= 0.0 && p.x <= f64::from(w) && p.y <= f64::from(h)) {
+            continue;
+        }
+        cards += 1;
+        let quality = 50 + Rng::new(seed ^ 0x0C).below(46) as u8;
+        let Ok(img) = encode(&img, quality, 300)
+            .and_then(|b| decode(&b, (u32::MAX, u32::MAX)).map(|d| d.image).map_err(|e| format!("{e:?}")))
+        else {
+            continue;
+        };
+        let t0 = Instant::now();
+        let a = analyse_found(&img, find(&img), img.width(), spec);
+        let Some(f) = a.finding.as_ref() else {
+            no_card += 1;
+            continue;
+        };
+        times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let r = read(&img, f, spec);
+        for (c, t) in r.chars.iter().zip(number.chars()) {
+            if c.ch == t {
+                ok_score.push(c.score);
+                ok_margin.push(c.margin);
+            } else {
+                bad_score.push(c.score);
+                bad_margin.push(c.margin);
+            }
+        }
+        match &a.number {
+            Some(n) if *n == number => right += 1,
+            Some(n) => wrong.push((seed, n.clone(), number)),
+            None => {
+                unread += 1;
+                let weakest = r.weakest().map(|c| (c.score * 100.0).round() / 100.0);
+                unread_seeds.push((seed, r.guess() == number, weakest));
+            }
+        }
+    }
+    println!("number reading: {cards} portrait-side cards wholly inside, JPEG quality 50–95:");
+    println!(
+        "  read correctly {right} · not read {unread} · card not found {no_card} · read WRONG {} (number_score {}, number_margin {})",
+        wrong.len(),
+        spec.number_score,
+        spec.number_margin
+    );
+    println!("  wrong: {wrong:?}");
+    println!("  not read (seed, best guess was right, weakest score): {unread_seeds:?}");
+    summary("score, characters matched right", &mut ok_score);
+    summary("margin, characters matched right", &mut ok_margin);
+    summary("score, characters matched wrong", &mut bad_score);
+    summary("margin, characters matched wrong", &mut bad_margin);
+    summary("card analysis with the reading, ms", &mut times);
 }

@@ -249,8 +249,8 @@ fn main() {
         &format!("{ID}.jpg"),
         "document",
         &doc,
-        format!("800×600 image of a fictional card, upright, centred with a 3 % margin on a dark grey ground, 300 dpi, quality {doc_q}, ≤ 50,000 bytes, named <ID>.jpg: every check passes, the card's too"),
-        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "file.name": "pass", "image.dimensions": "pass", "image.dpi": "pass", "card.found": "pass", "card.level": "pass", "card.legible": "pass"}}"#,
+        format!("800×600 image of a fictional card, upright, centred with a 3 % margin on a dark grey ground, 300 dpi, quality {doc_q}, ≤ 50,000 bytes, named <ID>.jpg: every check passes, the card's too (its number is read and matches the name)"),
+        r#"{"verdict": "pass", "checks": {"file.format": "pass", "file.size": "pass", "file.name": "pass", "image.dimensions": "pass", "image.dpi": "pass", "card.found": "pass", "card.level": "pass", "card.legible": "pass", "card.number": "pass"}}"#,
     );
     w.put(
         "document-wrong-name.jpg",
@@ -412,19 +412,24 @@ fn face_portraits(w: &mut Writer) {
 fn good_document() -> image::RgbImage {
     use precheck::document::card::synthetic::{Holder, Rng, card_face};
     use precheck::document::card::{Side, layout::CARD_W};
-    let face = card_face(Side::Portrait, &Holder::fictional(&mut Rng::new(7)), 752.0 / CARD_W);
+    // The card carries the fixtures' ID (GB 11643's own example number), so its number matches
+    // the file's name and the ID the tests type.
+    let holder = Holder { number: ID.to_owned(), ..Holder::fictional(&mut Rng::new(7)) };
+    let face = card_face(Side::Portrait, &holder, 752.0 / CARD_W);
     let mut out = image::RgbImage::from_pixel(800, 600, image::Rgb([58, 60, 64]));
     let (x0, y0) = ((800 - face.width()) / 2, (600 - face.height()) / 2);
     image::imageops::overlay(&mut out, &face, i64::from(x0), i64::from(y0));
     out
 }
 
-/// A phone photo of a fictional card on a wooden table: turned 8°, its top edge 10 % shorter.
+/// A phone photo of a fictional card on a wooden table: turned 8°, its top edge 10 % shorter; its
+/// number is the fixtures' ID.
 fn card_on_table() -> image::RgbImage {
     use precheck::document::card::synthetic::{Background, Scene, photo};
     let mut scene = Scene::simple(2000, 1500, 8);
     scene.background = Background::Wood;
     let card = scene.card.as_mut().unwrap();
     (card.rotation, card.fy, card.length) = (8.0, 0.1, 1250.0);
+    card.holder.number = ID.to_owned();
     photo(&scene).0
 }

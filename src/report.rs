@@ -132,17 +132,36 @@ impl Check {
     }
 }
 
+/// Where the card lies in a document picture and the number read off it: `"card": {"corners":
+/// [[x, y], …], "number": "…" | null}`, corners in the file's pixels after its EXIF orientation,
+/// top-left, top-right, bottom-right, bottom-left of the card as read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardSummary {
+    pub corners: [[f64; 2]; 4],
+    pub number: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub kind: Kind,
     pub profile: String,
     pub verdict: Verdict,
     pub checks: Vec<Check>,
+    /// Documents whose card was looked for: `Some(None)` (`"card": null`) when none was found;
+    /// absent from photos and from file-rules-only checks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card: Option<Option<CardSummary>>,
 }
 
 impl Report {
     pub fn new(kind: Kind, profile: &str, checks: Vec<Check>) -> Self {
-        Report { kind, profile: profile.to_owned(), verdict: verdict_of(&checks), checks }
+        Report { kind, profile: profile.to_owned(), verdict: verdict_of(&checks), checks, card: None }
+    }
+
+    /// The same report with its card (see [`Report::card`]).
+    pub fn with_card(mut self, card: Option<CardSummary>) -> Self {
+        self.card = Some(card);
+        self
     }
 
     pub fn check(&self, id: CheckId) -> Option<&Check> {

@@ -79,17 +79,20 @@ fn phone_photo() -> Vec<u8> {
 
 const BLUE: [u8; 3] = [67, 142, 219];
 
-/// A phone photo of a fictional card on a wooden table, a little turned: the fix straightens it.
-fn card_photo(seed: u64) -> image::RgbImage {
+/// A phone photo of a fictional card carrying `id`, on a wooden table, a little turned: the fix
+/// straightens it (and the number read off it is the student's).
+fn card_photo(seed: u64, id: &str) -> image::RgbImage {
     use precheck::document::card::synthetic::{Background as Table, Scene, photo};
     let mut scene = Scene::simple(1000, 700, seed);
     scene.background = Table::Wood;
-    scene.card.as_mut().unwrap().rotation = 4.0;
+    let card = scene.card.as_mut().unwrap();
+    card.rotation = 4.0;
+    card.holder.number = id.to_owned();
     photo(&scene).0
 }
 
-fn card() -> Vec<u8> {
-    fixtures::jpeg(&card_photo(61), 90, Some(96))
+fn card(id: &str) -> Vec<u8> {
+    fixtures::jpeg(&card_photo(61, id), 90, Some(96))
 }
 
 fn write(path: &Path, bytes: &[u8]) {
@@ -122,20 +125,20 @@ fn a_class_is_matched_checked_fixed_named_and_reported() {
     // Loose files and a folder, as a teacher saves them from WeChat.
     let inbox = dir.join("收到的文件");
     write(&inbox.join("李明轩.jpg"), &face(BLUE)); // passes as given
-    write(&inbox.join(format!("{}.jpg", class[0].1)), &card()); // named by ID, card by shape
+    write(&inbox.join(format!("{}.jpg", class[0].1)), &card(&class[0].1)); // named by ID, card by shape
     write(&inbox.join("王雨桐/IMG_0001.jpg"), &phone_photo()); // a phone photo: fixed
-    write(&inbox.join("王雨桐/IMG_0002.png"), &fixtures::png_rgb8(&card_photo(62)));
+    write(&inbox.join("王雨桐/IMG_0002.png"), &fixtures::png_rgb8(&card_photo(62, &class[1].1)));
     write(&inbox.join("赵子涵.jpg"), &face([245, 245, 245])); // white background
-    write(&inbox.join("赵子涵身份证.jpg"), &card());
-    write(&inbox.join("陈思远身份证.jpg"), &card()); // no photo
+    write(&inbox.join("赵子涵身份证.jpg"), &card(&class[2].1));
+    write(&inbox.join("陈思远身份证.jpg"), &card(&class[3].1)); // no photo
     write(&inbox.join("mmexport1712345678901.jpg"), &face(BLUE)); // whose?
     // Two students' files in a ZIP made on a Chinese Windows PC (GBK names).
     let grey = fixtures::jpeg_gray(&fixtures::portrait(450, 600), 85);
     let zipped = zips::gbk_zip(&[
         ("三班/刘欣怡.jpg", &face(BLUE)),
-        ("三班/刘欣怡身份证.jpg", &card()),
+        ("三班/刘欣怡身份证.jpg", &card(&class[4].1)),
         ("三班/周浩然.jpg", &grey),
-        ("三班/周浩然sfz.jpg", &card()),
+        ("三班/周浩然sfz.jpg", &card(&class[5].1)),
     ]);
     let archive = dir.join("三班.zip");
     write(&archive, &zipped);
@@ -215,9 +218,9 @@ fn a_class_where_everything_passes_exits_0_and_bad_inputs_exit_2() {
     write(&roster, text.as_bytes());
     let photo = fixtures::jpeg(&fixtures::portrait(900, 1200), 90, Some(72));
     let files = dir.join("files");
-    for (name, _) in class {
+    for (name, id) in class {
         write(&files.join(format!("{name}照片.jpg")), &photo);
-        write(&files.join(format!("{name}证件.png")), &fixtures::png_rgb8(&card_photo(62)));
+        write(&files.join(format!("{name}证件.png")), &fixtures::png_rgb8(&card_photo(62, id)));
     }
     let out = dir.join("out");
     let s = |p: &Path| p.to_str().unwrap().to_owned();
@@ -346,10 +349,13 @@ fn forty_students_timing() {
     let refs: Vec<(&str, String)> = class.iter().map(|(n, id)| (n.as_str(), id.clone())).collect();
     write(&roster, &roster_gbk(&refs));
     let photo = fixtures::jpeg(&fixtures::portrait(900, 1200), 90, Some(72));
-    let card = fixtures::png_rgb8(&card_photo(62));
+    let cards: Vec<Vec<u8>> = class.iter().map(|(_, id)| fixtures::png_rgb8(&card_photo(62, id))).collect();
     let names: Vec<(String, &[u8])> = class
         .iter()
-        .flat_map(|(n, _)| [(format!("{n}/照片.jpg"), photo.as_slice()), (format!("{n}/身份证.png"), card.as_slice())])
+        .zip(&cards)
+        .flat_map(|((n, _), card)| {
+            [(format!("{n}/照片.jpg"), photo.as_slice()), (format!("{n}/身份证.png"), card.as_slice())]
+        })
         .collect();
     let entries: Vec<(&str, &[u8])> = names.iter().map(|(n, b)| (n.as_str(), *b)).collect();
     let archive = dir.join("班级.zip");

@@ -66,6 +66,9 @@ fn checks_files_and_sets_the_exit_code() {
     let (code, out, _) = precheck(&["document", "--json", good_s]);
     assert_eq!(code, EXIT_FAIL);
     assert!(out.contains("\"file.name\""), "{out}");
+    // A portrait photo has no card in it: the document report says so with `"card": null`.
+    let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(report.get("card"), Some(&serde_json::Value::Null), "{out}");
 }
 
 #[test]
@@ -90,11 +93,13 @@ fn fix_writes_compliant_files() {
     let dir = temp_dir("fix");
     let src = dir.join("IMG_0001.jpg");
     std::fs::write(&src, fixtures::jpeg(&fixtures::portrait(900, 1300), 95, Some(72))).unwrap();
-    let card = dir.join("11010519491231002X.png");
     let mut scene = precheck::document::card::synthetic::Scene::simple(1600, 1200, 51);
     scene.background = precheck::document::card::synthetic::Background::Wood;
     scene.card.as_mut().unwrap().rotation = 6.0;
-    std::fs::write(&card, fixtures::png_rgb8(&precheck::document::card::synthetic::photo(&scene).0)).unwrap();
+    let (picture, truth) = precheck::document::card::synthetic::photo(&scene);
+    let id = truth.number.clone().expect("portrait side");
+    let card = dir.join(format!("{id}.png"));
+    std::fs::write(&card, fixtures::png_rgb8(&picture)).unwrap();
     let gray = dir.join("gray.jpg");
     std::fs::write(&gray, fixtures::jpeg_gray(&fixtures::portrait(450, 600), 80)).unwrap();
     let out_dir = dir.join("out");
@@ -112,15 +117,27 @@ fn fix_writes_compliant_files() {
     let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     let level = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "card.level").cloned();
     assert_eq!(level.map(|c| c["status"].clone()), Some("fail".into()), "{out}");
+    // The card: its corners in the file's pixels, TL, TR, BR, BL as read, and its number, which
+    // matches the file's name.
+    assert_eq!(report["card"]["number"], id.as_str(), "{out}");
+    let corners = report["card"]["corners"].as_array().expect("corners");
+    assert_eq!(corners.len(), 4);
+    for (c, t) in corners.iter().zip(truth.corners.unwrap()) {
+        let (x, y) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((x - t.x).hypot(y - t.y) < 8.0, "{c:?} vs {t:?}");
+    }
+    let number = report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "card.number").cloned();
+    assert_eq!(number.map(|c| c["status"].clone()), Some("pass".into()), "{out}");
     let (code, out, _) = precheck(&["fix", "document", card.to_str().unwrap(), "--out", out_s]);
     assert_eq!(code, EXIT_OK, "{out}");
-    let fixed = out_dir.join("11010519491231002X.jpg");
+    let fixed = out_dir.join(format!("{id}.jpg"));
     let (code, out, _) = precheck(&["document", fixed.to_str().unwrap()]);
     assert_eq!(code, EXIT_OK, "{out}");
     assert!(out.contains("证件水平"), "the card rows are listed by name: {out}");
     let (code, out, _) = precheck(&["document", "--files-only", "--json", card.to_str().unwrap()]);
     assert_eq!(code, EXIT_FAIL, "still the wrong size and dpi");
     assert!(!out.contains("card."), "--files-only skips the card: {out}");
+    assert!(!out.contains("\"card\""), "and does not report one: {out}");
 
     let (code, out, _) = precheck(&["fix", "photo", "--json", gray.to_str().unwrap(), "--out", out_s]);
     assert_eq!(code, EXIT_FAIL, "a grey-scale photo cannot be fixed");

@@ -234,21 +234,21 @@ fn document_file_checks_name_and_the_whole_picture_fix() {
     assert!(dims.message.contains("横版"), "{}", dims.message);
 
     let phone = jpeg(&id_card_photo(1600, 1200), 92, Some(72));
-    let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None).unwrap();
+    let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None, None).unwrap();
     assert_eq!(fixed.file_name, "11010519491231002X.jpg");
     assert!(fixed.checks.iter().all(|c| c.status == Status::Pass), "{:?}", fixed.checks);
     assert_eq!(document::check_file(&fixed.bytes, &fixed.file_name, None, p).verdict, Verdict::Pass);
     // A square picture is letterboxed, not cropped: the note says so.
     let square = jpeg(&id_card(1000, 1000), 90, Some(300));
-    let fixed = document::fix_with_card(&square, "11010519491231002X.jpg", None, p, None).unwrap();
+    let fixed = document::fix_with_card(&square, "11010519491231002X.jpg", None, p, None, None).unwrap();
     assert!(fixed.notes.iter().any(|n| n.contains("补上")), "{:?}", fixed.notes);
     assert_eq!(fixed.file_name, "11010519491231002X.jpg", "ID taken from the original name");
-    let unnamed = document::fix_with_card(&square, "card.jpg", None, p, None).unwrap();
+    let unnamed = document::fix_with_card(&square, "card.jpg", None, p, None, None).unwrap();
     assert_eq!(unnamed.checks.iter().find(|c| c.id == CheckId::FileName).unwrap().status, Status::Fail);
     // Typing the ID afterwards renames the fixed file without encoding again; a bad ID changes nothing.
-    let kept = document::renamed(unnamed.clone(), Some("1101051949123100"));
+    let kept = document::renamed(unnamed.clone(), Some("1101051949123100"), None);
     assert_eq!(kept.file_name, unnamed.file_name);
-    let named = document::renamed(unnamed, Some(" 11010519491231002X "));
+    let named = document::renamed(unnamed, Some(" 11010519491231002X "), None);
     assert_eq!(named.file_name, "11010519491231002X.jpg");
     assert_eq!(named.checks.iter().filter(|c| c.id == CheckId::FileName).count(), 1);
     assert!(named.checks.iter().all(|c| c.status == Status::Pass), "{:?}", named.checks);
@@ -262,14 +262,18 @@ fn a_phone_photo_of_a_card_is_judged_and_straightened_into_a_passing_file() {
     scene.background = Background::Wood;
     let card = scene.card.as_mut().unwrap();
     (card.rotation, card.fy, card.length) = (-9.0, 0.1, 1100.0);
-    let (img, _) = card_photo(&scene);
+    let (img, truth) = card_photo(&scene);
+    let id = truth.number.expect("portrait side");
     let bytes = jpeg(&img, 90, Some(72));
     let r = document::check(&bytes, "IMG_3.jpg", None, p);
     assert_eq!(status(&r, CheckId::CardFound), Some(Status::Pass), "{:?}", r.checks);
     assert_eq!(status(&r, CheckId::CardLevel), Some(Status::Fail), "9° tilt: {:?}", r.check(CheckId::CardLevel));
     assert_eq!(status(&r, CheckId::CardPerspective).map(|s| s != Status::Pass), Some(true), "seen from the side");
-    let fixed = document::fix(&bytes, "IMG_3.jpg", Some("11010519491231002X"), p).unwrap();
-    assert_eq!(fixed.file_name, "11010519491231002X.jpg");
+    assert_eq!(r.card.as_ref().and_then(|c| c.as_ref()).and_then(|c| c.number.as_deref()), Some(id.as_str()));
+    // Named by the number read off the card, which agrees with the typed one.
+    let fixed = document::fix(&bytes, "IMG_3.jpg", Some(&id), p).unwrap();
+    assert_eq!(fixed.file_name, format!("{id}.jpg"));
+    assert!(fixed.notes.iter().any(|n| n.contains("证件上读出的号码")), "{:?}", fixed.notes);
     assert!(fixed.notes.iter().any(|n| n.contains("摆正")), "{:?}", fixed.notes);
     for id in CheckId::CARD {
         assert_eq!(
@@ -279,8 +283,16 @@ fn a_phone_photo_of_a_card_is_judged_and_straightened_into_a_passing_file() {
             fixed.checks.iter().find(|c| c.id == *id)
         );
     }
-    let again = document::check(&fixed.bytes, &fixed.file_name, Some("11010519491231002X"), p);
+    let again = document::check(&fixed.bytes, &fixed.file_name, Some(&id), p);
     assert_eq!(again.verdict, Verdict::Pass, "{:?}", again.checks);
+    // A typed ID that is not the card's fails the number row, saying which one differs; the
+    // file is still named by the card.
+    let other = document::check(&bytes, &format!("{id}.jpg"), Some("11010519491231002X"), p);
+    let row = other.check(CheckId::CardNumber).expect("number row");
+    assert_eq!(row.status, Status::Fail);
+    assert!(row.message.contains("填写的身份证号 11010519491231002X") && !row.message.contains("文件名"), "{row:?}");
+    let fixed = document::fix(&bytes, "IMG_3.jpg", Some("11010519491231002X"), p).unwrap();
+    assert_eq!(fixed.file_name, format!("{id}.jpg"));
 }
 
 #[test]

@@ -239,7 +239,9 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let result = match args.kind {
             FixKind::Photo => content.fix_photo(&bytes, &name, profile),
-            FixKind::Document if args.files_only => crate::document::fix_with_card(&bytes, &name, None, profile, None),
+            FixKind::Document if args.files_only => {
+                crate::document::fix_with_card(&bytes, &name, None, profile, None, None)
+            }
             FixKind::Document => crate::document::fix(&bytes, &name, None, profile),
         };
         match result {

@@ -31,51 +31,117 @@ pub fn check_file(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profi
 }
 
 /// Checks a document image: its file and name, and the card in it when the profile has
-/// `[document.card]` and the pixels can be read.
+/// `[document.card]` and the pixels can be read. The number read off the card is checked against
+/// the file's name and `entered_id`.
 pub fn check(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Report {
     let report = check_file(bytes, file_name, entered_id, profile);
     match analyse_card(bytes, profile) {
-        Some(card) => Report::new(report.kind, &report.profile, [report.checks, card.checks].concat()),
+        Some((card, full)) => {
+            let summary = card.summary(full);
+            let report = Report::new(report.kind, &report.profile, [report.checks, card.checks].concat());
+            with_number_rechecked(report, card.number.as_deref(), file_name, entered_id).with_card(summary)
+        }
         None => report,
     }
 }
 
-/// Finds and judges the card in a document file (`None`: the profile has no card rules, or the
-/// pixels cannot be read, which the file checks already say).
-pub fn analyse_card(bytes: &[u8], profile: &Profile) -> Option<card::CardAnalysis> {
+/// Finds and judges the card in a document file, with the file's own size (`None`: the profile
+/// has no card rules, or the pixels cannot be read, which the file checks already say).
+pub fn analyse_card(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalysis, (u32, u32))> {
     let spec = profile.document.card.as_ref()?;
-    let (picture, (full_width, _)) = decode_within(bytes, card::MAX_SIDE).ok()?;
-    Some(card::analyse(&picture, full_width, spec))
+    let (picture, full) = decode_within(bytes, card::MAX_SIDE).ok()?;
+    Some((card::analyse(&picture, full.0, spec), full))
 }
 
-/// Produces a compliant document image (see [`fix_with_card`]), finding the card itself.
+/// The well-formed ID typed on the page, if any.
+fn typed_id(entered_id: Option<&str>) -> Option<&str> {
+    entered_id.map(str::trim).filter(|id| check_format(id).is_ok())
+}
+
+/// Puts the `card.number` check for the number `read` off the card, against the file's name and
+/// the typed ID, in place of the analysis's own (which knew neither). No row, no change: the card
+/// was not found or shows its emblem side.
+pub fn with_number_rechecked(
+    mut report: Report,
+    read: Option<&str>,
+    file_name: &str,
+    entered_id: Option<&str>,
+) -> Report {
+    if let Some(row) = report.checks.iter_mut().find(|c| c.id == CheckId::CardNumber) {
+        *row = card::checks::number(read, valid_id_stem(file_name).as_deref(), typed_id(entered_id));
+    }
+    let card = report.card.take();
+    Report { card, ..Report::new(report.kind, &report.profile, report.checks) }
+}
+
+/// The fixed file's `card.number` row (from its own analysis, `read`) cross-checked against its
+/// name and the typed ID.
+pub fn number_rechecked_in(mut fixed: Fixed, read: Option<&str>, entered_id: Option<&str>) -> Fixed {
+    let report = Report::new(Kind::Document, "", std::mem::take(&mut fixed.checks));
+    fixed.checks = with_number_rechecked(report, read, &fixed.file_name, entered_id).checks;
+    fixed
+}
+
+/// Produces a compliant document image (see [`fix_with_card`]), finding and reading the card
+/// itself.
 pub fn fix(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Result<Fixed, FixError> {
-    let found = analyse_card(bytes, profile).and_then(|a| a.finding);
-    let mut fixed = fix_with_card(bytes, file_name, entered_id, profile, found.as_ref())?;
+    let card = analyse_card(bytes, profile).map(|(a, _)| a);
+    let found = card.as_ref().and_then(|a| a.finding.as_ref());
+    let read = card.as_ref().and_then(|a| a.number.as_deref());
+    let mut fixed = fix_with_card(bytes, file_name, entered_id, profile, found, read)?;
     // The fixed file is judged like any other, so the CLI shows what the page shows.
-    if let Some(card) = analyse_card(&fixed.bytes, profile) {
+    if let Some((card, _)) = analyse_card(&fixed.bytes, profile) {
         fixed.checks.extend(card.checks);
+        fixed = number_rechecked_in(fixed, card.number.as_deref(), entered_id);
     }
     Ok(fixed)
 }
 
-/// Produces a compliant document image named `<ID>.jpg` when the ID is known (typed, or already
-/// the file's name). With the card `found`, it is straightened and cropped to the card; without,
-/// the whole picture is kept.
+/// Where the fixed file's name comes from, in the order tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameSource {
+    /// The number read off the card.
+    Card,
+    /// The ID typed on the page (or given to the CLI).
+    Typed,
+    /// The file's own name, already a valid ID.
+    FileName,
+}
+
+impl NameSource {
+    pub fn note(self, id: &str) -> String {
+        let from = match self {
+            NameSource::Card => "证件上读出的号码",
+            NameSource::Typed => "填写的身份证号",
+            NameSource::FileName => "原文件名里的身份证号",
+        };
+        format!("文件已按{from}命名为 {id}.jpg。")
+    }
+}
+
+/// The ID the fixed file is named after: the number read off the card, else the typed ID, else a
+/// valid ID in the file's name.
+pub fn name_id(read: Option<&str>, entered_id: Option<&str>, file_name: &str) -> Option<(String, NameSource)> {
+    read.filter(|id| check_format(id).is_ok())
+        .map(|id| (id.to_owned(), NameSource::Card))
+        .or_else(|| typed_id(entered_id).map(|id| (id.to_owned(), NameSource::Typed)))
+        .or_else(|| valid_id_stem(file_name).map(|id| (id, NameSource::FileName)))
+}
+
+/// Produces a compliant document image named `<ID>.jpg` when the ID is known (see [`name_id`]).
+/// With the card `found`, it is straightened and cropped to the card; without, the whole picture
+/// is kept. `read` is the number read off the card.
 pub fn fix_with_card(
     bytes: &[u8],
     file_name: &str,
     entered_id: Option<&str>,
     profile: &Profile,
     found: Option<&card::Finding>,
+    read: Option<&str>,
 ) -> Result<Fixed, FixError> {
-    let id = entered_id
-        .map(str::trim)
-        .filter(|id| check_format(id).is_ok())
-        .map(str::to_owned)
-        .or_else(|| valid_id_stem(file_name));
-    let name = match &id {
-        Some(id) => format!("{id}.jpg"),
+    let named = name_id(read, entered_id, file_name);
+    let name = match &named {
+        Some((id, _)) => format!("{id}.jpg"),
         None => "证件-请改名为身份证号.jpg".to_owned(),
     };
     let straighten = found.zip(profile.document.card.as_ref()).map(|(f, spec)| card::Straighten {
@@ -98,12 +164,13 @@ pub fn fix_with_card(
         );
     }
     if profile.document.name_by_id_number {
-        if id.is_none() {
-            fixed
+        match &named {
+            Some((id, source)) => fixed.notes.push(source.note(id)),
+            None => fixed
                 .notes
-                .push("还不知道身份证号：在上方填写考生身份证号后再修复，文件会自动以“身份证号.jpg”命名。".into());
+                .push("还不知道身份证号：在上方填写考生身份证号后再修复，文件会自动以“身份证号.jpg”命名。".into()),
         }
-        replace_name_check(&mut fixed.checks, &fixed.file_name, id.as_deref());
+        replace_name_check(&mut fixed.checks, &fixed.file_name, typed_id(entered_id));
     }
     Ok(fixed)
 }
@@ -111,14 +178,22 @@ pub fn fix_with_card(
 /// Re-checks only the file name when the typed ID changes (no need to decode again).
 pub fn with_name_rechecked(mut report: Report, file_name: &str, entered_id: Option<&str>) -> Report {
     replace_name_check(&mut report.checks, file_name, entered_id);
-    Report::new(report.kind, &report.profile, report.checks)
+    let card = report.card.take();
+    Report { card, ..Report::new(report.kind, &report.profile, report.checks) }
 }
 
-/// Names an already fixed file after an ID typed later (no need to encode again). An ID that is
-/// not well-formed leaves the file as it was.
-pub fn renamed(mut fixed: Fixed, entered_id: Option<&str>) -> Fixed {
-    if let Some(id) = entered_id.map(str::trim).filter(|id| check_format(id).is_ok()) {
+/// Names an already fixed file after an ID typed later (no need to encode again), unless the
+/// number read off the card (`read`) named it: that comes first. An ID that is not well-formed
+/// leaves the file as it was.
+pub fn renamed(mut fixed: Fixed, entered_id: Option<&str>, read: Option<&str>) -> Fixed {
+    if let Some((id, source)) = name_id(read, entered_id, "")
+        && fixed.file_name != format!("{id}.jpg")
+    {
         fixed.file_name = format!("{id}.jpg");
+        fixed.notes.retain(|n| !n.starts_with("文件已按") && !n.starts_with("还不知道身份证号"));
+        fixed.notes.push(source.note(&id));
+    }
+    if let Some(id) = typed_id(entered_id) {
         replace_name_check(&mut fixed.checks, &fixed.file_name, Some(id));
     }
     fixed
@@ -128,4 +203,47 @@ pub fn renamed(mut fixed: Fixed, entered_id: Option<&str>) -> Fixed {
 fn replace_name_check(checks: &mut Vec<crate::report::Check>, file_name: &str, entered_id: Option<&str>) {
     checks.retain(|c| c.id != CheckId::FileName);
     checks.push(name_check(file_name, entered_id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::id_number::check_char;
+
+    const CARD: &str = "11010519491231002X";
+    const TYPED: &str = "440524188001010014";
+
+    fn third() -> String {
+        let first17 = "41010220080101001";
+        format!("{first17}{}", check_char(first17).unwrap())
+    }
+
+    #[test]
+    fn the_name_comes_from_the_card_then_the_typed_id_then_the_file_name() {
+        let file = format!("{}.jpg", third());
+        assert_eq!(name_id(Some(CARD), Some(TYPED), &file), Some((CARD.to_owned(), NameSource::Card)));
+        assert_eq!(name_id(None, Some(TYPED), &file), Some((TYPED.to_owned(), NameSource::Typed)));
+        assert_eq!(name_id(None, Some(" 12345 "), &file), Some((third(), NameSource::FileName)));
+        assert_eq!(name_id(Some("110105194912310021"), None, "IMG_1.jpg"), None, "a bad reading names nothing");
+        assert_eq!(name_id(None, None, "IMG_1.jpg"), None);
+    }
+
+    #[test]
+    fn the_fix_is_named_by_the_card_and_says_so_and_a_later_typed_id_does_not_rename_it() {
+        let p = crate::profile::by_id("henan-2024").unwrap();
+        let img = image::RgbImage::from_pixel(1000, 750, image::Rgb([90, 120, 160]));
+        let bytes = crate::imaging::jpeg_write::encode(&img, 90, 72).unwrap();
+        let fixed = fix_with_card(&bytes, "IMG_1.jpg", Some(TYPED), p, None, Some(CARD)).unwrap();
+        assert_eq!(fixed.file_name, format!("{CARD}.jpg"));
+        assert!(fixed.notes.iter().any(|n| n == &NameSource::Card.note(CARD)), "{:?}", fixed.notes);
+        let again = renamed(fixed, Some(TYPED), Some(CARD));
+        assert_eq!(again.file_name, format!("{CARD}.jpg"));
+        // Without a reading the typed ID names it, and the note says so instead.
+        let fixed = fix_with_card(&bytes, "IMG_1.jpg", None, p, None, None).unwrap();
+        assert!(fixed.notes.iter().any(|n| n.starts_with("还不知道身份证号")), "{:?}", fixed.notes);
+        let typed = renamed(fixed, Some(TYPED), None);
+        assert_eq!(typed.file_name, format!("{TYPED}.jpg"));
+        assert!(typed.notes.contains(&NameSource::Typed.note(TYPED)), "{:?}", typed.notes);
+        assert!(!typed.notes.iter().any(|n| n.starts_with("还不知道身份证号")));
+    }
 }

@@ -112,7 +112,9 @@ fn answer_card(id: u32, image: RgbImage, full_width: u32, profile: &profile::Pro
     let marks = marks_svg(image.width(), image.height(), &analysis.marks);
     let checks = encode_checks(&analysis.checks);
     let check_ms = now_ms() - started;
-    let finding = Float64Array::from(card::wire::encode_finding(analysis.finding.as_ref()).as_slice());
+    let finding = Float64Array::from(
+        card::wire::encode_finding(analysis.finding.as_ref(), analysis.number.as_deref()).as_slice(),
+    );
     let transfer = Array::of1(&finding.buffer());
     let fields = [
         ("profile", profile.id.as_str().into()),

@@ -1,5 +1,6 @@
 //! Rules for the card in a document photo (TOML `[document.card]`): found, side, whole, level,
-//! centred, fill, perspective, legible, glare, colour, and the straightening fix's margin.
+//! centred, fill, perspective, legible, glare, colour, the straightening fix's margin and how sure
+//! the number's reader must be.
 //! Pairs are `[pass, warn]` limits unless named otherwise; each number's source is written beside
 //! it in the profile.
 
@@ -33,6 +34,10 @@ pub struct CardSpec {
     pub chroma: [f64; 2],
     /// The fix leaves this share of the output width as margin on each side of the card.
     pub fix_margin: f64,
+    /// Reading the number: every character's best template correlation must reach this (0–1)…
+    pub number_score: f64,
+    /// …and lead the runner-up class by this much, or the number is not read.
+    pub number_margin: f64,
 }
 
 impl CardSpec {
@@ -67,6 +72,9 @@ impl CardSpec {
         }
         if !(0.0..1.0).contains(&self.min_confidence) || !(0.0..1.0).contains(&self.min_side_margin) {
             return Err("card.min_confidence、card.min_side_margin 必须在 0 到 1 之间".into());
+        }
+        if !(0.0..1.0).contains(&self.number_score) || !(0.0..1.0).contains(&self.number_margin) {
+            return Err("card.number_score、card.number_margin 必须在 0 到 1 之间".into());
         }
         if !(0.0..0.5).contains(&self.whole_margin) {
             return Err("card.whole_margin 必须在 0 到 0.5 之间".into());

@@ -5,11 +5,12 @@
 use super::checks::checks;
 use super::find::{Finding, find};
 use super::geometry::{Homography, Pt, rect_corners};
-use super::layout::{CARD_H, CARD_W, NUMBER};
+use super::layout::{CARD_H, CARD_W, NUMBER, Side};
+use super::number::read;
 use crate::face::Point;
 use crate::photo::content::{Mark, Shape};
 use crate::profile::CardSpec;
-use crate::report::{Check, CheckId, Status};
+use crate::report::{CardSummary, Check, CheckId, Status};
 use image::RgbImage;
 
 /// Longest side of the picture the card is judged on. The finder works at 800 px; the legibility
@@ -24,6 +25,19 @@ pub struct CardAnalysis {
     pub checks: Vec<Check>,
     /// In the analysed picture's pixels.
     pub marks: Vec<Mark>,
+    /// The number read off the portrait side, when the reader was sure of it (see `number`).
+    pub number: Option<String>,
+}
+
+impl CardAnalysis {
+    /// The report's `"card"`: the corners in the pixels of the file's own picture (`full`, of
+    /// which the analysed picture is a copy), and the number; `None` without a card.
+    pub fn summary(&self, full: (u32, u32)) -> Option<CardSummary> {
+        let f = self.finding.as_ref()?;
+        let k = f64::from(full.0) / f64::from(f.frame.0.max(1));
+        let round = |v: f64| (v * k * 10.0).round() / 10.0;
+        Some(CardSummary { corners: f.corners.map(|p| [round(p.x), round(p.y)]), number: self.number.clone() })
+    }
 }
 
 /// Finds and judges the card in `img`, a copy (at most [`MAX_SIDE`]) of a picture `full_width`
@@ -35,9 +49,16 @@ pub fn analyse(img: &RgbImage, full_width: u32, spec: &CardSpec) -> CardAnalysis
 /// [`analyse`] after the finder has run (the worker times the two apart).
 pub fn analyse_found(img: &RgbImage, found: Option<Finding>, full_width: u32, spec: &CardSpec) -> CardAnalysis {
     let finding = found.filter(|f| f.confidence >= spec.min_confidence);
-    let checks = checks(img, finding.as_ref(), full_width, spec);
+    let mut checks = checks(img, finding.as_ref(), full_width, spec);
+    // Only the portrait side carries the number; the emblem side's row is `card.side`'s failure.
+    let reading = finding.as_ref().filter(|f| f.side == Side::Portrait).map(|f| read(img, f, spec));
+    let number = reading.and_then(|r| r.number);
+    if finding.as_ref().is_some_and(|f| f.side == Side::Portrait) {
+        // Cross-checked against the file name and the typed ID by `document`, which knows them.
+        checks.push(super::checks::number(number.as_deref(), None, None));
+    }
     let marks = finding.as_ref().map(|f| marks(f, img.dimensions(), &checks)).unwrap_or_default();
-    CardAnalysis { finding, checks, marks }
+    CardAnalysis { finding, checks, marks, number }
 }
 
 fn point(p: Pt) -> Point {
@@ -80,8 +101,8 @@ fn marks(f: &Finding, (w, h): (u32, u32), checks: &[Check]) -> Vec<Mark> {
             },
         ),
     ];
-    if f.side == super::Side::Portrait {
-        let legible = status(CheckId::CardLegible).max(status(CheckId::CardGlare));
+    if f.side == Side::Portrait {
+        let legible = status(CheckId::CardLegible).max(status(CheckId::CardGlare)).max(status(CheckId::CardNumber));
         marks.push(Mark::new(
             CheckId::CardLegible,
             legible,
@@ -133,6 +154,25 @@ mod tests {
             .unwrap_or_else(|| panic!("no width in {:?}", legible.measured));
         let in_copy = (f.corners[0].dist(f.corners[1]) + f.corners[3].dist(f.corners[2])) / 2.0;
         assert!((reported - in_copy * 4000.0 / 1200.0).abs() <= 1.0, "{reported} vs {in_copy} in the copy");
+    }
+
+    #[test]
+    fn the_portrait_side_is_read_and_the_emblem_side_has_no_number_row() {
+        let (img, truth) = photo(&Scene::simple(1200, 900, 33));
+        let a = analyse(&img, 1200, &spec());
+        assert_eq!(a.number, truth.number);
+        let row = a.checks.iter().find(|c| c.id == CheckId::CardNumber).expect("number row");
+        assert_eq!((row.status, Some(&row.measured)), (Status::Pass, truth.number.as_ref()));
+        let summary = a.summary((2400, 1800)).expect("card");
+        assert_eq!(summary.number, truth.number);
+        let f = a.finding.as_ref().unwrap();
+        assert!((summary.corners[2][0] - f.corners[2].x * 2.0).abs() < 0.06, "in the file's pixels: {summary:?}");
+        let mut emblem = Scene::simple(1200, 900, 34);
+        emblem.card.as_mut().unwrap().side = Side::Emblem;
+        let (img, _) = photo(&emblem);
+        let a = analyse(&img, 1200, &spec());
+        assert_eq!(a.finding.as_ref().map(|f| f.side), Some(Side::Emblem));
+        assert!(a.number.is_none() && a.checks.iter().all(|c| c.id != CheckId::CardNumber), "{:?}", a.checks);
     }
 
     #[test]

@@ -333,6 +333,53 @@ pub fn colour(chroma: f64, spec: &CardSpec) -> Check {
     )
 }
 
+/// `card.number`: the number read off the card (`None`: not read reliably) against the number in
+/// the file's name and the one typed on the page (each `None` when absent or not well-formed).
+pub fn number(read: Option<&str>, file_id: Option<&str>, typed: Option<&str>) -> Check {
+    let Some(read) = read else {
+        return Check::new(
+            CheckId::CardNumber,
+            Status::Manual,
+            "未能可靠读出",
+            "证件上的 18 位号码",
+            "请核对号码：没能可靠地读出证件上的号码。请对照证件原件，确认文件名和填写的身份证号都与证件上的一致。",
+        );
+    };
+    let differs: Vec<String> = [("文件名里的号码", file_id), ("填写的身份证号", typed)]
+        .into_iter()
+        .filter_map(|(what, id)| id.filter(|id| *id != read).map(|id| format!("{what} {id}")))
+        .collect();
+    let expected = match (file_id, typed) {
+        (None, None) => "证件上的 18 位号码".to_owned(),
+        _ => "与文件名、填写的身份证号一致".to_owned(),
+    };
+    if differs.is_empty() {
+        let against = match (file_id, typed) {
+            (Some(_), Some(_)) => "，与文件名和填写的身份证号一致",
+            (Some(_), None) => "，与文件名一致",
+            (None, Some(_)) => "，与填写的身份证号一致",
+            (None, None) => "",
+        };
+        return Check::new(
+            CheckId::CardNumber,
+            Status::Pass,
+            read,
+            expected,
+            format!("读出证件号码 {read}{against}。"),
+        );
+    }
+    Check::new(
+        CheckId::CardNumber,
+        Status::Fail,
+        read,
+        expected,
+        format!(
+            "证件上读出的号码 {read} 与{}不一致：请对照证件原件核对是哪一个写错了（也可能是拍错了证件）。",
+            differs.join("、")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::find::find;
@@ -374,6 +421,28 @@ mod tests {
         assert_eq!(found(None, &s).status, Status::Fail);
     }
 
+    #[test]
+    fn the_number_row_passes_fails_saying_which_differs_or_asks() {
+        let (card, other) = ("11010519491231002X", "440524188001010014");
+        let alone = number(Some(card), None, None);
+        assert_eq!((alone.status, alone.measured.as_str()), (Status::Pass, card));
+        assert_eq!(number(Some(card), Some(card), Some(card)).status, Status::Pass);
+        let name = number(Some(card), Some(other), Some(card));
+        assert_eq!(name.status, Status::Fail);
+        assert!(
+            name.message.contains("文件名里的号码 440524188001010014") && !name.message.contains("填写"),
+            "{name:?}"
+        );
+        let typed = number(Some(card), None, Some(other));
+        assert_eq!(typed.status, Status::Fail);
+        assert!(typed.message.contains("填写的身份证号 440524188001010014"), "{typed:?}");
+        let both = number(Some(card), Some(other), Some(other));
+        assert!(both.message.contains("文件名") && both.message.contains("填写"), "{both:?}");
+        let unread = number(None, Some(card), Some(card));
+        assert_eq!(unread.status, Status::Manual);
+        assert!(unread.message.starts_with("请核对号码：没能可靠地读出证件上的号码"), "{unread:?}");
+    }
+
     fn judged(scene: &Scene) -> Vec<Check> {
         let (img, _) = photo(scene);
         checks(&img, find(&img).as_ref(), img.width(), &spec())
@@ -388,7 +457,8 @@ mod tests {
         let mut good = Scene::simple(640, 480, 11);
         good.card.as_mut().unwrap().length = 560.0;
         let c = judged(&good);
-        assert_eq!(c.len(), CheckId::CARD.len());
+        // All but `card.number`, which the analysis adds after reading.
+        assert_eq!(c.len(), CheckId::CARD.len() - 1);
         for id in [
             CheckId::CardFound,
             CheckId::CardSide,

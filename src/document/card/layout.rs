@@ -62,6 +62,11 @@ pub const PORTRAIT: Zone = z(55.5, 5.5, 81.5, 37.5);
 /// Portrait side: 公民身份号码 label and the number itself.
 pub const NUMBER_LABEL: Zone = z(5.0, 43.0, 24.0, 47.0);
 pub const NUMBER: Zone = z(27.0, 42.5, 80.0, 47.5);
+/// The number's 18 characters: monospaced, centred in `NUMBER`'s height at this share of it
+/// (3.6 mm), one character every `NUMBER`'s width ÷ 18 (2.94 mm). Approximate like the zones:
+/// the reader measures the real height and pitch, searching around these.
+pub const NUMBER_HEIGHT_SHARE: f64 = 0.72;
+pub const NUMBER_CHARS: usize = 18;
 
 /// Emblem side: the national emblem (a disc of about 20 mm).
 pub const EMBLEM: Zone = z(6.0, 5.0, 26.0, 25.0);

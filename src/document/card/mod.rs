@@ -6,6 +6,8 @@ pub mod checks;
 pub mod find;
 mod geometry;
 pub mod layout;
+pub mod number;
+pub mod ocrb;
 mod straighten;
 /// Fictional cards: the test pictures, and the finder's side templates.
 pub mod synthetic;

@@ -3,7 +3,7 @@
 //! carries a large red "样例" (specimen) mark, and the numbers only have valid check characters.
 //!
 //! A card face is drawn flat with simple shapes at the zones of `layout` (text as stroke
-//! blocks, the number in a 5×7 dot font), then mapped onto a drawn background (wood, desk,
+//! blocks, the number and dates in the OCR-B-style stroke font of `ocrb`), then mapped onto a drawn background (wood, desk,
 //! cloth, a hand) by a homography: rotation at any angle, perspective foreshortening, a soft
 //! shadow, a glare spot, blur, sensor noise, optionally grey-scale, optionally partly outside
 //! the frame. The truth is the four corners of the card (where its straight edges meet, as a
@@ -11,7 +11,8 @@
 //! read, and the number.
 
 use super::geometry::{Homography, Pt, rect_corners, sample};
-use super::layout::{self, CARD_H, CARD_W, CORNER_RADIUS, Side, Zone};
+use super::layout::{self, CARD_H, CARD_W, CORNER_RADIUS, NUMBER_HEIGHT_SHARE, Side, Zone};
+use super::ocrb::{self, Glyph};
 use crate::identity::id_number::check_char;
 use image::{Rgb, RgbImage};
 use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
@@ -373,7 +374,8 @@ fn background(kind: Background, w: u32, h: u32, rng: &mut Rng) -> RgbImage {
 /// The flat card face at `ppm` pixels per millimetre, with the specimen mark.
 pub fn card_face(side: Side, holder: &Holder, ppm: f64) -> RgbImage {
     let mut img = plain_face(side, holder, ppm);
-    specimen_mark(&mut img, Pt::new(30.0 * ppm, 30.0 * ppm), 13.0 * ppm);
+    // Above the number line, which a reader must see as printed.
+    specimen_mark(&mut img, Pt::new(30.0 * ppm, 27.0 * ppm), 13.0 * ppm);
     img
 }
 
@@ -441,23 +443,25 @@ pub fn plain_face(side: Side, holder: &Holder, ppm: f64) -> RgbImage {
     img
 }
 
-/// Writes `text` left to right in the zone: digits, X, '.', '-' in a 5×7 dot font; any other
-/// character as a block of strokes (a stand-in for a Chinese glyph).
+/// Writes `text` left to right in the zone: digits, X, '.', '-' in the OCR-B-style stroke font
+/// (`ocrb`, monospaced, centred in the zone's height); any other character as a block of strokes
+/// (a stand-in for a Chinese glyph).
 fn write(img: &mut RgbImage, z: Zone, text: &str, colour: [f64; 3]) {
     let h = z.y1 - z.y0;
     let n = text.chars().count() as f64;
     let narrow = text.is_ascii();
-    let cell = if narrow { ((z.x1 - z.x0) / n).min(h * 0.7) } else { ((z.x1 - z.x0) / n).min(h * 1.1) };
+    let cell = if narrow { ((z.x1 - z.x0) / n).min(h * 0.82) } else { ((z.x1 - z.x0) / n).min(h * 1.1) };
     for (i, ch) in text.chars().enumerate() {
         let x = z.x0 + cell * i as f64;
-        if let Some(rows) = dots(ch) {
-            let (dw, dh) = (cell * 0.8 / 5.0, h / 7.0);
-            for (r, bits) in rows.iter().enumerate() {
-                for b in 0..5u8 {
-                    if (bits >> (4 - b)) & 1 == 1 {
-                        let (x0, y0) = (x + dw * f64::from(b), z.y0 + dh * r as f64);
-                        fill_rect(img, x0, y0, x0 + dw, y0 + dh, colour, 1.0);
-                    }
+        if let Some(glyph) = Glyph::of(ch) {
+            let gh = (h * NUMBER_HEIGHT_SHARE).min(cell / 0.75);
+            let origin = Pt::new(x + (cell - gh * ocrb::WIDTH) / 2.0, z.y0 + (h - gh) / 2.0);
+            let far = origin.add(Pt::new(gh * ocrb::WIDTH, gh));
+            for (px, py) in pixels_in(img, origin.x - 1.0, origin.y - 1.0, far.x + 1.0, far.y + 1.0) {
+                let (gx, gy) = ((f64::from(px) + 0.5 - origin.x) / gh, (f64::from(py) + 0.5 - origin.y) / gh);
+                let cover = glyph.coverage(gx, gy, gh, 1.0);
+                if cover > 0.0 {
+                    blend(img, px, py, colour, cover);
                 }
             }
         } else {
@@ -477,28 +481,18 @@ fn write(img: &mut RgbImage, z: Zone, text: &str, colour: [f64; 3]) {
     }
 }
 
-/// 5×7 dot rows (bit 4 = leftmost) for the characters of numbers and dates.
-fn dots(c: char) -> Option<[u8; 7]> {
-    Some(match c {
-        '0' => [0x0E, 0x11, 0x13, 0x15, 0x19, 0x11, 0x0E],
-        '1' => [0x04, 0x0C, 0x04, 0x04, 0x04, 0x04, 0x0E],
-        '2' => [0x0E, 0x11, 0x01, 0x02, 0x04, 0x08, 0x1F],
-        '3' => [0x1F, 0x02, 0x04, 0x02, 0x01, 0x11, 0x0E],
-        '4' => [0x02, 0x06, 0x0A, 0x12, 0x1F, 0x02, 0x02],
-        '5' => [0x1F, 0x10, 0x1E, 0x01, 0x01, 0x11, 0x0E],
-        '6' => [0x06, 0x08, 0x10, 0x1E, 0x11, 0x11, 0x0E],
-        '7' => [0x1F, 0x01, 0x02, 0x04, 0x08, 0x08, 0x08],
-        '8' => [0x0E, 0x11, 0x11, 0x0E, 0x11, 0x11, 0x0E],
-        '9' => [0x0E, 0x11, 0x11, 0x0F, 0x01, 0x02, 0x0C],
-        'X' => [0x11, 0x11, 0x0A, 0x04, 0x0A, 0x11, 0x11],
-        '.' => [0, 0, 0, 0, 0, 0x0C, 0x0C],
-        '-' => [0, 0, 0, 0x1F, 0, 0, 0],
-        _ => return None,
-    })
+/// A head-and-shoulders portrait on the card's light ground, cut off at the zone's edges as on a
+/// real card (the shoulders never reach the number line below).
+fn portrait(img: &mut RgbImage, z: Zone) {
+    let (x0, y0) = (z.x0.floor().max(0.0) as u32, z.y0.floor().max(0.0) as u32);
+    let (x1, y1) = ((z.x1.ceil() as u32).min(img.width()), (z.y1.ceil() as u32).min(img.height()));
+    let mut inside = image::imageops::crop_imm(img, x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0)).to_image();
+    let (dx, dy) = (f64::from(x0), f64::from(y0));
+    draw_portrait(&mut inside, Zone { x0: z.x0 - dx, y0: z.y0 - dy, x1: z.x1 - dx, y1: z.y1 - dy });
+    image::imageops::replace(img, &inside, i64::from(x0), i64::from(y0));
 }
 
-/// A head-and-shoulders portrait on the card's light ground.
-fn portrait(img: &mut RgbImage, z: Zone) {
+fn draw_portrait(img: &mut RgbImage, z: Zone) {
     let (w, h) = (z.x1 - z.x0, z.y1 - z.y0);
     let cx = z.x0 + w / 2.0;
     fill_ellipse(img, Pt::new(cx, z.y1), w * 0.48, h * 0.3, [45.0, 45.0, 60.0], 1.0);

@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 pub struct CardAnswer {
     /// The card, in the analysed picture's pixels (the fix straightens by it).
     pub finding: Option<Finding>,
+    /// The number read off the card, when the reader was sure (the fix is named by it).
+    pub number: Option<String>,
     pub profile: String,
     pub checks: Vec<Check>,
     pub marks_svg: String,
@@ -42,8 +44,10 @@ impl Analysis for DocumentCard {
             vec![("kind", "card".into()), ("profile", profile_id.into()), ("fullWidth", picture.full.0.into())];
         let data = request(&picture.image, fields, "card", on_progress).await?;
         let numbers = field(&data, "finding").and_then(|d| d.dyn_into::<Float64Array>().ok()).ok_or(BROKEN)?.to_vec();
+        let (finding, read) = card::wire::decode_finding(&numbers)?.unzip();
         Ok(CardAnswer {
-            finding: card::wire::decode_finding(&numbers)?,
+            finding,
+            number: read.flatten(),
             profile: text(&data, "profile").unwrap_or_default(),
             checks: decode_checks(&text(&data, "checks").unwrap_or_default(), CheckId::CARD)?,
             marks_svg: text(&data, "marks").unwrap_or_default(),

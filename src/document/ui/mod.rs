@@ -29,6 +29,8 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
 
     let check = Callback::new(move |f: PickedFile| super::check_file(&f.bytes, &f.name, None, profile.get()));
     let on_picked = Callback::new(move |f: PickedFile| analysed.on_picked(f.bytes));
+    // The number the worker read off the picked file's card.
+    let read = move || analysed.input.answer().and_then(|a| a.number.clone());
     let adjust = Callback::new(move |r: Report| {
         let name = r.check(CheckId::FileName).map(|c| c.measured.clone()).unwrap_or_default();
         let r = if profile.get_untracked().document.name_by_id_number {
@@ -36,16 +38,21 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
         } else {
             r
         };
-        analysed.add_to_input(r)
+        // The card's number row, cross-checked against the name and the typed ID.
+        super::with_number_rechecked(analysed.add_to_input(r), read().as_deref(), &name, typed_id().as_deref())
     });
     let fix = Callback::new(move |f: PickedFile| {
         let found = analysed.input.answer().and_then(|a| a.finding.clone());
-        super::fix_with_card(&f.bytes, &f.name, None, profile.get_untracked(), found.as_ref())
+        super::fix_with_card(&f.bytes, &f.name, None, profile.get_untracked(), found.as_ref(), read().as_deref())
     });
     let on_fixed = Callback::new(move |f: Fixed| analysed.on_fixed(f));
-    // Typing the ID after fixing renames the fixed file; no need to encode again.
-    let adjust_fixed =
-        Callback::new(move |f: Fixed| analysed.add_to_fixed(Kind::Document, super::renamed(f, typed_id().as_deref())));
+    // Typing the ID after fixing renames the fixed file (unless the card's number named it); no
+    // need to encode again.
+    let adjust_fixed = Callback::new(move |f: Fixed| {
+        let f = analysed.add_to_fixed(Kind::Document, super::renamed(f, typed_id().as_deref(), read().as_deref()));
+        let fixed_read = analysed.fixed.answer().and_then(|a| a.number.clone());
+        super::number_rechecked_in(f, fixed_read.as_deref(), typed_id().as_deref())
+    });
     let figure = Callback::new(move |role: Role| analysed.figure(role));
 
     view! {
