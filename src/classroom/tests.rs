@@ -399,7 +399,9 @@ fn a_file_passes_as_given_or_after_the_fix_or_names_what_to_redo() {
         use crate::document::card::synthetic::{Background, Scene, photo};
         let mut scene = Scene::simple(1000, 700, 61);
         scene.background = Background::Wood;
-        scene.card.as_mut().expect("a scene with a card").rotation = 4.0;
+        let card = scene.card.as_mut().expect("a scene with a card");
+        card.rotation = 4.0;
+        card.holder.number = id.clone();
         crate::imaging::jpeg_write::encode(&photo(&scene).0, 90, 96).unwrap()
     };
     let r = inspect(&rules, Kind::Document, &card, "李明轩身份证.jpg", Some(&id));
