@@ -259,6 +259,19 @@ fn main() {
         "the good document under another name: file.name fails, the fixed download is named <ID>.jpg",
         r#"{"verdict": "fail", "checks": {"file.name": "fail", "image.dimensions": "pass"}, "fix": true}"#,
     );
+    // The demo student's own card (示例数据's ID), for the readiness walk-through: the fix names it
+    // after the number it reads, which is the ID the form holds.
+    let sample_id = precheck::registration::sample_registration(precheck::profile::default_profile()).id_number;
+    let sample = document_of(&sample_id);
+    let (_, sample_doc) =
+        fit_quality(DOC_MAX - 1_000, 95, |q| jpeg(&sample, q, Some(300))).expect("document fits 50,000 bytes");
+    w.put(
+        "document-sample-student.jpg",
+        "confirmation",
+        &sample_doc,
+        format!("the demo student's card (number {sample_id}) under another name: the fix names it <that ID>.jpg"),
+        r#"{"verdict": "fail", "checks": {"file.name": "fail", "card.number": "pass"}, "fix": true}"#,
+    );
     let phone = jpeg_with_exif(&card_on_table(), 92, 1, Some(72), Some("PhoneCamera 1.0"));
     assert!(phone.len() > DOC_MAX);
     w.put(
@@ -410,11 +423,16 @@ fn face_portraits(w: &mut Writer) {
 /// A fictional card's portrait side as the platform wants it: upright, 752 px wide (3 % margins)
 /// in the middle of an 800×600 dark grey ground. Drawn directly, not by the project's fix.
 fn good_document() -> image::RgbImage {
-    use precheck::document::card::synthetic::{Holder, Rng, card_face};
-    use precheck::document::card::{Side, layout::CARD_W};
     // The card carries the fixtures' ID (GB 11643's own example number), so its number matches
     // the file's name and the ID the tests type.
-    let holder = Holder { number: ID.to_owned(), ..Holder::fictional(&mut Rng::new(7)) };
+    document_of(ID)
+}
+
+/// The same card printed with `number`.
+fn document_of(number: &str) -> image::RgbImage {
+    use precheck::document::card::synthetic::{Holder, Rng, card_face};
+    use precheck::document::card::{Side, layout::CARD_W};
+    let holder = Holder { number: number.to_owned(), ..Holder::fictional(&mut Rng::new(7)) };
     let face = card_face(Side::Portrait, &holder, 752.0 / CARD_W);
     let mut out = image::RgbImage::from_pixel(800, 600, image::Rgb([58, 60, 64]));
     let (x0, y0) = ((800 - face.width()) / 2, (600 - face.height()) / 2);

@@ -133,10 +133,10 @@ test('readiness goes from not ready to ready; the printed form carries every val
     const failing = Object.entries(fixedPhoto.checks).filter(([, st]) => st === 'fail');
     assert.deepEqual(failing, [], `fixed photo: ${JSON.stringify(fixedPhoto.checks)}`);
 
-    // 4. The document, named after the sample's ID by the fix.
+    // 4. The demo student's card, named after the sample's ID by the fix (from the number it reads).
     await go(s, '#/document', 'input[data-testid="document-input"]');
     await s.setIdNumber(v.id_number);
-    await s.upload('document-input', fixture('document-wrong-name.jpg'));
+    await s.upload('document-input', fixture('document-sample-student.jpg'));
     const fixedDoc = await s.fix();
     assert.equal(fixedDoc.verdict, 'pass');
     assert.equal(fixedDoc.download, `${v.id_number}.jpg`);

@@ -203,7 +203,7 @@ test('"离线也能用" stores the face files at once, with progress; then a pho
 );
 
 test('a new deployment: the page offers "有新版本，点此刷新", the click runs the new version, old caches go', T, async () => {
-  // A copy of dist/ is the deployment; the second one changes index.html and a data file and gets
+  // A copy of dist/ is the deployment (its index.html minified: no <head> tag to hook on); the second one changes index.html and a data file and gets
   // its precache list regenerated, exactly as a new build's post_build hook would.
   const site = path.join(OUT, 'update-site');
   fs.rmSync(site, { recursive: true, force: true });
@@ -213,7 +213,7 @@ test('a new deployment: the page offers "有新版本，点此刷新", the click
       const v1 = precache(site).version;
       await waitStored(s.page);
       const html = path.join(site, 'index.html');
-      fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<head>', '<head>\n    <meta name="e2e-build" content="2" />'));
+      fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<meta', '<meta name="e2e-build" content="2"><meta'));
       fs.appendFileSync(path.join(site, 'data', 'README.md'), '\n(second deployment)\n');
       execFileSync('node', [path.join(REPO, 'scripts', 'site-files.mjs'), site], { stdio: 'pipe' });
       const v2 = precache(site).version;

@@ -47,7 +47,8 @@ export const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 /** The Content-Security-Policy of `root`/index.html's <meta> tag, or null if it has none. */
 export function metaPolicy(root) {
   const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
-  const tag = html.match(/<meta[^>]+http-equiv="Content-Security-Policy"[^>]*>/i);
+  // Quoted or not: the release build minifies index.html (Trunk.toml).
+  const tag = html.match(/<meta[^>]+http-equiv="?Content-Security-Policy"?[^>]*>/i);
   return tag?.[0].match(/content="([^"]*)"/)?.[1] ?? null;
 }
 

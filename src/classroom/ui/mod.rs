@@ -86,6 +86,9 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
     });
     view! {
         <div class="class-page" node_ref=page>
+            // The page's own stylesheet comes with it (index.html copies it, unhashed), not with the
+            // first page load of every visitor.
+            <link rel="stylesheet" href="./class.css" />
             <h1>"班级批量自查"</h1>
             <p class="lead">"班主任一次检查全班的考生照片和证件照片：选择花名册和家长发来的文件（可多选，也可选 ZIP 压缩包），自动对应到每位学生、逐个检查、一键修复，并按“身份证号.jpg”命名打包下载。所有文件只在本机浏览器里处理。"</p>
             <div inner_html=html::INPUTS></div>
