@@ -3,6 +3,8 @@
 //! Layout: one folder per feature. Each feature's pure logic is plain Rust that `cargo test`
 //! exercises natively; its components live beside it in a `ui` module compiled only for the browser.
 
+/// On wasm32 only the lazily loaded pages' wasm and the analysis worker call it.
+pub mod camera;
 /// On wasm32 its CSV, XLSX, GBK and ZIP code is called only by the class page's Web Worker
 /// (`src/bin/class_worker.rs`), so it links into that lazily loaded binary, not the page's.
 pub mod classroom;

@@ -55,10 +55,15 @@ impl Detector {
 
     /// Every face above `MIN_SCORE`, most confident first, in picture pixels.
     pub fn detect(&self, frame: &Frame, width: u32, height: u32) -> Result<Vec<Detection>, ModelError> {
-        let sq = Square::letterbox(width, height);
-        let (reg, cls) = self.raw(frame.sample(&sq, INPUT, Border::Zero, RANGE))?;
+        self.detect_in(frame, &Square::letterbox(width, height))
+    }
+
+    /// The same, looking only inside `sq` (magnified to the model's input): a face too small
+    /// for the whole picture's 128 px is found in a smaller square (the camera guide's search).
+    pub fn detect_in(&self, frame: &Frame, sq: &Square) -> Result<Vec<Detection>, ModelError> {
+        let (reg, cls) = self.raw(frame.sample(sq, INPUT, Border::Zero, RANGE))?;
         let raw = weighted_nms(decode(&reg, &cls, &self.anchors));
-        Ok(raw.iter().filter_map(|d| to_image(d, &sq)).collect())
+        Ok(raw.iter().filter_map(|d| to_image(d, sq)).collect())
     }
 }
 

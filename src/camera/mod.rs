@@ -1,0 +1,13 @@
+//! The camera guide (`#/camera`): frames the candidate before the shutter. The pure core is here —
+//! where the detector looks in a frame (`search`), the head estimated from the detector alone
+//! (`head`), the target frame drawn on the preview (`guide`), the light and background of a frame
+//! (`light`), the one hint to show (`hint`) and when to take the picture by itself (`hold`). The
+//! page (`ui`, in the lazily loaded pages' wasm) wires the camera, the analysis worker and these;
+//! the worker's side is `worker`.
+
+pub mod guide;
+pub mod head;
+pub mod hint;
+pub mod hold;
+pub mod light;
+pub mod search;
