@@ -48,3 +48,25 @@ pub async fn next_frame() {
 pub fn wide_screen() -> bool {
     leptos::prelude::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 816.0)
 }
+
+/// Where the camera page (its own wasm, `camera::ui`) leaves the picture it took for the photo
+/// page: `globalThis.zhongzhaoCapture = {bytes: Uint8Array, name}`, then it opens `#/photo`.
+const CAPTURE: &str = "zhongzhaoCapture";
+
+/// Leaves a taken picture for the photo page (called by the camera page).
+pub fn hand_over_capture(bytes: &[u8], name: &str) {
+    let capture = js_sys::Object::new();
+    js_sys::Reflect::set(&capture, &"bytes".into(), &Uint8Array::from(bytes)).ok();
+    js_sys::Reflect::set(&capture, &"name".into(), &name.into()).ok();
+    js_sys::Reflect::set(&js_sys::global(), &CAPTURE.into(), &capture).ok();
+}
+
+/// The picture the camera page left, taken once (the photo page checks it as if picked).
+pub fn take_capture() -> Option<PickedFile> {
+    let global: js_sys::Object = js_sys::global().unchecked_into();
+    let capture = js_sys::Reflect::get(&global, &CAPTURE.into()).ok().filter(|c| c.is_object())?;
+    js_sys::Reflect::delete_property(&global, &CAPTURE.into()).ok();
+    let bytes = js_sys::Reflect::get(&capture, &"bytes".into()).ok()?.dyn_into::<Uint8Array>().ok()?.to_vec();
+    let name = js_sys::Reflect::get(&capture, &"name".into()).ok()?.as_string()?;
+    Some(PickedFile { name, bytes: std::sync::Arc::new(bytes) })
+}

@@ -6,12 +6,12 @@
 pub mod analysis;
 pub mod browser;
 pub mod checked_files;
-mod class_loader;
 pub mod clock;
 pub mod data_files;
 mod device_storage;
 mod home;
 pub mod hooks;
+mod lazy_page;
 mod offline;
 pub mod panic_overlay;
 mod route;
@@ -20,6 +20,7 @@ pub mod state;
 pub mod widgets;
 
 use crate::profile::{self, Profile};
+use lazy_page::{LazyPage, LazyPageView};
 use leptos::prelude::*;
 use route::{Route, use_hash_route};
 
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
         <nav class="app-nav" aria-label="功能">
             {Route::ALL
                 .iter()
+                .filter(|r| r.in_nav())
                 .map(|r| {
                     let r = *r;
                     view! {
@@ -78,7 +80,8 @@ pub fn App() -> impl IntoView {
                 Route::Form => {
                     view! { <crate::confirmation::ui::ConfirmationPage profile=profile_signal /> }.into_any()
                 }
-                Route::Class => view! { <class_loader::ClassLoader profile=profile_signal /> }.into_any(),
+                Route::Class => view! { <LazyPageView page=LazyPage::Class profile=profile_signal /> }.into_any(),
+                Route::Camera => view! { <LazyPageView page=LazyPage::Camera profile=profile_signal /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

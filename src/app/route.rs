@@ -12,6 +12,8 @@ pub enum Route {
     Ready,
     Form,
     Class,
+    /// The live camera guide, reached from the photo page (not in the navigation).
+    Camera,
 }
 
 impl Route {
@@ -24,6 +26,7 @@ impl Route {
         Route::Ready,
         Route::Form,
         Route::Class,
+        Route::Camera,
     ];
 
     pub fn href(self) -> &'static str {
@@ -36,6 +39,7 @@ impl Route {
             Route::Ready => "#/ready",
             Route::Form => "#/form",
             Route::Class => "#/class",
+            Route::Camera => "#/camera",
         }
     }
 
@@ -49,7 +53,12 @@ impl Route {
             Route::Ready => "就绪检查",
             Route::Form => "确认表",
             Route::Class => "班级批量自查",
+            Route::Camera => "相机拍照",
         }
+    }
+
+    pub fn in_nav(self) -> bool {
+        self != Route::Camera
     }
 
     /// Unknown hashes show the home page rather than an error.

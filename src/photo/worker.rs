@@ -17,7 +17,8 @@
 //! id, profile, runMs, checkMs, finding: Float64Array, checks, marks}` (`finding` is described in
 //! `document::card::wire`). It needs no models, so none are fetched for it.
 //!
-//! The class page asks `{…, kind: "inspect"}` with a whole file (`classroom::inspect_worker`).
+//! The class page asks `{…, kind: "inspect"}` with a whole file (`classroom::inspect_worker`); the
+//! camera page `{…, kind: "frame"}` with a small preview frame (`camera::worker`).
 
 use crate::document::card;
 use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
@@ -49,7 +50,7 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
 
@@ -88,8 +89,10 @@ async fn handle(data: JsValue) {
 }
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
-    if Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("inspect") {
-        return crate::classroom::inspect_worker::answer(id, &data).await;
+    match Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() {
+        Some("inspect") => return crate::classroom::inspect_worker::answer(id, &data).await,
+        Some("frame") => return crate::camera::worker::answer(id, &data).await,
+        _ => {}
     }
     let image = picture(&data)?;
     let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
@@ -129,7 +132,7 @@ fn answer_card(id: u32, image: RgbImage, full_width: u32, profile: &profile::Pro
 }
 
 /// The picture a request carries.
-fn picture(data: &JsValue) -> Result<RgbImage, String> {
+pub(crate) fn picture(data: &JsValue) -> Result<RgbImage, String> {
     let (width, height) = number(data, "width").zip(number(data, "height")).ok_or("请求里没有图片尺寸。")?;
     let rgb = Reflect::get(data, &"rgb".into())
         .ok()

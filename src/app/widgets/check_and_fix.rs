@@ -40,9 +40,15 @@ pub fn CheckAndFix(
     /// Drawn over the picture (`Role::Input` or `Role::Fixed`), e.g. the photo's framing marks.
     #[prop(optional, into)]
     figure: Option<Callback<Role, AnyView>>,
+    /// A file to check at once, as if picked (the picture the camera page just took).
+    #[prop(default = None)]
+    initial: Option<PickedFile>,
 ) -> impl IntoView {
     let marks = provide_marks_highlight();
     let flow = use_workflow(kind, Steps { check, fix, adjust, adjust_fixed, on_picked, on_fixed });
+    if let Some(file) = initial {
+        flow.picked.set(Some(file));
+    }
     let preview = use_object_url(move || flow.picked.with(|p| p.as_ref().map(|f| browser::blob(&f.bytes, "image/*"))));
     let fixed_url = use_object_url(move || {
         flow.shown_fix

@@ -24,7 +24,7 @@ thread_local! {
 }
 
 /// Shows the page in `root` with the rules of profile `profile` (called by the app through
-/// `src/bin/class_page.rs`); a page already shown is unmounted first.
+/// `src/bin/lazy_pages.rs`); a page already shown is unmounted first.
 pub fn mount(root: web_sys::HtmlElement, profile: &str) {
     unmount();
     let profile = crate::profile::by_id(profile).unwrap_or_else(crate::profile::default_profile);

@@ -56,6 +56,10 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
         }}
         </div>
         </details>
+        <p class="camera-entry">
+            <a class="camera-link" href="#/camera" data-testid="open-camera">"用相机拍摄"</a>
+            " 手机或电脑摄像头取景，框线对齐了再拍，拍完直接检查。"
+        </p>
         <ul class="legend" aria-label="照片上标注的颜色">
             <li style=format!("--swatch:{}", status_colour(Status::Pass))>"绿色：符合"</li>
             <li style=format!("--swatch:{}", status_colour(Status::Warn))>"橙色：注意"</li>
@@ -71,6 +75,7 @@ pub fn PhotoPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             on_picked=on_picked
             on_fixed=on_fixed
             figure=figure
+            initial=crate::app::browser::take_capture()
         />
     }
 }

@@ -1,7 +1,7 @@
-//! `#/class` from the app's side: the class page is its own wasm (`src/bin/class_page.rs`, no-modules
-//! glue), loaded on the first visit of the route by a same-origin script, so none of its code is
-//! in the first page load. The app gives it an element and the profile, and takes the page away
-//! when the route is left.
+//! The pages few visits need (`#/class`, `#/camera`) from the app's side: they are one wasm of
+//! their own (`src/bin/lazy_pages.rs`, no-modules glue), loaded on the first visit of either route
+//! by a same-origin script, so none of their code is in the first page load. The app gives the
+//! page an element and the profile, and takes the page away when the route is left.
 
 use crate::profile::Profile;
 use js_sys::{Function, Object, Promise, Reflect};
@@ -11,11 +11,27 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-const SCRIPT: &str = "./class_page.js";
-const WASM: &str = "./class_page_bg.wasm";
-const HANDOVER: &str = "./class-page-glue.js";
-const GLUE: &str = "classPageGlue";
-const FAILED: &str = "班级批量自查页面没有加载成功（可能是网络中断），请刷新页面后重试。";
+const SCRIPT: &str = "./lazy_pages.js";
+const WASM: &str = "./lazy_pages_bg.wasm";
+const HANDOVER: &str = "./lazy-pages-glue.js";
+const GLUE: &str = "lazyPagesGlue";
+const FAILED: &str = "页面没有加载成功（可能是网络中断），请刷新页面后重试。";
+
+/// Which page of the lazily loaded wasm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LazyPage {
+    Class,
+    Camera,
+}
+
+impl LazyPage {
+    fn name(self) -> &'static str {
+        match self {
+            LazyPage::Class => "class",
+            LazyPage::Camera => "camera",
+        }
+    }
+}
 
 /// A same-origin script, run once it has loaded.
 async fn script(src: &str) -> Result<(), JsValue> {
@@ -30,7 +46,7 @@ async fn script(src: &str) -> Result<(), JsValue> {
 }
 
 /// The glue's `wasm_bindgen` (its exports are properties of it) once the wasm runs; handed over
-/// as `classPageGlue` by public/class-page-glue.js.
+/// as `lazyPagesGlue` by public/lazy-pages-glue.js.
 async fn load() -> Result<JsValue, JsValue> {
     let global = js_sys::global();
     let glue = Reflect::get(&global, &GLUE.into())?;
@@ -55,7 +71,7 @@ fn call(glue: &JsValue, name: &str, args: &[JsValue]) {
 }
 
 #[component]
-pub fn ClassLoader(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
+pub fn LazyPageView(page: LazyPage, #[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
     let root = NodeRef::<Div>::new();
     let failed = RwSignal::new(false);
     Effect::new(move |_| {
@@ -63,18 +79,18 @@ pub fn ClassLoader(#[prop(into)] profile: Signal<&'static Profile>) -> impl Into
         let id = profile.get().id.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match load().await {
-                Ok(glue) => call(&glue, "mount_class", &[el.into(), id.into()]),
+                Ok(glue) => call(&glue, &format!("mount_{}", page.name()), &[el.into(), id.into()]),
                 Err(_) => failed.set(true),
             }
         });
     });
-    on_cleanup(|| {
+    on_cleanup(move || {
         if let Ok(glue) = Reflect::get(&js_sys::global(), &GLUE.into()) {
-            call(&glue, "unmount_class", &[]);
+            call(&glue, &format!("unmount_{}", page.name()), &[]);
         }
     });
     view! {
-        <div node_ref=root data-testid="class-root"></div>
+        <div node_ref=root data-testid=format!("{}-root", page.name())></div>
         {move || failed.get().then(|| view! { <p class="field-error" role="alert">{FAILED}</p> })}
     }
 }

@@ -1,0 +1,64 @@
+//! Runs the search of `search` with the detector: the first step that finds a face ends it.
+
+use super::search::{Look, around, tiles, whole};
+use crate::face::model::ModelError;
+use crate::face::model::detector::Detector;
+use crate::face::model::preprocess::{Frame, Square};
+use crate::face::{BoxF, Detection};
+
+/// What the search found and how many detector runs it took.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Faces at or above `min_score`, most confident first, in frame pixels.
+    pub faces: Vec<Detection>,
+    pub runs: usize,
+}
+
+fn square(l: Look) -> Square {
+    Square { cx: l.cx, cy: l.cy, side: l.side, rotation: 0.0 }
+}
+
+/// Looks for faces in a `width`×`height` frame, first around `previous` (the face of the last
+/// frame), then in the whole frame, then in tiles.
+pub fn find(
+    detector: &Detector,
+    frame: &Frame,
+    width: u32,
+    height: u32,
+    previous: Option<BoxF>,
+    min_score: f32,
+) -> Result<Found, ModelError> {
+    let mut runs = 0;
+    let steps: [Vec<Look>; 3] = [
+        previous.map(|b| vec![around(b, width, height)]).unwrap_or_default(),
+        vec![whole(width, height)],
+        tiles(width, height),
+    ];
+    for looks in steps {
+        let mut faces = vec![];
+        for l in looks {
+            runs += 1;
+            faces.extend(detector.detect_in(frame, &square(l))?.into_iter().filter(|d| d.score >= min_score));
+        }
+        if !faces.is_empty() {
+            return Ok(Found { faces: distinct(faces), runs });
+        }
+    }
+    Ok(Found { faces: vec![], runs })
+}
+
+/// Most confident first; a face seen by two overlapping tiles is kept once.
+fn distinct(mut faces: Vec<Detection>) -> Vec<Detection> {
+    faces.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut out: Vec<Detection> = vec![];
+    for f in faces {
+        let c = (f.bbox.x + f.bbox.width / 2.0, f.bbox.y + f.bbox.height / 2.0);
+        if !out.iter().any(|o| {
+            (c.0 - (o.bbox.x + o.bbox.width / 2.0)).abs() < o.bbox.width / 2.0
+                && (c.1 - (o.bbox.y + o.bbox.height / 2.0)).abs() < o.bbox.height / 2.0
+        }) {
+            out.push(f);
+        }
+    }
+    out
+}
