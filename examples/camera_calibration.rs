@@ -12,7 +12,7 @@
 //! 4. The detector's time per run on this machine.
 
 use image::{Rgb, RgbImage, imageops};
-use precheck::camera::detect::find;
+use precheck::camera::detect::find_still;
 use precheck::camera::head::estimate;
 use precheck::face::model::preprocess::Frame;
 use precheck::photo::content::pipeline::embedded_models;
@@ -139,7 +139,7 @@ fn main() {
                 })
             };
             by_whole += usize::from(on_truth(&whole));
-            let found = find(&models.detector, &frame, fw, fh, None, 0.5).expect("runs");
+            let found = find_still(&models.detector, &frame, fw, fh, 0.5).expect("runs");
             by_search += usize::from(on_truth(&found.faces));
         }
         println!("  {:>3.0} %: whole frame {by_whole}, search {by_search}", share * 100.0);

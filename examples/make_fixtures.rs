@@ -284,9 +284,38 @@ fn main() {
 
     face_portraits(&mut w);
     class(&dir);
+    camera_videos(&dir);
 
     std::fs::write(dir.join("manifest.json"), w.manifest()).expect("write manifest");
     println!("{} files + manifest.json in {} ({} ms)", w.entries.len(), dir.display(), started.elapsed().as_millis());
+}
+
+/// The fake camera's videos for `#/camera` (camera/*.y4m, 640×480, two frames each, played in a
+/// loop by Chromium's `--use-file-for-fake-video-capture`): a real CC0 portrait of an adult
+/// (`../shared/real-portraits`, see its README) on a blue wall, framed, far, near, in a dim room,
+/// and the empty wall.
+fn camera_videos(dir: &Path) {
+    use precheck::camera::assess::aspect;
+    use precheck::camera::guide::Guide;
+    use precheck::camera::staged::{Placement, WALL, dim, portrait, stage, y4m};
+    let (w, h) = (640, 480);
+    let out = dir.join("camera");
+    std::fs::create_dir_all(&out).expect("camera fixture folder");
+    let profile = precheck::profile::default_profile();
+    let framed = Placement::framed(&Guide::new(w, h, aspect(profile), &profile.photo_content.geometry), w, h);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let face = portrait(root, "portrait_051.jpg").expect("../shared/real-portraits with its truth");
+    let good = stage(&face, w, h, framed);
+    let videos = [
+        ("framed", good.clone()),
+        ("far", stage(&face, w, h, Placement { head_share: 0.18, ..framed })),
+        ("near", stage(&face, w, h, Placement { head_share: 0.95, top_y: 0.02, ..framed })),
+        ("dark", dim(&good, 0.12)),
+        ("empty", image::RgbImage::from_pixel(w, h, WALL)),
+    ];
+    for (name, frame) in videos {
+        std::fs::write(out.join(format!("{name}.y4m")), y4m(&[frame.clone(), frame])).expect("write video");
+    }
 }
 
 /// A small fictional class for `#/class` and `precheck batch` (class/): a GBK roster as WPS saves

@@ -1,6 +1,6 @@
 //! Runs the search of `search` with the detector: the first step that finds a face ends it.
 
-use super::search::{Look, around, tiles, whole};
+use super::search::{Look, around, tile_of_round, tiles, whole};
 use crate::face::model::ModelError;
 use crate::face::model::detector::Detector;
 use crate::face::model::preprocess::{Frame, Square};
@@ -19,29 +19,45 @@ fn square(l: Look) -> Square {
 }
 
 /// Looks for faces in a `width`×`height` frame, first around `previous` (the face of the last
-/// frame), then in the whole frame, then in tiles.
+/// frame), then in the whole frame, then in this `round`'s tile (`search`).
 pub fn find(
     detector: &Detector,
     frame: &Frame,
     width: u32,
     height: u32,
     previous: Option<BoxF>,
+    round: u32,
+    min_score: f32,
+) -> Result<Found, ModelError> {
+    let steps =
+        [previous.map(|b| around(b, width, height)), Some(whole(width, height)), tile_of_round(width, height, round)];
+    let mut runs = 0;
+    for look in steps.into_iter().flatten() {
+        runs += 1;
+        let faces: Vec<Detection> =
+            detector.detect_in(frame, &square(look))?.into_iter().filter(|d| d.score >= min_score).collect();
+        if !faces.is_empty() {
+            return Ok(Found { faces: distinct(faces), runs });
+        }
+    }
+    Ok(Found { faces: vec![], runs })
+}
+
+/// Every tile in turn until one finds a face (tests and the calibration: a still picture has no
+/// next frame to wait for).
+pub fn find_still(
+    detector: &Detector,
+    frame: &Frame,
+    width: u32,
+    height: u32,
     min_score: f32,
 ) -> Result<Found, ModelError> {
     let mut runs = 0;
-    let steps: [Vec<Look>; 3] = [
-        previous.map(|b| vec![around(b, width, height)]).unwrap_or_default(),
-        vec![whole(width, height)],
-        tiles(width, height),
-    ];
-    for looks in steps {
-        let mut faces = vec![];
-        for l in looks {
-            runs += 1;
-            faces.extend(detector.detect_in(frame, &square(l))?.into_iter().filter(|d| d.score >= min_score));
-        }
-        if !faces.is_empty() {
-            return Ok(Found { faces: distinct(faces), runs });
+    for round in 0..tiles(width, height).len().max(1) as u32 {
+        let f = find(detector, frame, width, height, None, round, min_score)?;
+        runs += f.runs;
+        if !f.faces.is_empty() {
+            return Ok(Found { faces: f.faces, runs });
         }
     }
     Ok(Found { faces: vec![], runs })

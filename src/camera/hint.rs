@@ -84,17 +84,21 @@ pub fn choose(light: &Light, head: Option<&Head>, guide: &Guide) -> Hint {
     let Some(head) = head else { return Hint::NoFace };
     let g = &guide.geometry;
     let f = guide.framing(head);
-    if f.head_height < g.head_height_pass.min {
+    // The warn bands, not the pass bands: the head estimated from six keypoints is off by a median
+    // 7.5 % of its height (`head`), about the width of a pass band, so a hint inside the warn band
+    // would flicker on a well-placed head. The photo check measures properly after the shot, and
+    // the fix crops the larger camera picture to the bands' middles.
+    if f.head_height < g.head_height_warn.min {
         Hint::TooFar
-    } else if f.head_height > g.head_height_pass.max {
+    } else if f.head_height > g.head_height_warn.max {
         Hint::TooClose
-    } else if f.centre > g.centre_pass.max {
+    } else if f.centre > g.centre_warn.max {
         Hint::MoveLeft
-    } else if f.centre < g.centre_pass.min {
+    } else if f.centre < g.centre_warn.min {
         Hint::MoveRight
-    } else if f.top_margin > g.top_margin_pass.max {
+    } else if f.top_margin > g.top_margin_warn.max {
         Hint::MoveUp
-    } else if f.top_margin < g.top_margin_pass.min {
+    } else if f.top_margin < g.top_margin_warn.min {
         Hint::MoveDown
     } else if head.roll_deg.abs() > g.roll_pass_deg {
         Hint::Tilt
@@ -113,7 +117,7 @@ mod tests {
     use crate::face::Point;
     use crate::profile::default_profile;
 
-    const LIT: Light = Light { dark_share: 0.0, background_ok: Some(true) };
+    const LIT: Light = Light { dark_share: 0.0, dark: false, background_ok: Some(true) };
 
     fn guide() -> Guide {
         Guide::new(640, 480, 0.75, &default_profile().photo_content.geometry)
@@ -157,7 +161,7 @@ mod tests {
     #[test]
     fn darkness_comes_first_even_without_a_face() {
         let g = guide();
-        let dark = Light { dark_share: 0.9, background_ok: None };
+        let dark = Light { dark_share: 0.9, dark: true, background_ok: None };
         assert_eq!(choose(&dark, None, &g), Hint::Dark);
         assert_eq!(choose(&dark, Some(&head(&g, 0.0, 0.0, 1.0)), &g), Hint::Dark);
     }

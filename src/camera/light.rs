@@ -6,17 +6,20 @@ use super::head::Head;
 use crate::photo::content::scene::colour::{encode, hsv, luminance};
 use crate::profile::scene::{BackgroundSpec, LightingSpec};
 
-/// A frame is too dark when more than this share of the crop's upper two thirds (where the face
-/// and the background are; clothes below may be black) is crushed to black by the profile's own
-/// `lighting.dark_y`. Black hair covers far less than half of that area; a dim room covers all of
-/// it (the e2e "dark" video: 0 % lit).
+/// Without a face, a frame is too dark when more than this share of the crop's upper two thirds
+/// (where the face and the background belong; clothes below may be black) is crushed to black by
+/// the profile's own `lighting.dark_y`: a dim room darkens all of it, so a face the detector
+/// cannot find in the dark is called dark, not missing. With a face, the face itself is judged
+/// (a black backdrop behind a lit face is not darkness) by the profile's `clipped_share` warn limit.
 pub const DARK_SCENE_SHARE: f32 = 0.5;
 
 /// What the light and the background look like in one frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Light {
-    /// Share (0–1) of the sampled pixels at or below `dark_y`.
+    /// Share (0–1) of the judged pixels (the face's, else the scene's) at or below `dark_y`.
     pub dark_share: f32,
+    /// Too dark to take the photo.
+    pub dark: bool,
     /// Whether the background beside and above the head has the profile's colour; `None` when too
     /// little of it is visible to say.
     pub background_ok: Option<bool>,
@@ -24,7 +27,7 @@ pub struct Light {
 
 impl Light {
     pub fn is_dark(&self) -> bool {
-        self.dark_share > DARK_SCENE_SHARE
+        self.dark
     }
 }
 
@@ -46,7 +49,7 @@ pub fn measure(
 ) -> Light {
     let (w, h) = (width as usize, height as usize);
     if rgb.len() < w * h * 3 || w == 0 || h == 0 {
-        return Light { dark_share: 0.0, background_ok: None };
+        return Light { dark_share: 0.0, dark: false, background_ok: None };
     }
     let pixel = |x: usize, y: usize| {
         let i = (y * w + x) * 3;
@@ -77,8 +80,32 @@ pub fn measure(
             }
         }
     }
-    let dark_share = if total == 0 { 0.0 } else { dark as f32 / total as f32 };
-    Light { dark_share, background_ok: (bg.len() >= MIN_BACKGROUND).then(|| is_colour(&mut bg, background)) }
+    let background_ok = (bg.len() >= MIN_BACKGROUND).then(|| is_colour(&mut bg, background));
+    let is_dark = |p: [u8; 3]| f64::from(encode(luminance(p))) <= lighting.dark_y;
+    // The face: between the eyes and the mouth, a cheek's width either side (skin, not hair).
+    let face = head.map(|hd| {
+        let hh = (hd.chin - hd.top).max(1.0);
+        let (x0, x1) = (hd.eye_mid.x - 0.22 * hh, hd.eye_mid.x + 0.22 * hh);
+        let (y0, y1) = (hd.eye_mid.y - 0.05 * hh, hd.chin - 0.12 * hh);
+        let (mut n, mut d) = (0usize, 0usize);
+        for y in (y0.max(0.0) as usize..(y1.max(0.0) as usize).min(h)).step_by(2) {
+            for x in (x0.max(0.0) as usize..(x1.max(0.0) as usize).min(w)).step_by(2) {
+                n += 1;
+                d += usize::from(is_dark(pixel(x, y)));
+            }
+        }
+        (n, d)
+    });
+    match face {
+        Some((n, d)) if n >= MIN_BACKGROUND => {
+            let share = d as f32 / n as f32;
+            Light { dark_share: share, dark: f64::from(share) > lighting.clipped_share.warn, background_ok }
+        }
+        _ => {
+            let share = if total == 0 { 0.0 } else { dark as f32 / total as f32 };
+            Light { dark_share: share, dark: share > DARK_SCENE_SHARE, background_ok }
+        }
+    }
 }
 
 fn rows(r: Rect, h: usize) -> impl Iterator<Item = usize> {
@@ -149,7 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn with_a_face_the_face_decides_not_a_black_backdrop() {
+        let mut rgb = frame(320, 240, [5, 5, 5]);
+        for y in 40..200 {
+            for x in 110..210 {
+                let i = (y * 320 + x) * 3;
+                rgb[i..i + 3].copy_from_slice(&[200, 150, 130]);
+            }
+        }
+        let head = Head { top: 40.0, chin: 160.0, eye_mid: Point { x: 160.0, y: 90.0 }, roll_deg: 0.0, yaw_deg: 0.0 };
+        assert!(run(&rgb, None).is_dark(), "no face: the black scene is dark");
+        assert!(!run(&rgb, Some(&head)).is_dark(), "a lit face before a black backdrop");
+        let dim: Vec<u8> = rgb.iter().map(|v| v / 12).collect();
+        assert!(run(&dim, Some(&head)).is_dark(), "the same face in a dim room");
+    }
+
+    #[test]
     fn a_short_buffer_measures_nothing_and_does_not_panic() {
-        assert_eq!(run(&[1, 2, 3], None), Light { dark_share: 0.0, background_ok: None });
+        assert_eq!(run(&[1, 2, 3], None), Light { dark_share: 0.0, dark: false, background_ok: None });
     }
 }

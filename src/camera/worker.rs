@@ -3,7 +3,7 @@
 //! frame costs a few detector runs and the guide can answer ten times a second.
 //!
 //! Request: `{id, kind: "frame", width, height, rgb: Uint8Array (transferred), previous?:
-//! [x, y, w, h] (the face of the last frame), profile}`.
+//! [x, y, w, h] (the face of the last frame), round (the frame's number: which tile), profile}`.
 //! Answer: `{type: "frame", id, loadMs, runMs, runs, data: Float32Array}` (`data` is an observation
 //! with faces only, packed by `face::protocol`).
 
@@ -38,7 +38,8 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
     let (width, height) = image.dimensions();
     let frame = Frame::new(&image);
     let min_score = profile.photo_content.geometry.min_face_score;
-    let found = find(&models.detector, &frame, width, height, previous(data), min_score)
+    let round = Reflect::get(data, &"round".into()).ok().and_then(|r| r.as_f64()).unwrap_or(0.0) as u32;
+    let found = find(&models.detector, &frame, width, height, previous(data), round, min_score)
         .map_err(|e| format!("人脸检测失败：{e}"))?;
     let run_ms = now_ms() - started;
     let observation = FaceObservation {

@@ -46,15 +46,16 @@ export const frames = (page) =>
 
 /**
  * Starts the static server on a free port and launches Chromium. Returns an env with
- * `open(route, opts)` and `close()`. `root` defaults to dist/; `server` holds startServer's options. With `smoke` (default) the app is
+ * `open(route, opts)` and `close()`. `root` defaults to dist/; `server` holds startServer's options; `args` are
+ * extra Chromium switches (the fake camera). With `smoke` (default) the app is
  * loaded once first; if that fails, `open` throws the reason immediately.
  */
-export async function setup({ root = DIST, smoke = true, server: serverOptions = {} } = {}) {
+export async function setup({ root = DIST, smoke = true, server: serverOptions = {}, args = [] } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html not found: run trunk build --release first`);
   }
   const server = await startServer(root, 0, '127.0.0.1', serverOptions);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] });
   fs.mkdirSync(OUT, { recursive: true });
   // Smoke load: if the app cannot start at all (e.g. a broken wasm-opt pass), every test fails at
   // once with that reason instead of each waiting 30 s for the same thing.

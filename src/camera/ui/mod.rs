@@ -7,11 +7,9 @@
 mod grab;
 mod stream;
 
-use super::guide::Guide;
-use super::head::{Head, estimate};
-use super::hint::{Hint, choose};
+use super::assess::{Assessment, assess};
+use super::hint::Hint;
 use super::hold::{Hold, Rate};
-use super::light::{Light, measure};
 use super::overlay::overlay_svg;
 use crate::app::analysis::worker_client::{self, WorkerId, field};
 use crate::app::browser::{hand_over_capture, next_frame, now_ms, read_file};
@@ -22,8 +20,8 @@ use grab::{FrameGrabber, analysis_size, shoot};
 use js_sys::{Array, Float32Array, Uint8Array};
 use leptos::html::Video;
 use leptos::prelude::*;
-use std::cell::Cell;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use stream::Facing;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, MediaStream};
@@ -56,16 +54,6 @@ enum Phase {
     Shooting,
 }
 
-/// What the latest analysed frame showed.
-#[derive(Debug, Clone, PartialEq)]
-struct Seen {
-    width: u32,
-    height: u32,
-    hint: Hint,
-    head: Option<Head>,
-    light: Light,
-}
-
 const ANALYSIS_FAILED: &str = "取景提示暂时不可用（人脸模型没有加载成功），仍然可以直接拍照，拍完会完整检查。";
 
 #[component]
@@ -73,15 +61,17 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
     let video = NodeRef::<Video>::new();
     let facing = RwSignal::new(Facing::Back);
     let phase = RwSignal::new(Phase::Starting);
-    let seen = RwSignal::new(None::<Seen>);
+    let seen = RwSignal::new(None::<Assessment>);
     let fps = RwSignal::new(0usize);
+    // Frames analysed since the page opened (`data-frames`: tests wait for the rate to settle).
+    let frames = RwSignal::new(0u32);
     let auto = RwSignal::new(false);
     let analysis_error = RwSignal::new(false);
     // Bumped to reopen the camera (tab shown again).
     let restart = RwSignal::new(0u32);
     let stream = StoredValue::new_local(None::<MediaStream>);
     // The page's lifetime: loops and late answers stop touching the page once it is gone.
-    let alive = Rc::new(Cell::new(true));
+    let alive = Arc::new(AtomicBool::new(true));
 
     let stop_camera = move || {
         if let Some(s) = stream.try_update_value(Option::take).flatten() {
@@ -154,10 +144,7 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
             let Some(grabber) = FrameGrabber::new() else { return };
             let mut previous: Option<BoxF> = None;
             let (mut hold, mut rate) = (Hold::default(), Rate::default());
-            let geometry = &profile.photo_content.geometry;
-            let scene = &profile.photo_content.scene;
-            let aspect = profile.photo.width as f32 / profile.photo.height.max(1) as f32;
-            while alive.get() {
+            while alive.load(Ordering::Relaxed) {
                 next_frame().await;
                 let ready = phase.try_get_untracked() == Some(Phase::Live);
                 let Some(v) = video
@@ -169,8 +156,8 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
                 };
                 let (width, height) = analysis_size(v.video_width(), v.video_height());
                 let Some(rgb) = grabber.grab(&v, width, height) else { continue };
-                let guide = Guide::new(width, height, aspect, geometry);
-                let faces = match analyse(&rgb, width, height, previous, &profile.id).await {
+                let round = frames.try_get_untracked().unwrap_or(0);
+                let faces = match analyse(&rgb, width, height, previous, round, &profile.id).await {
                     Ok(faces) => faces,
                     Err(()) => {
                         // No retry: each would start a worker and fetch the models again. The
@@ -179,18 +166,18 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
                         break;
                     }
                 };
-                if !alive.get() {
+                if !alive.load(Ordering::Relaxed) {
                     break;
                 }
                 previous = faces.first().map(|f| f.bbox);
-                let head = faces.first().and_then(estimate);
-                let light = measure(&rgb, width, height, &guide, head.as_ref(), &scene.lighting, &scene.background);
-                let hint = choose(&light, head.as_ref(), &guide);
+                let a = assess(&rgb, width, height, &faces, profile);
                 let now = now_ms();
                 rate.tick(now);
                 fps.try_set(rate.per_second());
-                seen.try_set(Some(Seen { width, height, hint, head, light }));
-                if hold.feed(now, hint == Hint::Ok) && auto.try_get_untracked() == Some(true) {
+                frames.try_update(|n| *n += 1);
+                let ok = a.hint == Hint::Ok;
+                seen.try_set(Some(a));
+                if hold.feed(now, ok) && auto.try_get_untracked() == Some(true) {
                     shutter();
                 }
             }
@@ -198,7 +185,7 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
     }
 
     on_cleanup(move || {
-        alive.set(false);
+        alive.store(false, Ordering::Relaxed);
         visibility.remove();
         stop_camera();
         worker_client::stop(WorkerId::Analysis(0));
@@ -220,17 +207,7 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
 
     let hint = move || seen.with(|s| s.as_ref().map(|s| s.hint));
     let overlay = move || {
-        seen.with(|s| {
-            s.as_ref().map(|s| {
-                let guide = Guide::new(
-                    s.width,
-                    s.height,
-                    profile.photo.width as f32 / profile.photo.height.max(1) as f32,
-                    &profile.photo_content.geometry,
-                );
-                overlay_svg(s.width, s.height, &guide, s.head.as_ref(), s.hint == Hint::Ok)
-            })
-        })
+        seen.with(|s| s.as_ref().map(|s| overlay_svg(s.width, s.height, &s.guide, s.head.as_ref(), s.hint == Hint::Ok)))
     };
     let background_off =
         move || seen.with(|s| s.as_ref().is_some_and(|s| s.head.is_some() && s.light.background_ok == Some(false)));
@@ -244,6 +221,7 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
             data-testid="camera-guide"
             data-hint=move || hint().map_or("", Hint::code)
             data-fps=move || fps.get().to_string()
+            data-frames=move || frames.get().to_string()
             data-phase=move || match phase.get() {
                 Phase::Starting => "starting",
                 Phase::Live => "live",
@@ -330,6 +308,7 @@ async fn analyse(
     width: u32,
     height: u32,
     previous: Option<BoxF>,
+    round: u32,
     profile: &str,
 ) -> Result<Vec<crate::face::Detection>, ()> {
     let pixels = Uint8Array::from(rgb);
@@ -339,6 +318,7 @@ async fn analyse(
         ("width", width.into()),
         ("height", height.into()),
         ("rgb", pixels.into()),
+        ("round", round.into()),
         ("profile", profile.into()),
     ];
     if let Some(b) = previous {
