@@ -96,7 +96,10 @@ fn CameraPage(profile: &'static Profile) -> impl IntoView {
                     if let Ok(p) = v.play() {
                         wasm_bindgen_futures::JsFuture::from(p).await.ok();
                     }
-                    if stream.try_set_value(Some(s.clone())).is_some() {
+                    // `Clone::clone`, not `s.clone()`: web-sys binds MediaStream's own `clone()`,
+                    // which makes a second stream on new tracks (stopping that one would leave the
+                    // camera on).
+                    if stream.try_set_value(Some(Clone::clone(&s))).is_some() {
                         // The page went away while the camera was opening.
                         stream::stop(&s);
                         return;
