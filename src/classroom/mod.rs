@@ -5,6 +5,7 @@
 //! natively; the class page (`#/class`, `ui`) drives the same functions through its two workers.
 
 pub mod archive;
+pub mod content;
 pub mod export;
 pub mod html;
 pub mod inspect;

@@ -99,7 +99,7 @@ pub async fn add_files(files: Vec<File>) -> Result<Matched, String> {
     class(vec![("kind", "files".into()), ("files", list.into())], transfer, "files").await.map(matched)
 }
 
-/// The teacher's choice for an unmatched file.
+/// The teacher's choice for a file: an unmatched one's student and kind, or a matched one's kind.
 pub async fn choose(file: usize, student: usize, kind: Kind) -> Result<Matched, String> {
     let fields = vec![
         ("kind", "assign".into()),
@@ -116,6 +116,8 @@ pub struct Inspected {
     pub reason: String,
     /// After the fix: 合格 / 已修复 / 需重交, what to redo, the outcome for the export and the bytes.
     pub fixed: Option<(String, String, String, Option<Uint8Array>)>,
+    /// The ID image is the student's photo after all (no card, a face): move it.
+    pub photo_after_all: bool,
 }
 
 /// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
@@ -126,6 +128,7 @@ pub async fn inspect(
     pass: Pass,
     student_id: &str,
     profile: &str,
+    photo_free: bool,
     on_bytes: impl FnOnce(&Uint8Array),
 ) -> Result<Inspected, String> {
     let file = class(vec![("kind", "file".into()), ("file", (job.file as u32).into())], Array::new(), "file").await?;
@@ -138,6 +141,7 @@ pub async fn inspect(
         ("student", student_id.into()),
         ("profile", profile.into()),
         ("fix", (pass == Pass::Fix).into()),
+        ("photo_free", photo_free.into()),
         ("bytes", bytes.clone().into()),
     ];
     let answer = send(WorkerId::Analysis(worker), fields, Array::of1(&bytes.buffer()), "inspected", |_, _| {}).await?;
@@ -150,7 +154,8 @@ pub async fn inspect(
             field(&answer, "export").and_then(|e| e.dyn_into().ok()),
         )
     });
-    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed })
+    let photo_after_all = field(&answer, "photo_after_all").and_then(|m| m.as_bool()).unwrap_or(false);
+    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed, photo_after_all })
 }
 
 /// The export ZIP, the report CSV and the redo lines, from each student's fixed files

@@ -45,7 +45,11 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
     let class = use_class(profile);
     let problems_only = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if target.get_attribute("data-action").as_deref() == Some("kind") {
+            return set_kind(class, &target);
+        }
+        let Ok(input) = target.dyn_into::<HtmlInputElement>() else { return };
         match input.get_attribute("data-action").as_deref() {
             Some("roster") => read_roster(class, &input),
             Some("files") => {
@@ -118,6 +122,14 @@ fn read_roster(class: ClassState, input: &HtmlInputElement) {
 fn value(target: &Element, container: &str, selector: &str) -> Option<String> {
     let control = target.closest(container).ok()??.query_selector(selector).ok()??;
     Reflect::get(&control, &JsValue::from_str("value")).ok()?.as_string()
+}
+
+/// A row's "照片 / 证件" select: the file stays with its student as the chosen kind.
+fn set_kind(class: ClassState, select: &Element) {
+    let number = |key: &str| select.get_attribute(key).and_then(|v| v.parse().ok());
+    let (Some(file), Some(student)) = (number("data-file"), number("data-student")) else { return };
+    let value = Reflect::get(select, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+    class.choose(file, student, if value.as_deref() == Some("document") { Kind::Document } else { Kind::Photo });
 }
 
 /// The picker's "指定" beside an unmatched file: its student and kind.

@@ -149,12 +149,16 @@ impl ClassState {
             // The ID only for a line that can name files, as `Student::checked_id` says for the CLI.
             let id = self.rows.with_untracked(|r| r.get(job.student).filter(|r| r.exportable).map(|r| r.id.clone()));
             let profile = self.profile.get_untracked().id.clone();
+            // Only while checking: a move starts a new check run, which must not replace the fix.
+            let photo_free = pass == Pass::Check
+                && self.rows.with_untracked(|r| r.get(job.student).is_some_and(|r| r.photo.file.is_none()));
             let thumbnail = |bytes: &Uint8Array| {
                 if pass == Pass::Check {
                     self.thumbnail(job, bytes);
                 }
             };
-            let answer = client::inspect(worker, job, pass, &id.unwrap_or_default(), &profile, thumbnail).await;
+            let answer =
+                client::inspect(worker, job, pass, &id.unwrap_or_default(), &profile, photo_free, thumbnail).await;
             if self.queue.try_update(|q| q.finish(run)) != Some(true) {
                 return;
             }
@@ -178,6 +182,10 @@ impl ClassState {
     }
 
     fn apply(self, job: Job, answer: Result<client::Inspected, String>) {
+        if answer.as_ref().is_ok_and(|a| a.photo_after_all) {
+            // Matched again as the photo, it is checked again there (as `precheck batch` does).
+            return self.choose(job.file, job.student, Kind::Photo);
+        }
         let (status, reason, fixed) = match answer {
             Ok(a) => (a.status, a.reason, a.fixed),
             Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None))),
