@@ -128,6 +128,13 @@ fn slot(out: &mut String, s: &Slot, kind: Kind, student: usize) {
         }
     }
     let _ = write!(out, r#"<span class="class-line">{}</span>"#, escape(&s.line(kind)));
+    if s.report.is_some() {
+        let _ = write!(
+            out,
+            r#"<button type="button" class="class-open" data-action="open" data-student="{student}" data-kind="{}">查看报告</button>"#,
+            kind.as_str()
+        );
+    }
     if let Some(f) = &s.file {
         let _ = write!(out, r#"<span class="class-file">{}</span>"#, escape(f));
     }

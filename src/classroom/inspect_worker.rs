@@ -7,7 +7,8 @@
 //! photo yet)}`.
 //! Answer: `{type: "inspected", id, status: pass|warn|fail, reason, report: JSON, outcome: JSON
 //! (see `inspect::Outcome`), label: 合格|已修复|需重交, redo, export?: Uint8Array (transferred),
-//! photo_after_all: bool (see `inspect::photo_after_all`: the page moves the file to the photo)}`.
+//! photo_after_all: bool (see `inspect::photo_after_all`: the page moves the file to the photo),
+//! width, height: the file's upright size (the report's drawing space)}`.
 
 use super::inspect::{Inspector, Outcome, SinglePages, inspect, photo_after_all, reason};
 use crate::photo::worker::{models, post};
@@ -75,6 +76,10 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         false
     };
     fields.push(("photo_after_all", moved.into()));
+    if let Ok(probed) = crate::imaging::decode::probe(&bytes) {
+        fields.push(("width", probed.upright.0.into()));
+        fields.push(("height", probed.upright.1.into()));
+    }
     post("inspected", id, &fields, &transfer);
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod inspect;
 pub mod inspect_worker;
 pub mod intake;
 pub mod matching;
+pub mod report_view;
 pub mod roster;
 pub mod session;
 pub mod text;

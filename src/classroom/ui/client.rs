@@ -4,6 +4,7 @@
 
 use crate::app::analysis::worker_client::{WorkerId, field, number, send, text};
 use crate::classroom::inspect::SlotStatus;
+use crate::classroom::report_view::ReportView;
 use crate::classroom::session::{Job, Pass, Unused};
 use crate::report::Kind;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -118,6 +119,8 @@ pub struct Inspected {
     pub fixed: Option<(String, String, String, Option<Uint8Array>)>,
     /// The ID image is the student's photo after all (no card, a face): move it.
     pub photo_after_all: bool,
+    /// The report on the file as given, for the row's "查看报告".
+    pub report: Option<ReportView>,
 }
 
 /// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
@@ -155,7 +158,9 @@ pub async fn inspect(
         )
     });
     let photo_after_all = field(&answer, "photo_after_all").and_then(|m| m.as_bool()).unwrap_or(false);
-    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed, photo_after_all })
+    let size = number(&answer, "width").zip(number(&answer, "height")).map(|(w, h)| (w as u32, h as u32));
+    let report = text(&answer, "report").and_then(|json| ReportView::from_json(&json, size));
+    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed, photo_after_all, report })
 }
 
 /// The export ZIP, the report CSV and the redo lines, from each student's fixed files

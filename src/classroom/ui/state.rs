@@ -186,9 +186,9 @@ impl ClassState {
             // Matched again as the photo, it is checked again there (as `precheck batch` does).
             return self.choose(job.file, job.student, Kind::Photo);
         }
-        let (status, reason, fixed) = match answer {
-            Ok(a) => (a.status, a.reason, a.fixed),
-            Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None))),
+        let (status, reason, fixed, report) = match answer {
+            Ok(a) => (a.status, a.reason, a.fixed, a.report),
+            Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None)), None),
         };
         let after_fix = fixed.map(|(label, redo, outcome, bytes)| {
             self.held.update_value(|h| {
@@ -201,6 +201,9 @@ impl ClassState {
             let slot: &mut Slot = row.slot_mut(job.kind);
             slot.status = Some(status);
             slot.reason = reason;
+            if report.is_some() {
+                slot.report = report;
+            }
             if after_fix.is_some() {
                 slot.after_fix = after_fix;
             }
