@@ -261,6 +261,12 @@ fn files_are_sorted_by_what_they_show_and_the_teacher_can_override() {
         ("赵子涵2.jpg".into(), "赵子涵1.jpg".into()),
         "{stderr}"
     );
+    // A file the teacher placed keeps its place: no face moves it out of the ID image's slot.
+    let (_, stdout, _) = run(&["--kind", "王雨桐身份证.jpg=证件"]);
+    assert_eq!(
+        (file_of(&stdout, 1, "photo"), file_of(&stdout, 1, "document")),
+        (String::new(), "王雨桐身份证.jpg".into())
+    );
     for (bad, says) in [("nope.jpg=照片", "没有文件"), ("赵子涵1.jpg=猫", "应为"), ("赵子涵1.jpg", "应写成")]
     {
         let (code, _, err) = run(&["--kind", bad]);

@@ -53,8 +53,10 @@ fn parse_kind(arg: &str) -> Result<(&str, Kind), String> {
     Ok((file.trim(), kind))
 }
 
-/// The teacher's kinds, applied to the matching as the page's "照片 / 证件" selects apply them.
-fn apply_kinds(args: &[String], candidates: &[Candidate], assignment: &mut Assignment) -> Result<(), String> {
+/// The teacher's kinds, applied to the matching as the page's "照片 / 证件" selects apply them; the
+/// files so placed, whose kind what they show no longer changes.
+fn apply_kinds(args: &[String], candidates: &[Candidate], assignment: &mut Assignment) -> Result<Vec<usize>, String> {
+    let mut chosen = Vec::new();
     for arg in args {
         let (name, kind) = parse_kind(arg)?;
         let file = candidates
@@ -64,8 +66,9 @@ fn apply_kinds(args: &[String], candidates: &[Candidate], assignment: &mut Assig
         if !assignment.set_kind(file, kind) {
             return Err(format!("--kind：文件“{name}”没有对应到学生，请先按姓名或身份证号给它改名"));
         }
+        chosen.push(file);
     }
-    Ok(())
+    Ok(chosen)
 }
 
 /// Every file under the inputs (folders walked in name order), each named by its path below the
@@ -142,10 +145,13 @@ pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let inspector = content.pages(profile);
     let candidates = inputs.candidates();
     let mut assignment = assign(&roster, &candidates);
-    if let Err(why) = apply_kinds(&args.kinds, &candidates, &mut assignment) {
-        let _ = writeln!(err, "precheck: {why}");
-        return EXIT_USAGE;
-    }
+    let chosen = match apply_kinds(&args.kinds, &candidates, &mut assignment) {
+        Ok(chosen) => chosen,
+        Err(why) => {
+            let _ = writeln!(err, "precheck: {why}");
+            return EXIT_USAGE;
+        }
+    };
 
     let mut results = Vec::new();
     for (i, student) in roster.students.iter().enumerate() {
@@ -165,7 +171,8 @@ pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let (mut photo, _) = check(Kind::Photo, assignment.file(i, Kind::Photo));
         let (mut document, bytes) = check(Kind::Document, assignment.file(i, Kind::Document));
-        let photo_free = assignment.file(i, Kind::Photo).is_none();
+        let photo_free = assignment.file(i, Kind::Photo).is_none()
+            && assignment.file(i, Kind::Document).is_none_or(|f| !chosen.contains(&f));
         if let Some(file) = assignment
             .file(i, Kind::Document)
             .filter(|_| photo_after_all(&inspector, document.report.as_ref(), &bytes, photo_free))

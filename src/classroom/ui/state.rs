@@ -11,7 +11,7 @@ use crate::report::Kind;
 use gloo_file::ObjectUrl;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::File;
 
@@ -21,6 +21,8 @@ struct Held {
     urls: Vec<ObjectUrl>,
     /// Per (student, is_document): the outcome (for the export) and the exported bytes.
     fixed: HashMap<(usize, bool), (String, Option<Uint8Array>)>,
+    /// Files the teacher placed (picker or kind select): their kind is never changed by content.
+    chosen: HashSet<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -31,7 +33,8 @@ pub struct ClassState {
     /// A Chinese message: the roster could not be read, an archive was refused, a worker failed.
     pub message: RwSignal<Vec<String>>,
     pub downloads: RwSignal<Option<Downloads>>,
-    /// Results exist that were not downloaded: leaving asks first.
+    /// Results exist that were not downloaded (checks done since the last download of the ZIP):
+    /// leaving asks first.
     pub unsaved: RwSignal<bool>,
     profile: Signal<&'static Profile>,
     held: StoredValue<Held, LocalStorage>,
@@ -102,7 +105,15 @@ impl ClassState {
         });
     }
 
+    /// The teacher's choice: `file` becomes `student`'s file of `kind`, and stays so.
     pub fn choose(self, file: usize, student: usize, kind: Kind) {
+        self.held.update_value(|h| {
+            h.chosen.insert(file);
+        });
+        self.place(file, student, kind);
+    }
+
+    fn place(self, file: usize, student: usize, kind: Kind) {
         spawn_local(async move {
             match client::choose(file, student, kind).await {
                 Ok(m) => self.matched(m),
@@ -151,6 +162,7 @@ impl ClassState {
             let profile = self.profile.get_untracked().id.clone();
             // Only while checking: a move starts a new check run, which must not replace the fix.
             let photo_free = pass == Pass::Check
+                && !self.held.with_value(|h| h.chosen.contains(&job.file))
                 && self.rows.with_untracked(|r| r.get(job.student).is_some_and(|r| r.photo.file.is_none()));
             let thumbnail = |bytes: &Uint8Array| {
                 if pass == Pass::Check {
@@ -184,7 +196,7 @@ impl ClassState {
     fn apply(self, job: Job, answer: Result<client::Inspected, String>) {
         if answer.as_ref().is_ok_and(|a| a.photo_after_all) {
             // Matched again as the photo, it is checked again there (as `precheck batch` does).
-            return self.choose(job.file, job.student, Kind::Photo);
+            return self.place(job.file, job.student, Kind::Photo);
         }
         let (status, reason, fixed, report) = match answer {
             Ok(a) => (a.status, a.reason, a.fixed, a.report),
@@ -196,6 +208,7 @@ impl ClassState {
             });
             (label, redo)
         });
+        self.unsaved.set(true);
         self.rows.update(|r| {
             let Some(row) = r.get_mut(job.student) else { return };
             let slot: &mut Slot = row.slot_mut(job.kind);
