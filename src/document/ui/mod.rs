@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 
 #[component]
 pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
-    // The ID from the registration rehearsal (#/registration), when it has a well-formed one: it
+    // The ID from the registration rehearsal (#/info), when it has a well-formed one: it
     // fills the field, and a card that disagrees with it says so by that name.
     let registered =
         crate::app::state::use_registration_store().form.with_untracked(|f| f.id_number.trim().to_uppercase());
