@@ -8,7 +8,10 @@
 //! Answer: `{type: "inspected", id, status: pass|warn|fail, reason, report: JSON, outcome: JSON
 //! (see `inspect::Outcome`), label: 合格|已修复|需重交, redo, export?: Uint8Array (transferred),
 //! photo_after_all: bool (see `inspect::photo_after_all`: the page moves the file to the photo),
-//! width, height: the file's upright size (the report's drawing space)}`.
+//! width, height: the file's upright size (the report's drawing space), preview?: Uint8Array
+//! (transferred; when asked with `preview: true`): a JPEG of at most [`PREVIEW_SIDE`] px}`. The page
+//! shows the preview as the row's thumbnail and in the report, never the file itself: a 12 MP photo
+//! per row would keep dozens of full-size decoded pictures in the tab.
 
 use super::inspect::{Inspector, Outcome, SinglePages, inspect, photo_after_all, reason};
 use crate::photo::worker::{models, post};
@@ -20,6 +23,16 @@ use wasm_bindgen::prelude::*;
 
 fn text(data: &JsValue, key: &str) -> String {
     Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Longest side of the preview: the report shows it at most 32rem wide on a phone.
+pub const PREVIEW_SIDE: u32 = 640;
+
+/// A small JPEG of the picture (a JPEG is decoded at 1/4 or 1/8 scale for it).
+fn preview(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (picture, _) = crate::photo::content::picture::decode_within(bytes, PREVIEW_SIDE).ok()?;
+    let picture = crate::photo::content::picture::shrink_within(picture, PREVIEW_SIDE);
+    crate::imaging::jpeg_write::encode(&picture, 80, 72).ok()
 }
 
 pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
@@ -76,6 +89,13 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         false
     };
     fields.push(("photo_after_all", moved.into()));
+    if flag("preview")
+        && let Some(preview) = preview(&bytes)
+    {
+        let array = Uint8Array::from(preview.as_slice());
+        transfer.push(&array.buffer());
+        fields.push(("preview", array.into()));
+    }
     if let Ok(probed) = crate::imaging::decode::probe(&bytes) {
         fields.push(("width", probed.upright.0.into()));
         fields.push(("height", probed.upright.1.into()));

@@ -124,7 +124,7 @@ pub struct Inspected {
 }
 
 /// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
-/// (or its whole fix). `on_bytes` sees the file before it is handed over (for the thumbnail).
+/// (or its whole fix). `on_preview` gets the worker's small copy of the picture (checks only).
 pub async fn inspect(
     worker: usize,
     job: Job,
@@ -132,11 +132,10 @@ pub async fn inspect(
     student_id: &str,
     profile: &str,
     photo_free: bool,
-    on_bytes: impl FnOnce(&Uint8Array),
+    on_preview: impl FnOnce(&Uint8Array),
 ) -> Result<Inspected, String> {
     let file = class(vec![("kind", "file".into()), ("file", (job.file as u32).into())], Array::new(), "file").await?;
     let bytes: Uint8Array = field(&file, "bytes").and_then(|b| b.dyn_into().ok()).ok_or(super::BROKEN)?;
-    on_bytes(&bytes);
     let fields = vec![
         ("kind", "inspect".into()),
         ("slot", kind_str(job.kind).into()),
@@ -145,9 +144,13 @@ pub async fn inspect(
         ("profile", profile.into()),
         ("fix", (pass == Pass::Fix).into()),
         ("photo_free", photo_free.into()),
+        ("preview", (pass == Pass::Check).into()),
         ("bytes", bytes.clone().into()),
     ];
     let answer = send(WorkerId::Analysis(worker), fields, Array::of1(&bytes.buffer()), "inspected", |_, _| {}).await?;
+    if let Some(preview) = field(&answer, "preview").and_then(|p| p.dyn_into::<Uint8Array>().ok()) {
+        on_preview(&preview);
+    }
     let status = text(&answer, "status").as_deref().and_then(SlotStatus::parse).ok_or(super::BROKEN)?;
     let fixed = (pass == Pass::Fix).then(|| {
         (

@@ -164,9 +164,9 @@ impl ClassState {
             let photo_free = pass == Pass::Check
                 && !self.held.with_value(|h| h.chosen.contains(&job.file))
                 && self.rows.with_untracked(|r| r.get(job.student).is_some_and(|r| r.photo.file.is_none()));
-            let thumbnail = |bytes: &Uint8Array| {
+            let thumbnail = |preview: &Uint8Array| {
                 if pass == Pass::Check {
-                    self.thumbnail(job, bytes);
+                    self.thumbnail(job, preview);
                 }
             };
             let answer =
