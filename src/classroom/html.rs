@@ -114,12 +114,13 @@ fn slot(out: &mut String, s: &Slot, kind: Kind, student: usize) {
     if let Some(src) = &s.thumbnail {
         let _ = write!(out, r#"<img src="{}" alt="" loading="lazy" decoding="async">"#, escape(src));
     }
+    // The row's controls name it by `data-row` (its index): `data-student` is the row's ID alone.
     match s.index {
         // The teacher's override when the file was sorted wrong: the same select as the picker's.
         Some(file) => {
             let _ = write!(
                 out,
-                r#"<select class="class-kind" aria-label="文件类型" data-action="kind" data-file="{file}" data-student="{student}">{}</select>"#,
+                r#"<select class="class-kind" aria-label="文件类型" data-action="kind" data-file="{file}" data-row="{student}">{}</select>"#,
                 kind_options(kind)
             );
         }
@@ -131,7 +132,7 @@ fn slot(out: &mut String, s: &Slot, kind: Kind, student: usize) {
     if s.report.is_some() {
         let _ = write!(
             out,
-            r#"<button type="button" class="class-open" data-action="open" data-student="{student}" data-kind="{}">查看报告</button>"#,
+            r#"<button type="button" class="class-open" data-action="open" data-row="{student}" data-kind="{}">查看报告</button>"#,
             kind.as_str()
         );
     }
@@ -191,6 +192,7 @@ mod tests {
                 Slot { file: Some("f.jpg".into()), status: Some(SlotStatus::Pass), ..Slot::default() };
         }
         let html = table(&rows, false);
+        assert_eq!(html.matches("data-student=").count(), 2, "one per row, nothing else: {html}");
         assert!(
             html.contains(
                 r#"data-student="410102201002030111" data-photo-status="fail" data-document-status="missing""#
@@ -203,7 +205,7 @@ mod tests {
         );
         assert!(html.contains(r#"<img src="blob:x""#));
         assert!(
-            html.contains(r#"data-action="kind" data-file="0" data-student="0"><option value="photo" selected>照片</option><option value="document">证件</option></select>"#),
+            html.contains(r#"data-action="kind" data-file="0" data-row="0"><option value="photo" selected>照片</option><option value="document">证件</option></select>"#),
             "a file's kind can be changed where it is shown: {html}"
         );
         assert!(html.contains(r#"data-student="410102201003040143" data-photo-status="pass""#));

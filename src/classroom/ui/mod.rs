@@ -134,7 +134,7 @@ fn value(target: &Element, container: &str, selector: &str) -> Option<String> {
 
 /// The student and kind a "查看报告" button names.
 fn opened(button: &Element) -> Option<(usize, Kind)> {
-    let student = button.get_attribute("data-student")?.parse().ok()?;
+    let student = button.get_attribute("data-row")?.parse().ok()?;
     let kind = if button.get_attribute("data-kind")? == Kind::Document.as_str() { Kind::Document } else { Kind::Photo };
     Some((student, kind))
 }
@@ -142,7 +142,7 @@ fn opened(button: &Element) -> Option<(usize, Kind)> {
 /// A row's "照片 / 证件" select: the file stays with its student as the chosen kind.
 fn set_kind(class: ClassState, select: &Element) {
     let number = |key: &str| select.get_attribute(key).and_then(|v| v.parse().ok());
-    let (Some(file), Some(student)) = (number("data-file"), number("data-student")) else { return };
+    let (Some(file), Some(student)) = (number("data-file"), number("data-row")) else { return };
     let value = Reflect::get(select, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
     class.choose(file, student, if value.as_deref() == Some("document") { Kind::Document } else { Kind::Photo });
 }
