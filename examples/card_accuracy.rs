@@ -21,7 +21,8 @@
 //! counts as read correctly, not read (no reading, or no card found), or read WRONG (a number
 //! accepted that is not the printed one: the target is none). With the per-character template
 //! correlation and lead over the runner-up for characters matched right and wrong, the measures
-//! `number_score` and `number_margin` were set from.
+//! `number_score` and `number_margin` were set from; and the same tally for each margin in
+//! `MARGINS`, so a change of `number_margin` is judged on the same readings.
 
 use precheck::document::card::checks::measure;
 use precheck::document::card::number::read;
@@ -239,8 +240,13 @@ fn main() {
 }
 
 /// The number reader over the scenes (see the header).
+/// The `number_margin` values compared on the same readings.
+const MARGINS: [f64; 3] = [0.08, 0.12, 0.15];
+
 fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
     let (mut right, mut unread, mut no_card, mut wrong, mut cards) = (0, 0, 0, vec![], 0);
+    // Per margin: read correctly, not read, read wrong.
+    let mut by_margin = [(0, 0, 0); MARGINS.len()];
     let (mut ok_score, mut ok_margin, mut bad_score, mut bad_margin, mut times) =
         (vec![], vec![], vec![], vec![], vec![]);
     let mut unread_seeds = vec![];
@@ -266,6 +272,14 @@ fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
         };
         times.push(t0.elapsed().as_secs_f64() * 1000.0);
         let r = read(&img, f, spec);
+        for (tally, margin) in by_margin.iter_mut().zip(MARGINS) {
+            let at = precheck::profile::CardSpec { number_margin: margin, ..spec.clone() };
+            match read(&img, f, &at).number {
+                Some(n) if n == number => tally.0 += 1,
+                Some(_) => tally.2 += 1,
+                None => tally.1 += 1,
+            }
+        }
         for (c, t) in r.chars.iter().zip(number.chars()) {
             if c.ch == t {
                 ok_score.push(c.score);
@@ -293,6 +307,9 @@ fn numbers(count: u64, (w, h): (u32, u32), spec: &precheck::profile::CardSpec) {
         spec.number_margin
     );
     println!("  wrong: {wrong:?}");
+    for ((right, unread, wrong), margin) in by_margin.iter().zip(MARGINS) {
+        println!("  at number_margin {margin}: read correctly {right} · not read {unread} · read WRONG {wrong}");
+    }
     println!("  not read (seed, best guess was right, weakest score): {unread_seeds:?}");
     summary("score, characters matched right", &mut ok_score);
     summary("margin, characters matched right", &mut ok_margin);

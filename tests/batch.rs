@@ -207,6 +207,75 @@ fn a_class_is_matched_checked_fixed_named_and_reported() {
 }
 
 #[test]
+fn files_are_sorted_by_what_they_show_and_the_teacher_can_override() {
+    let dir = temp_dir("content");
+    let class = &students()[..3];
+    let roster = dir.join("花名册.csv");
+    write(&roster, &roster_gbk(class));
+    let files = dir.join("files");
+    // A card photographed with the phone held upright, sent as "照片": a card is seen, so the ID image.
+    let tall_card = {
+        use precheck::document::card::synthetic::{Background as Table, Scene, photo};
+        let mut scene = Scene::simple(750, 1000, 63);
+        scene.background = Table::Wood;
+        scene.card.as_mut().unwrap().holder.number = class[0].1.clone();
+        fixtures::jpeg(&photo(&scene).0, 90, Some(96))
+    };
+    write(&files.join("李明轩照片.jpg"), &tall_card);
+    write(&files.join("李明轩/IMG_1.jpg"), &phone_photo());
+    // A portrait sent as "身份证": no card, a face, and no other photo: the photo.
+    write(&files.join("王雨桐身份证.jpg"), &phone_photo());
+    write(&files.join("赵子涵1.jpg"), &phone_photo());
+    write(&files.join("赵子涵2.jpg"), &card(&class[2].1));
+    let out = dir.join("out");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["batch".to_owned(), s(&files), "--roster".into(), s(&roster), "--out".into(), s(&out)];
+        args.push("--json".into());
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        precheck(&args)
+    };
+    let file_of = |stdout: &str, i: usize, kind: &str| -> String {
+        let line = stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|l| l["kind"] == "student" && l["id"] == class[i].1.as_str())
+            .unwrap();
+        line[kind]["file"].as_str().unwrap_or("").to_owned()
+    };
+    let (_, stdout, stderr) = run(&[]);
+    assert_eq!(file_of(&stdout, 0, "document"), "李明轩照片.jpg", "{stdout}{stderr}");
+    assert_eq!(file_of(&stdout, 0, "photo"), "IMG_1.jpg", "{stdout}");
+    assert_eq!(file_of(&stdout, 1, "photo"), "王雨桐身份证.jpg", "{stdout}");
+    assert_eq!(file_of(&stdout, 1, "document"), "", "{stdout}");
+    assert_eq!(
+        (file_of(&stdout, 2, "photo"), file_of(&stdout, 2, "document")),
+        ("赵子涵1.jpg".into(), "赵子涵2.jpg".into())
+    );
+
+    // The teacher says otherwise: the two files of 赵子涵 trade places.
+    let (_, stdout, stderr) = run(&["--kind", "赵子涵1.jpg=证件"]);
+    assert_eq!(
+        (file_of(&stdout, 2, "photo"), file_of(&stdout, 2, "document")),
+        ("赵子涵2.jpg".into(), "赵子涵1.jpg".into()),
+        "{stderr}"
+    );
+    // A file the teacher placed keeps its place: no face moves it out of the ID image's slot.
+    let (_, stdout, _) = run(&["--kind", "王雨桐身份证.jpg=证件"]);
+    assert_eq!(
+        (file_of(&stdout, 1, "photo"), file_of(&stdout, 1, "document")),
+        (String::new(), "王雨桐身份证.jpg".into())
+    );
+    for (bad, says) in [("nope.jpg=照片", "没有文件"), ("赵子涵1.jpg=猫", "应为"), ("赵子涵1.jpg", "应写成")]
+    {
+        let (code, _, err) = run(&["--kind", bad]);
+        assert_eq!(code, EXIT_USAGE, "{bad}");
+        assert!(err.contains(says), "{bad}: {err}");
+    }
+}
+
+#[test]
 fn a_class_where_everything_passes_exits_0_and_bad_inputs_exit_2() {
     let dir = temp_dir("small");
     let class = &students()[..2];

@@ -198,3 +198,50 @@ fn photo_content_checks_match_the_site_and_confirmations_are_reported() {
     let jewellery = line["checks"].as_array().unwrap().iter().find(|c| c["id"] == "attire.jewellery").unwrap();
     assert_eq!(jewellery["confirmed"], true, "{jewellery}");
 }
+
+#[test]
+fn document_id_is_cross_checked_with_the_card_and_names_the_fix() {
+    use precheck::document::card::synthetic::{Background, Scene, photo};
+    let dir = temp_dir("document-id");
+    let mut scene = Scene::simple(1600, 1200, 52);
+    scene.background = Background::Wood;
+    let (picture, truth) = photo(&scene);
+    let id = truth.number.clone().expect("portrait side");
+    // Sent over WeChat: the name says nothing, so the typed ID is what the card is compared with.
+    let card = dir.join("mmexport1712345678901.png");
+    std::fs::write(&card, fixtures::png_rgb8(&picture)).unwrap();
+    let card_s = card.to_str().unwrap();
+    let number_row = |out: &str| -> serde_json::Value {
+        let report: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        report["checks"].as_array().unwrap().iter().find(|c| c["id"] == "card.number").cloned().unwrap()
+    };
+
+    let (_, out, err) = precheck(&["document", "--json", "--id", &id, card_s]);
+    let row = number_row(&out);
+    assert_eq!(row["status"], "pass", "{out}{err}");
+    assert!(row["message"].as_str().unwrap().contains("与填写的身份证号一致"), "{row}");
+
+    let other = "11010519491231002X";
+    assert_ne!(other, id);
+    let (code, out, _) = precheck(&["document", "--json", "--id", other, card_s]);
+    let row = number_row(&out);
+    assert_eq!((code, row["status"].as_str()), (EXIT_FAIL, Some("fail")), "{out}");
+    assert!(row["message"].as_str().unwrap().contains(&format!("填写的身份证号 {other}")), "{row}");
+
+    // A malformed ID is a usage error naming what is wrong; --id is for ID images only.
+    let (code, _, err) = precheck(&["document", "--id", "12345", card_s]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("--id") && err.contains("18 位"), "{err}");
+    let (code, _, err) = precheck(&["fix", "photo", "--id", &id, card_s, "--out", dir.join("o").to_str().unwrap()]);
+    assert_eq!(code, EXIT_USAGE);
+    assert!(err.contains("只用于证件"), "{err}");
+    let (_, help, _) = precheck(&["document", "--help"]);
+    assert!(help.contains("--id <ID>") && help.contains("身份证号"), "{help}");
+
+    // The fix is named by the number read off the card; the typed ID (any case) agrees.
+    let out_dir = dir.join("out");
+    let (code, out, err) =
+        precheck(&["fix", "document", card_s, "--id", &id.to_lowercase(), "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(code, EXIT_OK, "{out}{err}");
+    assert!(out_dir.join(format!("{id}.jpg")).exists(), "{out}");
+}

@@ -71,6 +71,17 @@ pub fn kind_label(kind: Kind) -> &'static str {
     }
 }
 
+/// `<option>`s of photo and ID image, `chosen` selected.
+fn kind_options(chosen: Kind) -> String {
+    [Kind::Photo, Kind::Document]
+        .map(|k| {
+            let selected = if k == chosen { " selected" } else { "" };
+            let value = if k == Kind::Photo { "photo" } else { "document" };
+            format!(r#"<option value="{value}"{selected}>{}</option>"#, kind_label(k))
+        })
+        .concat()
+}
+
 /// One element per shown student (`[data-student]`), with each file's status, line and thumbnail.
 pub fn table(rows: &[Row], problems_only: bool) -> String {
     let mut out = String::new();
@@ -91,24 +102,40 @@ pub fn table(rows: &[Row], problems_only: bool) -> String {
         }
         out.push_str("</div>");
         for kind in [Kind::Photo, Kind::Document] {
-            slot(&mut out, r.slot(kind), kind);
+            slot(&mut out, r.slot(kind), kind, i);
         }
         out.push_str("</div>");
     }
     out
 }
 
-fn slot(out: &mut String, s: &Slot, kind: Kind) {
+fn slot(out: &mut String, s: &Slot, kind: Kind, student: usize) {
     let _ = write!(out, r#"<div class="class-slot" data-status="{}">"#, s.status_attr());
     if let Some(src) = &s.thumbnail {
         let _ = write!(out, r#"<img src="{}" alt="" loading="lazy" decoding="async">"#, escape(src));
     }
-    let _ = write!(
-        out,
-        r#"<span class="class-kind">{}</span><span class="class-line">{}</span>"#,
-        kind_label(kind),
-        escape(&s.line(kind))
-    );
+    // The row's controls name it by `data-row` (its index): `data-student` is the row's ID alone.
+    match s.index {
+        // The teacher's override when the file was sorted wrong: the same select as the picker's.
+        Some(file) => {
+            let _ = write!(
+                out,
+                r#"<select class="class-kind" aria-label="文件类型" data-action="kind" data-file="{file}" data-row="{student}">{}</select>"#,
+                kind_options(kind)
+            );
+        }
+        None => {
+            let _ = write!(out, r#"<span class="class-kind">{}</span>"#, kind_label(kind));
+        }
+    }
+    let _ = write!(out, r#"<span class="class-line">{}</span>"#, escape(&s.line(kind)));
+    if s.report.is_some() {
+        let _ = write!(
+            out,
+            r#"<button type="button" class="class-open" data-action="open" data-row="{student}" data-kind="{}">查看报告</button>"#,
+            kind.as_str()
+        );
+    }
     if let Some(f) = &s.file {
         let _ = write!(out, r#"<span class="class-file">{}</span>"#, escape(f));
     }
@@ -129,12 +156,11 @@ pub fn unused(files: &[Unused], rows: &[Row]) -> String {
     for f in files {
         let _ = write!(
             out,
-            r#"<li data-unmatched-file="{}"><strong>{}</strong> <span>{}</span> <select aria-label="学生" data-pick="student">{students}</select> <select aria-label="类型" data-pick="kind"><option value="photo">{}</option><option value="document">{}</option></select> <button type="button" data-choose="{}">指定</button></li>"#,
+            r#"<li data-unmatched-file="{}"><strong>{}</strong> <span>{}</span> <select aria-label="学生" data-pick="student">{students}</select> <select aria-label="类型" data-pick="kind">{}</select> <button type="button" data-choose="{}">指定</button></li>"#,
             escape(&f.name),
             escape(&f.name),
             escape(&f.reason),
-            kind_label(Kind::Photo),
-            kind_label(Kind::Document),
+            kind_options(Kind::Photo),
             f.file,
         );
     }
@@ -166,6 +192,7 @@ mod tests {
                 Slot { file: Some("f.jpg".into()), status: Some(SlotStatus::Pass), ..Slot::default() };
         }
         let html = table(&rows, false);
+        assert_eq!(html.matches("data-student=").count(), 2, "one per row, nothing else: {html}");
         assert!(
             html.contains(
                 r#"data-student="410102201002030111" data-photo-status="fail" data-document-status="missing""#
@@ -177,6 +204,10 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"<img src="blob:x""#));
+        assert!(
+            html.contains(r#"data-action="kind" data-file="0" data-row="0"><option value="photo" selected>照片</option><option value="document">证件</option></select>"#),
+            "a file's kind can be changed where it is shown: {html}"
+        );
         assert!(html.contains(r#"data-student="410102201003040143" data-photo-status="pass""#));
         let problems = table(&rows, true);
         assert!(problems.contains("410102201002030111") && !problems.contains("410102201003040143"), "{problems}");

@@ -12,6 +12,10 @@ pub trait Inspector {
     /// `id` is the student's ID number from the roster (the document's name rule compares to it).
     fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report;
     fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError>;
+    /// Whether a face is seen in the picture (`false` without the face models).
+    fn shows_face(&self, _bytes: &[u8]) -> bool {
+        false
+    }
 }
 
 /// The file rules of `#/photo` and `#/document` without the content checks.
@@ -58,6 +62,20 @@ impl Inspector for SinglePages<'_> {
             Kind::Document => crate::document::fix(bytes, file_name, id, self.profile),
         }
     }
+
+    fn shows_face(&self, bytes: &[u8]) -> bool {
+        self.models.is_some_and(|m| super::content::shows_face(bytes, m))
+    }
+}
+
+/// A file sorted as a student's ID image, whose check found no card, is the student's photo when a
+/// face is seen in it and the student has no photo yet (`photo_free`: so two such files never
+/// trade places back and forth). The CLI and the class page both move such a file to the photo
+/// slot and check it there.
+pub fn photo_after_all(inspector: &dyn Inspector, report: Option<&Report>, bytes: &[u8], photo_free: bool) -> bool {
+    photo_free
+        && report.is_some_and(|r| r.kind == Kind::Document && !matches!(r.card, Some(Some(_))))
+        && inspector.shows_face(bytes)
 }
 
 /// A file's status as given (the class page's `data-photo-status` / `data-document-status`).

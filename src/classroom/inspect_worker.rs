@@ -3,11 +3,17 @@
 //! and with `fix` through the whole [`inspect`]: check, fix, re-check.
 //!
 //! Request: `{id, kind: "inspect", slot: "photo"|"document", bytes: Uint8Array (transferred), name,
-//! student: the roster line's ID or "", fix: bool, profile}`.
+//! student: the roster line's ID or "", fix: bool, profile, photo_free: bool (the student has no
+//! photo yet)}`.
 //! Answer: `{type: "inspected", id, status: pass|warn|fail, reason, report: JSON, outcome: JSON
-//! (see `inspect::Outcome`), label: 合格|已修复|需重交, redo, export?: Uint8Array (transferred)}`.
+//! (see `inspect::Outcome`), label: 合格|已修复|需重交, redo, export?: Uint8Array (transferred),
+//! photo_after_all: bool (see `inspect::photo_after_all`: the page moves the file to the photo),
+//! width, height: the file's upright size (the report's drawing space), preview?: Uint8Array
+//! (transferred; when asked with `preview: true`): a JPEG of at most [`PREVIEW_SIDE`] px}`. The page
+//! shows the preview as the row's thumbnail and in the report, never the file itself: a 12 MP photo
+//! per row would keep dozens of full-size decoded pictures in the tab.
 
-use super::inspect::{Inspector, Outcome, SinglePages, inspect, reason};
+use super::inspect::{Inspector, Outcome, SinglePages, inspect, photo_after_all, reason};
 use crate::photo::worker::{models, post};
 use crate::profile;
 use crate::report::Kind;
@@ -17,6 +23,16 @@ use wasm_bindgen::prelude::*;
 
 fn text(data: &JsValue, key: &str) -> String {
     Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Longest side of the preview: the report shows it at most 32rem wide on a phone.
+pub const PREVIEW_SIDE: u32 = 640;
+
+/// A small JPEG of the picture (a JPEG is decoded at 1/4 or 1/8 scale for it).
+fn preview(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (picture, _) = crate::photo::content::picture::decode_within(bytes, PREVIEW_SIDE).ok()?;
+    let picture = crate::photo::content::picture::shrink_within(picture, PREVIEW_SIDE);
+    crate::imaging::jpeg_write::encode(&picture, 80, 72).ok()
 }
 
 pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
@@ -29,7 +45,8 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
     let student = text(data, "student");
     let id_number = (!student.is_empty()).then_some(student.as_str());
     let profile = profile::by_id(&text(data, "profile")).unwrap_or_else(profile::default_profile);
-    let fix = Reflect::get(data, &"fix".into()).ok().and_then(|f| f.as_bool()).unwrap_or(false);
+    let flag = |key: &str| Reflect::get(data, &key.into()).ok().and_then(|f| f.as_bool()).unwrap_or(false);
+    let (fix, photo_free) = (flag("fix"), flag("photo_free"));
     let kind = if text(data, "slot") == "document" { Kind::Document } else { Kind::Photo };
     // Only photos need the models; a document's card is found without them.
     let loaded = match kind {
@@ -39,7 +56,7 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
     let pages = SinglePages { models: loaded.as_deref(), profile };
     let mut fields: Vec<(&str, JsValue)> = Vec::new();
     let mut transfer = Array::new();
-    if fix {
+    let report = if fix {
         let result = inspect(&pages, kind, &bytes, &name, id_number);
         let report = result.report.as_ref();
         fields.push(("status", result.as_given.as_str().into()));
@@ -53,11 +70,35 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
             transfer = Array::of1(&array.buffer());
             fields.push(("export", array.into()));
         }
+        result.report
     } else {
         let report = pages.check(kind, &bytes, &name, id_number);
         fields.push(("status", super::inspect::SlotStatus::from(report.verdict).as_str().into()));
         fields.push(("reason", reason(&report).into()));
         fields.push(("report", report.to_json().into()));
+        Some(report)
+    };
+    // An ID image without a card: the face models (loaded now if not yet) tell whether it is the photo.
+    let looked_for_face =
+        photo_free && kind == Kind::Document && report.as_ref().is_some_and(|r| !matches!(r.card, Some(Some(_))));
+    let moved = if looked_for_face {
+        let loaded = models(id).await?;
+        let pages = SinglePages { models: Some(&*loaded), profile };
+        photo_after_all(&pages, report.as_ref(), &bytes, photo_free)
+    } else {
+        false
+    };
+    fields.push(("photo_after_all", moved.into()));
+    if flag("preview")
+        && let Some(preview) = preview(&bytes)
+    {
+        let array = Uint8Array::from(preview.as_slice());
+        transfer.push(&array.buffer());
+        fields.push(("preview", array.into()));
+    }
+    if let Ok(probed) = crate::imaging::decode::probe(&bytes) {
+        fields.push(("width", probed.upright.0.into()));
+        fields.push(("height", probed.upright.1.into()));
     }
     post("inspected", id, &fields, &transfer);
     Ok(())

@@ -62,9 +62,12 @@ impl<L> Intake<L> {
     }
 }
 
-/// The name and, when the header can be read, the upright size (it suggests photo or ID card).
+/// The name, the upright size when the header can be read, and whether a card is seen in it (each
+/// says something of photo or ID card).
 fn candidate(name: String, bytes: &[u8]) -> Candidate {
-    Candidate { name, upright: crate::imaging::decode::probe(bytes).ok().map(|p| p.upright) }
+    let upright = crate::imaging::decode::probe(bytes).ok().map(|p| p.upright);
+    let content = upright.and_then(|_| super::content::kind_from_content(bytes));
+    Candidate { name, upright, content }
 }
 
 /// The file's own name, without the folders it came in (what its checks judge).

@@ -6,12 +6,13 @@
 use super::roster::{self, Roster};
 use crate::report::Kind;
 
-/// What a matcher knows of a file: its path (inside a folder or archive) and, when its header
-/// could be read, its upright pixel size.
+/// What a matcher knows of a file: its path (inside a folder or archive), when its header could be
+/// read its upright pixel size, and what its content showed ([`super::content`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     pub name: String,
     pub upright: Option<(u32, u32)>,
+    pub content: Option<Kind>,
 }
 
 /// Why a file was given no student, or not used.
@@ -74,9 +75,12 @@ impl Assignment {
     }
 }
 
-/// How sure the kind is: a name says it, or the picture's shape suggests it, or nothing does.
+/// How sure the kind is: a card is seen in the picture, a name says it, or the picture's shape
+/// suggests it, or nothing does. What the picture shows outranks what a parent called it: a photo
+/// of the card sent as "张三照片.jpg" is still the ID image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Evidence {
+    Seen,
     Named,
     Shape,
     Unknown,
@@ -159,8 +163,9 @@ fn student_of(roster: &Roster, path: &str) -> Result<usize, Unmatched> {
     Err(Unmatched::NoStudent)
 }
 
-/// Assigns every file. Per student, files whose name says their kind go first, then those whose
-/// shape suggests it, then the rest fill whichever slot is still empty (the photo first).
+/// Assigns every file. Per student, files in which a card was seen go first, then those whose name
+/// says their kind, then those whose shape suggests it, then the rest fill whichever slot is still
+/// empty (the photo first).
 pub fn assign(roster: &Roster, files: &[Candidate]) -> Assignment {
     let n = roster.students.len();
     let mut out = Assignment { photo: vec![None; n], document: vec![None; n], unmatched: Vec::new() };
@@ -169,11 +174,13 @@ pub fn assign(roster: &Roster, files: &[Candidate]) -> Assignment {
         match student_of(roster, &file.name) {
             Ok(student) => {
                 let base = file.name.rsplit('/').next().unwrap_or(&file.name);
-                let (evidence, kind) = match (kind_from_name(base), file.upright.and_then(kind_from_shape)) {
-                    (Some(k), _) => (Evidence::Named, Some(k)),
-                    (None, Some(k)) => (Evidence::Shape, Some(k)),
-                    (None, None) => (Evidence::Unknown, None),
-                };
+                let (evidence, kind) =
+                    match (file.content, kind_from_name(base), file.upright.and_then(kind_from_shape)) {
+                        (Some(k), _, _) => (Evidence::Seen, Some(k)),
+                        (None, Some(k), _) => (Evidence::Named, Some(k)),
+                        (None, None, Some(k)) => (Evidence::Shape, Some(k)),
+                        (None, None, None) => (Evidence::Unknown, None),
+                    };
                 claims.push((student, evidence, kind, i));
             }
             Err(why) => out.unmatched.push((i, why)),
@@ -197,14 +204,19 @@ pub fn assign(roster: &Roster, files: &[Candidate]) -> Assignment {
 
 impl Assignment {
     /// The teacher's choice for a file: it becomes `student`'s file of `kind`, leaving any other slot
-    /// it had; the file that slot held, if any, is listed as unused.
+    /// it had. The file that slot held, if any, takes the slot this one left when it was the same
+    /// student's (the teacher swapped photo and ID image); else it is listed as unused.
     pub fn choose(&mut self, file: usize, student: usize, kind: Kind) {
         if student >= self.photo.len() {
             return;
         }
-        for slot in self.photo.iter_mut().chain(self.document.iter_mut()) {
-            if *slot == Some(file) {
-                *slot = None;
+        let mut left = None;
+        for (other, slots) in [(Kind::Photo, &mut self.photo), (Kind::Document, &mut self.document)] {
+            for (holder, slot) in slots.iter_mut().enumerate() {
+                if *slot == Some(file) {
+                    *slot = None;
+                    left = Some((holder, other));
+                }
             }
         }
         self.unmatched.retain(|(f, _)| *f != file);
@@ -212,9 +224,40 @@ impl Assignment {
             Kind::Photo => &mut self.photo[student],
             Kind::Document => &mut self.document[student],
         };
-        if let Some(previous) = slot.replace(file) {
-            self.unmatched.push((previous, Unmatched::Extra { student, kind, used: file }));
-            self.unmatched.sort_by_key(|(f, _)| *f);
+        let Some(previous) = slot.replace(file) else { return };
+        match left {
+            Some((holder, other)) if holder == student && other != kind => match other {
+                Kind::Photo => self.photo[student] = Some(previous),
+                Kind::Document => self.document[student] = Some(previous),
+            },
+            _ => {
+                self.unmatched.push((previous, Unmatched::Extra { student, kind, used: file }));
+                self.unmatched.sort_by_key(|(f, _)| *f);
+            }
+        }
+    }
+
+    /// The student a file was matched to: in one of the student's slots, or left over beside the
+    /// student's file of the same kind.
+    pub fn student_of_file(&self, file: usize) -> Option<usize> {
+        let in_slot = |slots: &[Option<usize>]| slots.iter().position(|s| *s == Some(file));
+        in_slot(&self.photo).or_else(|| in_slot(&self.document)).or_else(|| {
+            self.unmatched.iter().find_map(|(f, why)| match why {
+                Unmatched::Extra { student, .. } if *f == file => Some(*student),
+                _ => None,
+            })
+        })
+    }
+
+    /// The teacher's "照片 / 证件" for a file already matched to a student: the same student's
+    /// file of `kind`. `false` when the file has no student (the picker names one).
+    pub fn set_kind(&mut self, file: usize, kind: Kind) -> bool {
+        match self.student_of_file(file) {
+            Some(student) => {
+                self.choose(file, student, kind);
+                true
+            }
+            None => false,
         }
     }
 }

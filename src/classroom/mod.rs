@@ -5,6 +5,7 @@
 //! natively; the class page (`#/class`, `ui`) drives the same functions through its two workers.
 
 pub mod archive;
+pub mod content;
 pub mod export;
 pub mod html;
 pub mod inspect;
@@ -13,6 +14,7 @@ pub mod inspect;
 pub mod inspect_worker;
 pub mod intake;
 pub mod matching;
+pub mod report_view;
 pub mod roster;
 pub mod session;
 pub mod text;

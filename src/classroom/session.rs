@@ -140,8 +140,10 @@ pub struct Slot {
     pub reason: String,
     /// After "全部修复": 合格 / 已修复 / 需重交 and what to redo.
     pub after_fix: Option<(String, String)>,
-    /// An object URL of the picture, for the thumbnail.
+    /// An object URL of the picture, for the thumbnail and the report's picture.
     pub thumbnail: Option<String>,
+    /// The full report on the file as given, once checked.
+    pub report: Option<super::report_view::ReportView>,
 }
 
 impl Slot {

@@ -174,7 +174,7 @@ fn roster_of_class() -> Roster {
 }
 
 fn file(name: &str, upright: Option<(u32, u32)>) -> Candidate {
-    Candidate { name: name.to_owned(), upright }
+    Candidate { name: name.to_owned(), upright, content: None }
 }
 
 #[test]
@@ -230,6 +230,41 @@ fn the_teachers_choice_moves_a_file_and_lists_the_one_it_replaces() {
     assert_eq!(a.unmatched, vec![(1, Unmatched::Extra { student: 0, kind: Kind::Photo, used: 0 })]);
     a.choose(2, 99, Kind::Photo);
     assert_eq!(a.file(1, Kind::Photo), Some(2), "a student not on the roster changes nothing");
+}
+
+#[test]
+fn a_card_seen_outranks_the_name_and_shape_and_the_teacher_can_swap_or_set_a_kind() {
+    let r = roster_of_class();
+    let seen = |name: &str| Candidate { content: Some(Kind::Document), ..file(name, Some((3000, 4000))) };
+    // 0: "照片" by name, tall, but a card is seen in it; 1: a portrait by shape.
+    let files = vec![seen("李明轩照片.jpg"), file("李明轩2.jpg", Some((3000, 4000))), file("王雨桐.jpg", None)];
+    let mut a = assign(&r, &files);
+    assert_eq!((a.file(0, Kind::Photo), a.file(0, Kind::Document)), (Some(1), Some(0)));
+    assert_eq!(a.student_of_file(0), Some(0));
+    // The teacher's "照片" on the card: the two files of the same student trade places, none is lost.
+    assert!(a.set_kind(0, Kind::Photo));
+    assert_eq!((a.file(0, Kind::Photo), a.file(0, Kind::Document), a.unmatched.clone()), (Some(0), Some(1), vec![]));
+    assert!(a.set_kind(2, Kind::Document));
+    assert_eq!((a.file(1, Kind::Photo), a.file(1, Kind::Document)), (None, Some(2)));
+    let nobody = assign(&r, &[file("mmexport1.jpg", None)]);
+    assert_eq!(nobody.student_of_file(0), None);
+    assert!(!nobody.clone().set_kind(0, Kind::Photo), "a file without a student needs the picker");
+}
+
+#[test]
+fn an_intake_sees_the_card_in_a_phone_photo() {
+    use super::intake::Intake;
+    use crate::document::card::synthetic::{Background, Scene, photo};
+    let mut scene = Scene::simple(900, 1200, 44);
+    scene.background = Background::Wood;
+    let card = crate::imaging::jpeg_write::encode(&photo(&scene).0, 88, 72).unwrap();
+    let mut intake: Intake<Vec<u8>> = Intake::default();
+    intake.add("李明轩照片.jpg".into(), card, |b| b).unwrap();
+    intake.add("李明轩.jpg".into(), jpeg(900, 1200, [67, 142, 219], 72), |b| b).unwrap();
+    let c = intake.candidates();
+    assert_eq!((c[0].content, c[1].content), (Some(Kind::Document), None));
+    let a = assign(&roster_of_class(), &c);
+    assert_eq!((a.file(0, Kind::Photo), a.file(0, Kind::Document)), (Some(1), Some(0)));
 }
 
 #[test]

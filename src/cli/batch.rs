@@ -7,9 +7,9 @@ use super::input::{self, MAX_INPUT_BYTES};
 use super::{Content, EXIT_FAIL, EXIT_OK, EXIT_USAGE, find_profile};
 use crate::classroom::archive;
 use crate::classroom::export::{self, StudentResult};
-use crate::classroom::inspect::{SlotResult, inspect};
+use crate::classroom::inspect::{Redo, SlotResult, inspect, photo_after_all};
 use crate::classroom::intake::{Intake, base_name};
-use crate::classroom::matching::assign;
+use crate::classroom::matching::{Assignment, Candidate, assign};
 use crate::classroom::roster::{self, Roster};
 use crate::profile;
 use crate::report::Kind;
@@ -35,6 +35,40 @@ pub struct BatchArgs {
     /// 照片：只检查文件规则，不做人脸、背景、衣着检查（更快）
     #[arg(long)]
     pub files_only: bool,
+    /// 指定某个文件是照片还是证件照片（自动判断错了时），可重复，如 --kind 微信图片_1.jpg=证件
+    #[arg(long = "kind", value_name = "文件=照片|证件")]
+    pub kinds: Vec<String>,
+}
+
+/// `文件=照片|证件` (or `=photo|document`): the file's name as listed (its path inside a folder or
+/// archive, or its own name) and the kind.
+fn parse_kind(arg: &str) -> Result<(&str, Kind), String> {
+    let (file, kind) =
+        arg.rsplit_once('=').ok_or_else(|| format!("--kind {arg}：应写成“文件名=照片”或“文件名=证件”"))?;
+    let kind = match kind.trim() {
+        "照片" | "photo" => Kind::Photo,
+        "证件" | "document" => Kind::Document,
+        other => return Err(format!("--kind {arg}：类型“{other}”应为“照片”或“证件”")),
+    };
+    Ok((file.trim(), kind))
+}
+
+/// The teacher's kinds, applied to the matching as the page's "照片 / 证件" selects apply them; the
+/// files so placed, whose kind what they show no longer changes.
+fn apply_kinds(args: &[String], candidates: &[Candidate], assignment: &mut Assignment) -> Result<Vec<usize>, String> {
+    let mut chosen = Vec::new();
+    for arg in args {
+        let (name, kind) = parse_kind(arg)?;
+        let file = candidates
+            .iter()
+            .position(|c| c.name == name || base_name(&c.name) == name)
+            .ok_or_else(|| format!("--kind：输入里没有文件“{name}”"))?;
+        if !assignment.set_kind(file, kind) {
+            return Err(format!("--kind：文件“{name}”没有对应到学生，请先按姓名或身份证号给它改名"));
+        }
+        chosen.push(file);
+    }
+    Ok(chosen)
 }
 
 /// Every file under the inputs (folders walked in name order), each named by its path below the
@@ -110,25 +144,44 @@ pub fn run(args: &BatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(content) = Content::new(!args.files_only, err) else { return EXIT_USAGE };
     let inspector = content.pages(profile);
     let candidates = inputs.candidates();
-    let assignment = assign(&roster, &candidates);
+    let mut assignment = assign(&roster, &candidates);
+    let chosen = match apply_kinds(&args.kinds, &candidates, &mut assignment) {
+        Ok(chosen) => chosen,
+        Err(why) => {
+            let _ = writeln!(err, "precheck: {why}");
+            return EXIT_USAGE;
+        }
+    };
 
     let mut results = Vec::new();
     for (i, student) in roster.students.iter().enumerate() {
         let id = student.checked_id();
-        let slot = |kind: Kind| -> SlotResult {
-            let Some(file) = assignment.file(i, kind) else { return SlotResult::missing(kind) };
+        let check = |kind: Kind, file: Option<usize>| -> (SlotResult, Vec<u8>) {
+            let Some(file) = file else { return (SlotResult::missing(kind), Vec::new()) };
             let name = &candidates[file].name;
             match inputs.read(file, |path| read_bounded(path)) {
-                Ok(bytes) => inspect(&inspector, kind, &bytes, base_name(name), id),
+                Ok(bytes) => (inspect(&inspector, kind, &bytes, base_name(name), id), bytes),
                 Err(why) => {
                     let mut r = SlotResult::missing(kind);
                     r.file = Some(name.clone());
-                    r.redo = Some(crate::classroom::inspect::Redo::Unfixable(why));
-                    r
+                    r.redo = Some(Redo::Unfixable(why));
+                    (r, Vec::new())
                 }
             }
         };
-        let result = StudentResult { photo: slot(Kind::Photo), document: slot(Kind::Document) };
+        let (mut photo, _) = check(Kind::Photo, assignment.file(i, Kind::Photo));
+        let (mut document, bytes) = check(Kind::Document, assignment.file(i, Kind::Document));
+        let photo_free = assignment.file(i, Kind::Photo).is_none()
+            && assignment.file(i, Kind::Document).is_none_or(|f| !chosen.contains(&f));
+        if let Some(file) = assignment
+            .file(i, Kind::Document)
+            .filter(|_| photo_after_all(&inspector, document.report.as_ref(), &bytes, photo_free))
+        {
+            assignment.choose(file, i, Kind::Photo);
+            (photo, _) = check(Kind::Photo, Some(file));
+            document = SlotResult::missing(Kind::Document);
+        }
+        let result = StudentResult { photo, document };
         print_student(out, args.json, student, &result);
         results.push(result);
     }

@@ -34,7 +34,7 @@ pub enum Command {
     /// 检查考生照片
     Photo(CheckArgs),
     /// 检查证件照片（文件名应为身份证号.jpg）
-    Document(CheckArgs),
+    Document(DocumentArgs),
     /// 生成合格文件
     Fix(FixArgs),
     /// 列出内置的规则
@@ -62,6 +62,27 @@ pub struct CheckArgs {
 }
 
 #[derive(clap::Args, Debug)]
+pub struct DocumentArgs {
+    #[command(flatten)]
+    pub check: CheckArgs,
+    /// 考生的身份证号（如报名表上所填）：与文件名、证件上读出的号码核对，不一致时指出是哪一个
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
+/// The typed ID, upper-cased and checked for its form (`--id` of `document` and `fix document`).
+fn typed_id(id: Option<&str>, err: &mut dyn Write) -> Result<Option<String>, i32> {
+    let Some(id) = id.map(|i| i.trim().to_uppercase()) else { return Ok(None) };
+    match crate::identity::id_number::check_format(&id) {
+        Ok(()) => Ok(Some(id)),
+        Err(e) => {
+            let _ = writeln!(err, "precheck: --id {id}：{}", e.message());
+            Err(EXIT_USAGE)
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
 pub struct FixArgs {
     pub kind: FixKind,
     #[arg(required = true, value_name = "FILE")]
@@ -76,6 +97,9 @@ pub struct FixArgs {
     /// 照片按画面中心裁剪、不按人脸位置；证件保留整个画面、不按证件位置摆正
     #[arg(long)]
     pub files_only: bool,
+    /// 证件：考生的身份证号，证件上读不出号码时用它命名，并与读出的号码核对
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -117,11 +141,17 @@ pub fn run<T: Into<OsString> + Clone>(
             let confirmed = a.confirm.iter().cloned().collect();
             check_files(&a, out, err, |bytes, name, p| content.check_photo(bytes, name, p, &confirmed))
         }
-        Command::Document(a) if a.files_only => {
-            check_files(&a, out, err, |bytes, name, p| crate::document::check_file(bytes, name, None, p))
-        }
         Command::Document(a) => {
-            check_files(&a, out, err, |bytes, name, p| crate::document::check(bytes, name, None, p))
+            let id = match typed_id(a.id.as_deref(), err) {
+                Ok(id) => id,
+                Err(code) => return code,
+            };
+            let id = id.as_deref();
+            if a.check.files_only {
+                check_files(&a.check, out, err, |bytes, name, p| crate::document::check_file(bytes, name, id, p))
+            } else {
+                check_files(&a.check, out, err, |bytes, name, p| crate::document::check(bytes, name, id, p))
+            }
         }
         Command::Fix(a) => fix_files(&a, out, err),
         Command::Batch(a) => batch::run(&a, out, err),
@@ -226,6 +256,15 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let _ = writeln!(err, "precheck: 无法创建输出目录 {}：{e}", args.out.display());
         return EXIT_USAGE;
     }
+    let id = match (args.kind, typed_id(args.id.as_deref(), err)) {
+        (_, Err(code)) => return code,
+        (FixKind::Photo, Ok(Some(_))) => {
+            let _ = writeln!(err, "precheck: --id 只用于证件照片（fix document）");
+            return EXIT_USAGE;
+        }
+        (_, Ok(id)) => id,
+    };
+    let id = id.as_deref();
     let wants_content = matches!(args.kind, FixKind::Photo) && !args.files_only;
     let Some(content) = Content::new(wants_content, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
@@ -240,9 +279,9 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let result = match args.kind {
             FixKind::Photo => content.fix_photo(&bytes, &name, profile),
             FixKind::Document if args.files_only => {
-                crate::document::fix_with_card(&bytes, &name, None, profile, None, None)
+                crate::document::fix_with_card(&bytes, &name, id, profile, None, None)
             }
-            FixKind::Document => crate::document::fix(&bytes, &name, None, profile),
+            FixKind::Document => crate::document::fix(&bytes, &name, id, profile),
         };
         match result {
             Ok(mut fixed) => {

@@ -15,6 +15,7 @@ use crate::imaging::facts::analyse;
 use crate::photo::content::picture::decode_within;
 use crate::profile::Profile;
 use crate::report::{CheckId, Kind, Report};
+pub use card::checks::IdSource;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
@@ -39,7 +40,8 @@ pub fn check(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &
         Some((card, full)) => {
             let summary = card.summary(full);
             let report = Report::new(report.kind, &report.profile, [report.checks, card.checks].concat());
-            with_number_rechecked(report, card.number.as_deref(), file_name, entered_id).with_card(summary)
+            with_number_rechecked(report, card.number.as_deref(), file_name, entered_id, IdSource::Typed)
+                .with_card(summary)
         }
         None => report,
     }
@@ -59,26 +61,28 @@ fn typed_id(entered_id: Option<&str>) -> Option<&str> {
 }
 
 /// Puts the `card.number` check for the number `read` off the card, against the file's name and
-/// the typed ID, in place of the analysis's own (which knew neither). No row, no change: the card
-/// was not found or shows its emblem side.
+/// the entered ID (from `source`), in place of the analysis's own (which knew neither). No row, no
+/// change: the card was not found or shows its emblem side.
 pub fn with_number_rechecked(
     mut report: Report,
     read: Option<&str>,
     file_name: &str,
     entered_id: Option<&str>,
+    source: IdSource,
 ) -> Report {
     if let Some(row) = report.checks.iter_mut().find(|c| c.id == CheckId::CardNumber) {
-        *row = card::checks::number(read, valid_id_stem(file_name).as_deref(), typed_id(entered_id));
+        let entered = typed_id(entered_id).map(|id| (id, source));
+        *row = card::checks::number(read, valid_id_stem(file_name).as_deref(), entered);
     }
     let card = report.card.take();
     Report { card, ..Report::new(report.kind, &report.profile, report.checks) }
 }
 
 /// The fixed file's `card.number` row (from its own analysis, `read`) cross-checked against its
-/// name and the typed ID.
-pub fn number_rechecked_in(mut fixed: Fixed, read: Option<&str>, entered_id: Option<&str>) -> Fixed {
+/// name and the entered ID.
+pub fn number_rechecked_in(mut fixed: Fixed, read: Option<&str>, entered_id: Option<&str>, source: IdSource) -> Fixed {
     let report = Report::new(Kind::Document, "", std::mem::take(&mut fixed.checks));
-    fixed.checks = with_number_rechecked(report, read, &fixed.file_name, entered_id).checks;
+    fixed.checks = with_number_rechecked(report, read, &fixed.file_name, entered_id, source).checks;
     fixed
 }
 
@@ -92,7 +96,7 @@ pub fn fix(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Pr
     // The fixed file is judged like any other, so the CLI shows what the page shows.
     if let Some((card, _)) = analyse_card(&fixed.bytes, profile) {
         fixed.checks.extend(card.checks);
-        fixed = number_rechecked_in(fixed, card.number.as_deref(), entered_id);
+        fixed = number_rechecked_in(fixed, card.number.as_deref(), entered_id, IdSource::Typed);
     }
     Ok(fixed)
 }

@@ -179,3 +179,69 @@ test('class: an XLSX roster, and pasted cells with a wrong ID number named in Ch
     assert.equal(await page.locator(`[data-student="${first.id}"] .field-error`).count(), 0);
   }),
 );
+
+/** Whether leaving the page now would ask first: a `beforeunload` the page cancels. */
+const leaveAsks = (page) =>
+  page.evaluate(() => {
+    const e = document.createEvent('BeforeUnloadEvent');
+    e.initEvent('beforeunload', false, true);
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+
+test('class: an unmatched file assigned with the picker, a kind overridden, a file’s report opened; leaving asks until the download', T, () =>
+  withPage(env, '#/class', async (s) => {
+    const { page } = s;
+    await loadRoster(page, 'class/花名册.csv');
+    assert.equal(await leaveAsks(page), false, 'nothing checked yet: leaving does not ask');
+    await page.setInputFiles('input[type="file"][data-testid="class-files"]', FILES);
+    const progress = '[data-testid="class-progress"]';
+    await page.waitForSelector(`${progress}[data-state="done"]`, { state: 'attached', timeout: 240_000 });
+    assert.equal(await leaveAsks(page), true, 'checked results not downloaded: leaving asks');
+
+    // The student without any file gets the unmatched photo through the picker.
+    const lonely = CLASS.students.findIndex((_, i) => !CLASS.given.photo[i] && !CLASS.given.document[i]);
+    assert.ok(lonely >= 0, 'the class has a student with no files');
+    const id = CLASS.students[lonely].id;
+    const row = `[data-student="${id}"]`;
+    assert.equal(await page.getAttribute(row, 'data-photo-status'), 'missing');
+    const [name] = CLASS.unmatched;
+    const item = `[data-unmatched-file="${name}"]`;
+    await page.selectOption(`${item} [data-pick="student"]`, String(lonely));
+    await page.selectOption(`${item} [data-pick="kind"]`, 'photo');
+    await page.click(`${item} button[data-choose]`);
+    await page.waitForFunction(
+      (sel) => /^(pass|warn|fail)$/.test(document.querySelector(sel)?.getAttribute('data-photo-status') ?? ''),
+      row,
+      { timeout: 120_000 },
+    );
+    assert.equal(await page.locator(item).count(), 0, 'the assigned file is no longer listed as unmatched');
+
+    // The teacher's override: the same file as the ID image instead.
+    await page.selectOption(`${row} select[data-action="kind"]`, 'document');
+    await page.waitForFunction(
+      (sel) => {
+        const r = document.querySelector(sel);
+        return r?.getAttribute('data-photo-status') === 'missing' && /^(pass|warn|fail)$/.test(r.getAttribute('data-document-status'));
+      },
+      row,
+      { timeout: 120_000 },
+    );
+
+    // Its full report: every check row, opened from the row and closed again.
+    await page.click(`${row} button[data-action="open"][data-kind="document"]`);
+    const panel = '[data-testid="class-report"][data-kind="document"]';
+    await page.waitForSelector(panel);
+    const checks = await page.$$eval(`${panel} [data-check]`, (rows) => rows.map((r) => r.getAttribute('data-check')));
+    assert.ok(checks.includes('file.format') && checks.includes('card.found'), `report rows: ${checks}`);
+    assert.equal(await page.locator(`${panel} img`).count(), 1, 'the picture is shown');
+    await page.click(`${panel} button[data-action="close"]`);
+    assert.equal(await page.locator(panel).count(), 0);
+
+    await page.click('[data-testid="class-fix-all"]');
+    await page.waitForSelector('a[data-testid="class-download-zip"]', { state: 'attached', timeout: 240_000 });
+    assert.equal(await leaveAsks(page), true, 'fixed, not downloaded: leaving asks');
+    await download(page, 'class-download-zip', path.join(OUT, 'class-leave'));
+    assert.equal(await leaveAsks(page), false, 'downloaded: leaving no longer asks');
+  }),
+);

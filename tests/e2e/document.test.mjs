@@ -121,3 +121,32 @@ test('no ID typed: the fix is named by the number read off the card', T, () =>
     assert.equal(dl.suggested, `${ID}.jpg`, 'downloaded file name');
   }),
 );
+
+/** A valid ID number differing from `id` only in its sequence (and so its check character). */
+function otherId(id) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const seq = String(((Number(id.slice(14, 17)) + 2) % 900) + 100);
+  const first17 = id.slice(0, 14) + seq;
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+test('the ID from the registration form fills the field; a card that disagrees names it as such', T, () =>
+  withPage(env, '#/info', async (s) => {
+    const { page } = s;
+    const registered = otherId(ID);
+    await page.fill('.reg-page input[name="id_number"]', registered);
+    await page.evaluate(() => {
+      location.hash = '#/document';
+    });
+    await page.waitForSelector('[data-note-for="id_number"]');
+    assert.equal(await page.inputValue('input[name="id_number"]'), registered, 'filled from the registration form');
+    const r = await s.upload('document-input', fixture(docs['document-phone.jpg'].file));
+    assert.equal(r.checks['card.number'], 'fail', `card.number: ${fmt(r)}`);
+    const row = await page.locator('[data-report="input"] [data-check="card.number"]').innerText();
+    assert.ok(row.includes(`报名信息里的身份证号 ${registered}`), row);
+    // Typed over, it is the person's own entry again.
+    await s.setIdNumber(ID);
+    assert.equal(await page.locator('[data-note-for="id_number"]').count(), 0);
+  }),
+);

@@ -4,6 +4,7 @@
 
 use crate::app::analysis::worker_client::{WorkerId, field, number, send, text};
 use crate::classroom::inspect::SlotStatus;
+use crate::classroom::report_view::ReportView;
 use crate::classroom::session::{Job, Pass, Unused};
 use crate::report::Kind;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -99,7 +100,7 @@ pub async fn add_files(files: Vec<File>) -> Result<Matched, String> {
     class(vec![("kind", "files".into()), ("files", list.into())], transfer, "files").await.map(matched)
 }
 
-/// The teacher's choice for an unmatched file.
+/// The teacher's choice for a file: an unmatched one's student and kind, or a matched one's kind.
 pub async fn choose(file: usize, student: usize, kind: Kind) -> Result<Matched, String> {
     let fields = vec![
         ("kind", "assign".into()),
@@ -116,21 +117,25 @@ pub struct Inspected {
     pub reason: String,
     /// After the fix: 合格 / 已修复 / 需重交, what to redo, the outcome for the export and the bytes.
     pub fixed: Option<(String, String, String, Option<Uint8Array>)>,
+    /// The ID image is the student's photo after all (no card, a face): move it.
+    pub photo_after_all: bool,
+    /// The report on the file as given, for the row's "查看报告".
+    pub report: Option<ReportView>,
 }
 
 /// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
-/// (or its whole fix). `on_bytes` sees the file before it is handed over (for the thumbnail).
+/// (or its whole fix). `on_preview` gets the worker's small copy of the picture (checks only).
 pub async fn inspect(
     worker: usize,
     job: Job,
     pass: Pass,
     student_id: &str,
     profile: &str,
-    on_bytes: impl FnOnce(&Uint8Array),
+    photo_free: bool,
+    on_preview: impl FnOnce(&Uint8Array),
 ) -> Result<Inspected, String> {
     let file = class(vec![("kind", "file".into()), ("file", (job.file as u32).into())], Array::new(), "file").await?;
     let bytes: Uint8Array = field(&file, "bytes").and_then(|b| b.dyn_into().ok()).ok_or(super::BROKEN)?;
-    on_bytes(&bytes);
     let fields = vec![
         ("kind", "inspect".into()),
         ("slot", kind_str(job.kind).into()),
@@ -138,9 +143,14 @@ pub async fn inspect(
         ("student", student_id.into()),
         ("profile", profile.into()),
         ("fix", (pass == Pass::Fix).into()),
+        ("photo_free", photo_free.into()),
+        ("preview", (pass == Pass::Check).into()),
         ("bytes", bytes.clone().into()),
     ];
     let answer = send(WorkerId::Analysis(worker), fields, Array::of1(&bytes.buffer()), "inspected", |_, _| {}).await?;
+    if let Some(preview) = field(&answer, "preview").and_then(|p| p.dyn_into::<Uint8Array>().ok()) {
+        on_preview(&preview);
+    }
     let status = text(&answer, "status").as_deref().and_then(SlotStatus::parse).ok_or(super::BROKEN)?;
     let fixed = (pass == Pass::Fix).then(|| {
         (
@@ -150,7 +160,10 @@ pub async fn inspect(
             field(&answer, "export").and_then(|e| e.dyn_into().ok()),
         )
     });
-    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed })
+    let photo_after_all = field(&answer, "photo_after_all").and_then(|m| m.as_bool()).unwrap_or(false);
+    let size = number(&answer, "width").zip(number(&answer, "height")).map(|(w, h)| (w as u32, h as u32));
+    let report = text(&answer, "report").and_then(|json| ReportView::from_json(&json, size));
+    Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed, photo_after_all, report })
 }
 
 /// The export ZIP, the report CSV and the redo lines, from each student's fixed files

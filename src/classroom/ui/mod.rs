@@ -7,8 +7,8 @@
 mod client;
 mod state;
 
-use crate::classroom::html;
 use crate::classroom::session::RunState;
+use crate::classroom::{html, report_view};
 use crate::profile::Profile;
 use crate::report::Kind;
 use js_sys::{Reflect, Uint8Array};
@@ -44,8 +44,14 @@ pub const BROKEN: &str = "班级检查程序没有正常运行（可能是下载
 pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
     let class = use_class(profile);
     let problems_only = RwSignal::new(false);
+    // The file whose full report is open: its student and kind.
+    let open = RwSignal::new(None::<(usize, Kind)>);
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if target.get_attribute("data-action").as_deref() == Some("kind") {
+            return set_kind(class, &target);
+        }
+        let Ok(input) = target.dyn_into::<HtmlInputElement>() else { return };
         match input.get_attribute("data-action").as_deref() {
             Some("roster") => read_roster(class, &input),
             Some("files") => {
@@ -68,6 +74,8 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             Some("cancel") => class.cancel(),
             Some("saved") => class.unsaved.set(false),
             Some("print") => drop(window().print()),
+            Some("open") => open.set(opened(&target)),
+            Some("close") => open.set(None),
             _ => choose(class, &target),
         }
     };
@@ -97,6 +105,10 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             <div inner_html=move || class.unused.with(|u| class.rows.with_untracked(|r| html::unused(u, r)))></div>
             <div class="class-table" inner_html=move || class.rows.with(|r| html::table(r, problems_only.get()))></div>
             <div inner_html=move || {
+                let panel = |(student, kind)| class.rows.with(|r| r.get(student).map(|row| report_view::panel(row, kind)));
+                open.get().and_then(panel).unwrap_or_default()
+            }></div>
+            <div inner_html=move || {
                 let ready = !class.rows.with(Vec::is_empty) && class.queue.with(|q| q.state() != RunState::Working);
                 class.downloads.with(|d| html::export(ready, d.as_ref()))
             }></div>
@@ -118,6 +130,21 @@ fn read_roster(class: ClassState, input: &HtmlInputElement) {
 fn value(target: &Element, container: &str, selector: &str) -> Option<String> {
     let control = target.closest(container).ok()??.query_selector(selector).ok()??;
     Reflect::get(&control, &JsValue::from_str("value")).ok()?.as_string()
+}
+
+/// The student and kind a "查看报告" button names.
+fn opened(button: &Element) -> Option<(usize, Kind)> {
+    let student = button.get_attribute("data-row")?.parse().ok()?;
+    let kind = if button.get_attribute("data-kind")? == Kind::Document.as_str() { Kind::Document } else { Kind::Photo };
+    Some((student, kind))
+}
+
+/// A row's "照片 / 证件" select: the file stays with its student as the chosen kind.
+fn set_kind(class: ClassState, select: &Element) {
+    let number = |key: &str| select.get_attribute(key).and_then(|v| v.parse().ok());
+    let (Some(file), Some(student)) = (number("data-file"), number("data-row")) else { return };
+    let value = Reflect::get(select, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+    class.choose(file, student, if value.as_deref() == Some("document") { Kind::Document } else { Kind::Photo });
 }
 
 /// The picker's "指定" beside an unmatched file: its student and kind.

@@ -11,7 +11,7 @@ use crate::report::Kind;
 use gloo_file::ObjectUrl;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::File;
 
@@ -21,6 +21,8 @@ struct Held {
     urls: Vec<ObjectUrl>,
     /// Per (student, is_document): the outcome (for the export) and the exported bytes.
     fixed: HashMap<(usize, bool), (String, Option<Uint8Array>)>,
+    /// Files the teacher placed (picker or kind select): their kind is never changed by content.
+    chosen: HashSet<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -31,7 +33,8 @@ pub struct ClassState {
     /// A Chinese message: the roster could not be read, an archive was refused, a worker failed.
     pub message: RwSignal<Vec<String>>,
     pub downloads: RwSignal<Option<Downloads>>,
-    /// Results exist that were not downloaded: leaving asks first.
+    /// Results exist that were not downloaded (checks done since the last download of the ZIP):
+    /// leaving asks first.
     pub unsaved: RwSignal<bool>,
     profile: Signal<&'static Profile>,
     held: StoredValue<Held, LocalStorage>,
@@ -102,7 +105,15 @@ impl ClassState {
         });
     }
 
+    /// The teacher's choice: `file` becomes `student`'s file of `kind`, and stays so.
     pub fn choose(self, file: usize, student: usize, kind: Kind) {
+        self.held.update_value(|h| {
+            h.chosen.insert(file);
+        });
+        self.place(file, student, kind);
+    }
+
+    fn place(self, file: usize, student: usize, kind: Kind) {
         spawn_local(async move {
             match client::choose(file, student, kind).await {
                 Ok(m) => self.matched(m),
@@ -149,12 +160,17 @@ impl ClassState {
             // The ID only for a line that can name files, as `Student::checked_id` says for the CLI.
             let id = self.rows.with_untracked(|r| r.get(job.student).filter(|r| r.exportable).map(|r| r.id.clone()));
             let profile = self.profile.get_untracked().id.clone();
-            let thumbnail = |bytes: &Uint8Array| {
+            // Only while checking: a move starts a new check run, which must not replace the fix.
+            let photo_free = pass == Pass::Check
+                && !self.held.with_value(|h| h.chosen.contains(&job.file))
+                && self.rows.with_untracked(|r| r.get(job.student).is_some_and(|r| r.photo.file.is_none()));
+            let thumbnail = |preview: &Uint8Array| {
                 if pass == Pass::Check {
-                    self.thumbnail(job, bytes);
+                    self.thumbnail(job, preview);
                 }
             };
-            let answer = client::inspect(worker, job, pass, &id.unwrap_or_default(), &profile, thumbnail).await;
+            let answer =
+                client::inspect(worker, job, pass, &id.unwrap_or_default(), &profile, photo_free, thumbnail).await;
             if self.queue.try_update(|q| q.finish(run)) != Some(true) {
                 return;
             }
@@ -178,9 +194,13 @@ impl ClassState {
     }
 
     fn apply(self, job: Job, answer: Result<client::Inspected, String>) {
-        let (status, reason, fixed) = match answer {
-            Ok(a) => (a.status, a.reason, a.fixed),
-            Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None))),
+        if answer.as_ref().is_ok_and(|a| a.photo_after_all) {
+            // Matched again as the photo, it is checked again there (as `precheck batch` does).
+            return self.place(job.file, job.student, Kind::Photo);
+        }
+        let (status, reason, fixed, report) = match answer {
+            Ok(a) => (a.status, a.reason, a.fixed, a.report),
+            Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None)), None),
         };
         let after_fix = fixed.map(|(label, redo, outcome, bytes)| {
             self.held.update_value(|h| {
@@ -188,11 +208,15 @@ impl ClassState {
             });
             (label, redo)
         });
+        self.unsaved.set(true);
         self.rows.update(|r| {
             let Some(row) = r.get_mut(job.student) else { return };
             let slot: &mut Slot = row.slot_mut(job.kind);
             slot.status = Some(status);
             slot.reason = reason;
+            if report.is_some() {
+                slot.report = report;
+            }
             if after_fix.is_some() {
                 slot.after_fix = after_fix;
             }

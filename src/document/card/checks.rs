@@ -333,9 +333,26 @@ pub fn colour(chroma: f64, spec: &CardSpec) -> Check {
     )
 }
 
+/// Where the ID the card's number is compared with came from: typed by the person (on the page or
+/// as the CLI's `--id`), or taken from the registration rehearsal's form. A mismatch names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdSource {
+    Typed,
+    Registration,
+}
+
+impl IdSource {
+    pub fn label(self) -> &'static str {
+        match self {
+            IdSource::Typed => "填写的身份证号",
+            IdSource::Registration => "报名信息里的身份证号",
+        }
+    }
+}
+
 /// `card.number`: the number read off the card (`None`: not read reliably) against the number in
-/// the file's name and the one typed on the page (each `None` when absent or not well-formed).
-pub fn number(read: Option<&str>, file_id: Option<&str>, typed: Option<&str>) -> Check {
+/// the file's name and the entered one (each `None` when absent or not well-formed).
+pub fn number(read: Option<&str>, file_id: Option<&str>, entered: Option<(&str, IdSource)>) -> Check {
     let Some(read) = read else {
         return Check::new(
             CheckId::CardNumber,
@@ -345,20 +362,22 @@ pub fn number(read: Option<&str>, file_id: Option<&str>, typed: Option<&str>) ->
             "请核对号码：没能可靠地读出证件上的号码。请对照证件原件，确认文件名和填写的身份证号都与证件上的一致。",
         );
     };
-    let differs: Vec<String> = [("文件名里的号码", file_id), ("填写的身份证号", typed)]
+    let entered_label = entered.map_or(IdSource::Typed.label(), |(_, source)| source.label());
+    let typed = entered.map(|(id, _)| id);
+    let differs: Vec<String> = [("文件名里的号码", file_id), (entered_label, typed)]
         .into_iter()
         .filter_map(|(what, id)| id.filter(|id| *id != read).map(|id| format!("{what} {id}")))
         .collect();
     let expected = match (file_id, typed) {
         (None, None) => "证件上的 18 位号码".to_owned(),
-        _ => "与文件名、填写的身份证号一致".to_owned(),
+        _ => format!("与文件名、{entered_label}一致"),
     };
     if differs.is_empty() {
         let against = match (file_id, typed) {
-            (Some(_), Some(_)) => "，与文件名和填写的身份证号一致",
-            (Some(_), None) => "，与文件名一致",
-            (None, Some(_)) => "，与填写的身份证号一致",
-            (None, None) => "",
+            (Some(_), Some(_)) => format!("，与文件名和{entered_label}一致"),
+            (Some(_), None) => "，与文件名一致".to_owned(),
+            (None, Some(_)) => format!("，与{entered_label}一致"),
+            (None, None) => String::new(),
         };
         return Check::new(
             CheckId::CardNumber,
@@ -424,23 +443,39 @@ mod tests {
     #[test]
     fn the_number_row_passes_fails_saying_which_differs_or_asks() {
         let (card, other) = ("11010519491231002X", "440524188001010014");
+        let typed_as = |id| Some((id, IdSource::Typed));
         let alone = number(Some(card), None, None);
         assert_eq!((alone.status, alone.measured.as_str()), (Status::Pass, card));
-        assert_eq!(number(Some(card), Some(card), Some(card)).status, Status::Pass);
-        let name = number(Some(card), Some(other), Some(card));
+        assert_eq!(number(Some(card), Some(card), typed_as(card)).status, Status::Pass);
+        let name = number(Some(card), Some(other), typed_as(card));
         assert_eq!(name.status, Status::Fail);
         assert!(
             name.message.contains("文件名里的号码 440524188001010014") && !name.message.contains("填写"),
             "{name:?}"
         );
-        let typed = number(Some(card), None, Some(other));
+        let typed = number(Some(card), None, typed_as(other));
         assert_eq!(typed.status, Status::Fail);
         assert!(typed.message.contains("填写的身份证号 440524188001010014"), "{typed:?}");
-        let both = number(Some(card), Some(other), Some(other));
+        let both = number(Some(card), Some(other), typed_as(other));
         assert!(both.message.contains("文件名") && both.message.contains("填写"), "{both:?}");
-        let unread = number(None, Some(card), Some(card));
+        let unread = number(None, Some(card), typed_as(card));
         assert_eq!(unread.status, Status::Manual);
         assert!(unread.message.starts_with("请核对号码：没能可靠地读出证件上的号码"), "{unread:?}");
+    }
+
+    #[test]
+    fn the_number_from_the_registration_form_is_named_as_such() {
+        let (card, other) = ("11010519491231002X", "440524188001010014");
+        let differs = number(Some(card), None, Some((other, IdSource::Registration)));
+        assert_eq!(differs.status, Status::Fail);
+        assert!(
+            differs.message.contains("与报名信息里的身份证号 440524188001010014不一致")
+                && !differs.message.contains("填写"),
+            "{differs:?}"
+        );
+        let agrees = number(Some(card), None, Some((card, IdSource::Registration)));
+        assert_eq!(agrees.status, Status::Pass);
+        assert!(agrees.message.ends_with("与报名信息里的身份证号一致。"), "{agrees:?}");
     }
 
     fn judged(scene: &Scene) -> Vec<Check> {

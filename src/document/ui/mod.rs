@@ -18,8 +18,15 @@ use std::collections::BTreeSet;
 
 #[component]
 pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoView {
-    let id_number = RwSignal::new(String::new());
+    // The ID from the registration rehearsal (#/info), when it has a well-formed one: it
+    // fills the field, and a card that disagrees with it says so by that name.
+    let registered =
+        crate::app::state::use_registration_store().form.with_untracked(|f| f.id_number.trim().to_uppercase());
+    let registered = Some(registered).filter(|id| check_format(id).is_ok());
+    let id_number = RwSignal::new(registered.clone().unwrap_or_default());
     let typed_id = move || Some(id_number.get().trim().to_owned()).filter(|s| !s.is_empty());
+    let from_registration = Memo::new(move |_| registered.is_some() && typed_id() == registered);
+    let source = move || if from_registration.get() { super::IdSource::Registration } else { super::IdSource::Typed };
     let id_error = move || typed_id().and_then(|id| check_format(&id).err()).map(|e| e.message());
 
     // The card's side may be `manual` (hard to tell): the person confirms it here.
@@ -39,7 +46,8 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
             r
         };
         // The card's number row, cross-checked against the name and the typed ID.
-        super::with_number_rechecked(analysed.add_to_input(r), read().as_deref(), &name, typed_id().as_deref())
+        let source = source();
+        super::with_number_rechecked(analysed.add_to_input(r), read().as_deref(), &name, typed_id().as_deref(), source)
     });
     let fix = Callback::new(move |f: PickedFile| {
         let found = analysed.input.answer().and_then(|a| a.finding.clone());
@@ -51,7 +59,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
     let adjust_fixed = Callback::new(move |f: Fixed| {
         let f = analysed.add_to_fixed(Kind::Document, super::renamed(f, typed_id().as_deref(), read().as_deref()));
         let fixed_read = analysed.fixed.answer().and_then(|a| a.number.clone());
-        super::number_rechecked_in(f, fixed_read.as_deref(), typed_id().as_deref())
+        super::number_rechecked_in(f, fixed_read.as_deref(), typed_id().as_deref(), source())
     });
     let figure = Callback::new(move |role: Role| analysed.figure(role));
 
@@ -81,6 +89,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
                 on:input=move |ev| id_number.set(event_target_value(&ev))
             />
             {move || id_error().map(|e| view! { <span class="field-error" data-error-for="id_number">{e}</span> })}
+            {move || from_registration.get().then(|| view! { <span class="field-note" data-note-for="id_number">"已填入报名信息里的身份证号"</span> })}
         </label>
         <CheckAndFix
             kind=Kind::Document
