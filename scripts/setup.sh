@@ -12,7 +12,7 @@
 # - trunk 0.21.14 (cargo install --locked)
 # - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install --locked; when
 #   its published lock file no longer resolves, e.g. a dependency it pins was yanked, without)
-# - tests/e2e and tools/wasm-opt: npm ci (playwright-core, never a browser download; binaryen) when
+# - tests/e2e and tools/wasm-opt: npm ci (playwright-core, never a browser download; binaryen, terser) when
 #   node_modules is missing or package-lock.json changed
 # - cargo fetch (so later builds can run offline)
 #
@@ -113,8 +113,9 @@ network_half() {
   npm_ci tests/e2e "playwright-core"
   # Binaryen's wasm-opt for the release build (scripts/wasm-opt.sh), from npm, not Debian: Debian's
   # wasm-opt 108 breaks wasm-bindgen's externref table at load.
-  npm_ci tools/wasm-opt "binaryen"
+  npm_ci tools/wasm-opt "binaryen, terser"
   [ -x tools/wasm-opt/node_modules/.bin/wasm-opt ] || { log "tools/wasm-opt has no wasm-opt"; return 1; }
+  [ -f tools/wasm-opt/node_modules/terser/bin/terser ] || { log "tools/wasm-opt has no terser"; return 1; }
   log "ok: $(tools/wasm-opt/node_modules/.bin/wasm-opt --version)"
   log "apt and npm part took $((SECONDS - t0))s"
 }
