@@ -12,11 +12,11 @@ use std::fmt::Write;
 /// carry `data-action`; one listener on the page acts on them.
 pub const INPUTS: &str = concat!(
     r#"<section class="class-step"><h2>1. 花名册</h2><p>CSV（Excel、WPS 另存的均可）或 XLSX，需有“姓名”和“身份证号”两列。</p>"#,
-    r#"<input type="file" accept=".csv,.xlsx,.txt" data-testid="class-roster" data-action="roster">"#,
-    r#"<details><summary>或从表格中复制粘贴</summary><textarea rows="4" data-testid="class-roster-text" placeholder="姓名&#9;身份证号"></textarea>"#,
+    r#"<input type="file" accept=".csv,.xlsx,.txt" aria-label="选择花名册文件" data-testid="class-roster" data-action="roster">"#,
+    r#"<details><summary>或从表格中复制粘贴</summary><textarea rows="4" aria-label="粘贴的名单" data-testid="class-roster-text" placeholder="姓名&#9;身份证号"></textarea>"#,
     r#"<button type="button" data-action="paste">使用粘贴的名单</button></details></section>"#,
     r#"<section class="class-step"><h2>2. 照片和证件照片</h2><p>文件名含学生姓名或身份证号即可自动对应（如“张三.jpg”“张三身份证.jpg”），也可放在以姓名命名的文件夹里打包成 ZIP。</p>"#,
-    r#"<input type="file" multiple accept="image/*,.heic,.zip" data-testid="class-files" data-action="files"></section>"#,
+    r#"<input type="file" multiple accept="image/*,.heic,.zip" aria-label="选择照片、证件照片或 ZIP 压缩包" data-testid="class-files" data-action="files"></section>"#,
     r#"<label class="class-filter"><input type="checkbox" data-action="problems"> 只看有问题的</label>"#,
 );
 
