@@ -11,33 +11,12 @@
 //!    frame alone finds the face, and how often the guide's search (whole frame, then tiles) does.
 //! 4. The detector's time per run on this machine.
 
-use image::{Rgb, RgbImage, imageops};
 use precheck::camera::detect::find_still;
 use precheck::camera::head::estimate;
+use precheck::camera::staged::{Placement, Portrait, picture, stage, truth};
 use precheck::face::model::preprocess::Frame;
 use precheck::photo::content::pipeline::embedded_models;
-use serde::Deserialize;
 use std::time::Instant;
-
-#[derive(Debug, Deserialize)]
-struct Entry {
-    file: String,
-    right_eye: [f32; 2],
-    left_eye: [f32; 2],
-    head_top: f32,
-    chin: f32,
-    yaw: String,
-    faces: usize,
-}
-
-#[derive(Debug, Deserialize)]
-struct TruthFile {
-    portrait: Vec<Entry>,
-}
-
-const DIR: &str = "../shared/real-portraits";
-const TRUTH: &str = "tests/fixtures/real-portraits-truth.toml";
-const WALL: Rgb<u8> = Rgb([67, 142, 219]);
 
 fn percentile(v: &mut [f32], p: f32) -> f32 {
     v.sort_by(f32::total_cmp);
@@ -45,18 +24,16 @@ fn percentile(v: &mut [f32], p: f32) -> f32 {
 }
 
 fn main() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let text = std::fs::read_to_string(format!("{root}/{TRUTH}")).expect("truth file");
-    let truth = toml::from_str::<TruthFile>(&text).expect("truth parses").portrait;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let truth = truth(root).expect("the real portraits' truth");
     let models = embedded_models().expect("models");
     let (mut above, mut below, mut nose) = (vec![], vec![], std::collections::BTreeMap::<String, Vec<f32>>::new());
     let mut pictures = vec![];
     for e in &truth {
-        let bytes = std::fs::read(format!("{root}/{DIR}/{}", e.file)).expect("portrait");
-        let img = precheck::imaging::decode::decode(&bytes, (u32::MAX, u32::MAX)).expect("decodes").image;
+        let img = picture(root, &e.file).expect("the portrait decodes");
         let frame = Frame::new(&img);
         let faces = models.detector.detect(&frame, img.width(), img.height()).expect("runs");
-        let mid = [(e.right_eye[0] + e.left_eye[0]) / 2.0, (e.right_eye[1] + e.left_eye[1]) / 2.0];
+        let mid = e.eye_mid();
         let eye_dist = (e.left_eye[0] - e.right_eye[0]).hypot(e.left_eye[1] - e.right_eye[1]);
         // The detection whose eyes are the truth's (not a hand or a phantom).
         let Some(d) = faces.iter().find(|d| {
@@ -75,7 +52,7 @@ fn main() {
         let side = (d.nose_tip.x - (d.right_eye.x + d.left_eye.x) / 2.0) / (d.left_eye.x - d.right_eye.x);
         nose.entry(e.yaw.clone()).or_default().push(side.abs());
         if e.faces == 1 && e.head_top > 0.0 {
-            pictures.push((e, img));
+            pictures.push(Portrait { image: img, head_top: e.head_top, chin: e.chin, eye_mid: mid });
         }
     }
     let n = above.len();
@@ -96,11 +73,11 @@ fn main() {
 
     // The guide's head-height estimate against the truth, with the constants in camera::head.
     let mut errors = vec![];
-    for (e, img) in &pictures {
-        let frame = Frame::new(img);
-        let faces = models.detector.detect(&frame, img.width(), img.height()).expect("runs");
+    for p in &pictures {
+        let frame = Frame::new(&p.image);
+        let faces = models.detector.detect(&frame, p.image.width(), p.image.height()).expect("runs");
         if let Some(h) = faces.first().and_then(estimate) {
-            let truth = e.chin - e.head_top;
+            let truth = p.chin - p.head_top;
             errors.push(((h.chin - h.top) - truth) / truth * 100.0);
         }
     }
@@ -118,15 +95,10 @@ fn main() {
     println!("head share of frame height → found by the whole frame / by the guide's search (of {})", pictures.len());
     for share in [0.12f32, 0.15, 0.2, 0.3, 0.5] {
         let (mut by_whole, mut by_search) = (0, 0);
-        for (e, img) in &pictures {
-            let k = share * fh as f32 / (e.chin - e.head_top);
-            let (w, h) = ((img.width() as f32 * k).round() as u32, (img.height() as f32 * k).round() as u32);
-            let small = imageops::resize(img, w.max(1), h.max(1), imageops::FilterType::Triangle);
-            let mut canvas = RgbImage::from_pixel(fw, fh, WALL);
+        for p in &pictures {
             // Eye midpoint placed at the frame's centre column and 40 % of its height.
-            let mid = [(e.right_eye[0] + e.left_eye[0]) / 2.0 * k, (e.right_eye[1] + e.left_eye[1]) / 2.0 * k];
-            let (ox, oy) = ((fw as f32 / 2.0 - mid[0]) as i64, (fh as f32 * 0.4 - mid[1]) as i64);
-            imageops::overlay(&mut canvas, &small, ox, oy);
+            let top_y = 0.4 - (p.eye_mid[1] - p.head_top) * share / (p.chin - p.head_top);
+            let canvas = stage(p, fw, fh, Placement { head_share: share, eye_x: 0.5, top_y });
             let frame = Frame::new(&canvas);
             let started = Instant::now();
             let whole = models.detector.detect(&frame, fw, fh).expect("runs");

@@ -31,20 +31,11 @@ pub fn find(
 ) -> Result<Found, ModelError> {
     let steps =
         [previous.map(|b| around(b, width, height)), Some(whole(width, height)), tile_of_round(width, height, round)];
-    let mut runs = 0;
-    for look in steps.into_iter().flatten() {
-        runs += 1;
-        let faces: Vec<Detection> =
-            detector.detect_in(frame, &square(look))?.into_iter().filter(|d| d.score >= min_score).collect();
-        if !faces.is_empty() {
-            return Ok(Found { faces: distinct(faces), runs });
-        }
-    }
-    Ok(Found { faces: vec![], runs })
+    first_found(detector, frame, steps.into_iter().flatten(), min_score)
 }
 
-/// Every tile in turn until one finds a face (tests and the calibration: a still picture has no
-/// next frame to wait for).
+/// The whole frame, then every tile, until one finds a face (tests and the calibration: a still
+/// picture has no next frame to wait for).
 pub fn find_still(
     detector: &Detector,
     frame: &Frame,
@@ -52,12 +43,24 @@ pub fn find_still(
     height: u32,
     min_score: f32,
 ) -> Result<Found, ModelError> {
+    let looks = std::iter::once(whole(width, height)).chain(tiles(width, height));
+    first_found(detector, frame, looks, min_score)
+}
+
+/// Runs the detector on each square in turn; the first that finds a face ends the search.
+fn first_found(
+    detector: &Detector,
+    frame: &Frame,
+    looks: impl Iterator<Item = Look>,
+    min_score: f32,
+) -> Result<Found, ModelError> {
     let mut runs = 0;
-    for round in 0..tiles(width, height).len().max(1) as u32 {
-        let f = find(detector, frame, width, height, None, round, min_score)?;
-        runs += f.runs;
-        if !f.faces.is_empty() {
-            return Ok(Found { faces: f.faces, runs });
+    for look in looks {
+        runs += 1;
+        let faces: Vec<Detection> =
+            detector.detect_in(frame, &square(look))?.into_iter().filter(|d| d.score >= min_score).collect();
+        if !faces.is_empty() {
+            return Ok(Found { faces: distinct(faces), runs });
         }
     }
     Ok(Found { faces: vec![], runs })

@@ -85,8 +85,9 @@ pub fn choose(light: &Light, head: Option<&Head>, guide: &Guide) -> Hint {
     let g = &guide.geometry;
     let f = guide.framing(head);
     // The warn bands, not the pass bands: the head estimated from six keypoints is off by a median
-    // 7.5 % of its height (`head`), about the width of a pass band, so a hint inside the warn band
-    // would flicker on a well-placed head. The photo check measures properly after the shot, and
+    // 4.3 % of its height and up to 54 % on one tilted head (`head`), the order of a pass band's
+    // width (head height 62–71 %), so a hint inside the warn band would flicker on a well-placed
+    // head. The photo check measures properly after the shot, and
     // the fix crops the larger camera picture to the bands' middles.
     if f.head_height < g.head_height_warn.min {
         Hint::TooFar

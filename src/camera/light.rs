@@ -65,34 +65,31 @@ pub fn measure(
         let half = (hd.chin - hd.top) * 0.5;
         (hd.eye_mid.x - half * 1.2, hd.top - half * 0.15, hd.eye_mid.x + half * 1.2, hd.eye_mid.y + half)
     });
-    for y in rows(upper, h) {
-        for x in cols(upper, w) {
-            let p = pixel(x, y);
-            total += 1;
-            dark += usize::from(f64::from(encode(luminance(p))) <= lighting.dark_y);
-            let (fx, fy) = (x as f32, y as f32);
-            let is_background = match head_box {
-                Some((x0, y0, x1, y1)) => fy < y1 && !(fx >= x0 && fx <= x1 && fy >= y0),
-                None => fy < c.y + c.height * 0.1 || fx < c.x + c.width / 6.0 || fx > c.x + c.width * 5.0 / 6.0,
-            };
-            if is_background {
-                bg.push(hsv(p));
-            }
+    let is_dark = |p: [u8; 3]| f64::from(encode(luminance(p))) <= lighting.dark_y;
+    for (x, y) in samples(upper, w, h, STEP) {
+        let p = pixel(x, y);
+        total += 1;
+        dark += usize::from(is_dark(p));
+        let (fx, fy) = (x as f32, y as f32);
+        let is_background = match head_box {
+            Some((x0, y0, x1, y1)) => fy < y1 && !(fx >= x0 && fx <= x1 && fy >= y0),
+            None => fy < c.y + c.height * 0.1 || fx < c.x + c.width / 6.0 || fx > c.x + c.width * 5.0 / 6.0,
+        };
+        if is_background {
+            bg.push(hsv(p));
         }
     }
     let background_ok = (bg.len() >= MIN_BACKGROUND).then(|| is_colour(&mut bg, background));
-    let is_dark = |p: [u8; 3]| f64::from(encode(luminance(p))) <= lighting.dark_y;
     // The face: between the eyes and the mouth, a cheek's width either side (skin, not hair).
     let face = head.map(|hd| {
         let hh = (hd.chin - hd.top).max(1.0);
-        let (x0, x1) = (hd.eye_mid.x - 0.22 * hh, hd.eye_mid.x + 0.22 * hh);
         let (y0, y1) = (hd.eye_mid.y - 0.05 * hh, hd.chin - 0.12 * hh);
+        let face = Rect { x: hd.eye_mid.x - 0.22 * hh, y: y0, width: 0.44 * hh, height: y1 - y0 };
+        // Every second pixel: a far face's area is small and must still give enough samples.
         let (mut n, mut d) = (0usize, 0usize);
-        for y in (y0.max(0.0) as usize..(y1.max(0.0) as usize).min(h)).step_by(2) {
-            for x in (x0.max(0.0) as usize..(x1.max(0.0) as usize).min(w)).step_by(2) {
-                n += 1;
-                d += usize::from(is_dark(pixel(x, y)));
-            }
+        for (x, y) in samples(face, w, h, 2) {
+            n += 1;
+            d += usize::from(is_dark(pixel(x, y)));
         }
         (n, d)
     });
@@ -108,14 +105,11 @@ pub fn measure(
     }
 }
 
-fn rows(r: Rect, h: usize) -> impl Iterator<Item = usize> {
-    let (y0, y1) = (r.y.max(0.0) as usize, ((r.y + r.height).max(0.0) as usize).min(h));
-    (y0..y1).step_by(STEP)
-}
-
-fn cols(r: Rect, w: usize) -> impl Iterator<Item = usize> + Clone {
+/// Every `step`th pixel of `r` on both axes, row by row, clipped to a `w`×`h` frame.
+fn samples(r: Rect, w: usize, h: usize, step: usize) -> impl Iterator<Item = (usize, usize)> {
     let (x0, x1) = (r.x.max(0.0) as usize, ((r.x + r.width).max(0.0) as usize).min(w));
-    (x0..x1).step_by(STEP)
+    let (y0, y1) = (r.y.max(0.0) as usize, ((r.y + r.height).max(0.0) as usize).min(h));
+    (y0..y1).step_by(step).flat_map(move |y| (x0..x1).step_by(step).map(move |x| (x, y)))
 }
 
 /// The median hue, saturation and value inside the profile's warn limits: a live guide says
@@ -138,6 +132,17 @@ mod tests {
 
     fn frame(w: u32, h: u32, colour: [u8; 3]) -> Vec<u8> {
         colour.iter().copied().cycle().take((w * h * 3) as usize).collect()
+    }
+
+    /// The frame with the box x 110–209, y 40–199 painted `colour` (a stand-in for a head).
+    fn with_box(mut rgb: Vec<u8>, colour: [u8; 3]) -> Vec<u8> {
+        for y in 40..200 {
+            for x in 110..210 {
+                let i = (y * 320 + x) * 3;
+                rgb[i..i + 3].copy_from_slice(&colour);
+            }
+        }
+        rgb
     }
 
     fn run(rgb: &[u8], head: Option<&Head>) -> Light {
@@ -164,26 +169,14 @@ mod tests {
     fn a_white_wall_beside_the_head_is_not_blue_and_the_head_itself_is_not_background() {
         assert_eq!(run(&frame(320, 240, [235, 235, 230]), None).background_ok, Some(false));
         // A blue wall with a red "head" in the middle: the head's pixels must not count.
-        let mut rgb = frame(320, 240, [67, 142, 219]);
-        for y in 40..200 {
-            for x in 110..210 {
-                let i = (y * 320 + x) * 3;
-                rgb[i..i + 3].copy_from_slice(&[200, 40, 40]);
-            }
-        }
+        let rgb = with_box(frame(320, 240, [67, 142, 219]), [200, 40, 40]);
         let head = Head { top: 40.0, chin: 160.0, eye_mid: Point { x: 160.0, y: 90.0 }, roll_deg: 0.0, yaw_deg: 0.0 };
         assert_eq!(run(&rgb, Some(&head)).background_ok, Some(true));
     }
 
     #[test]
     fn with_a_face_the_face_decides_not_a_black_backdrop() {
-        let mut rgb = frame(320, 240, [5, 5, 5]);
-        for y in 40..200 {
-            for x in 110..210 {
-                let i = (y * 320 + x) * 3;
-                rgb[i..i + 3].copy_from_slice(&[200, 150, 130]);
-            }
-        }
+        let rgb = with_box(frame(320, 240, [5, 5, 5]), [200, 150, 130]);
         let head = Head { top: 40.0, chin: 160.0, eye_mid: Point { x: 160.0, y: 90.0 }, roll_deg: 0.0, yaw_deg: 0.0 };
         assert!(run(&rgb, None).is_dark(), "no face: the black scene is dark");
         assert!(!run(&rgb, Some(&head)).is_dark(), "a lit face before a black backdrop");

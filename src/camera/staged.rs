@@ -23,31 +23,49 @@ pub struct Portrait {
     pub eye_mid: [f32; 2],
 }
 
-#[derive(Deserialize)]
-struct Entry {
-    file: String,
-    right_eye: [f32; 2],
-    left_eye: [f32; 2],
-    head_top: f32,
-    chin: f32,
+/// One portrait's truth, the fields the camera guide uses (the truth file has more; the accuracy
+/// command `real_accuracy` reads them all).
+#[derive(Debug, Deserialize)]
+pub struct Truth {
+    pub file: String,
+    /// The person's right eye (viewer's left) and left eye centres, pixels of the file.
+    pub right_eye: [f32; 2],
+    pub left_eye: [f32; 2],
+    pub head_top: f32,
+    pub chin: f32,
+    /// "level", "slight" or "strong".
+    pub yaw: String,
+    pub faces: usize,
+}
+
+impl Truth {
+    pub fn eye_mid(&self) -> [f32; 2] {
+        [(self.right_eye[0] + self.left_eye[0]) / 2.0, (self.right_eye[1] + self.left_eye[1]) / 2.0]
+    }
 }
 
 #[derive(Deserialize)]
 struct TruthFile {
-    portrait: Vec<Entry>,
+    portrait: Vec<Truth>,
 }
 
-/// Loads `file` of the real portraits with its truth. `root` is the repository's root.
-pub fn portrait(root: &std::path::Path, file: &str) -> Result<Portrait, String> {
+/// Every portrait's truth. `root` is the repository's root.
+pub fn truth(root: &std::path::Path) -> Result<Vec<Truth>, String> {
     let text = std::fs::read_to_string(root.join(TRUTH)).map_err(|e| format!("{TRUTH}: {e}"))?;
-    let truth: TruthFile = toml::from_str(&text).map_err(|e| format!("{TRUTH}: {e}"))?;
-    let e = truth.portrait.into_iter().find(|e| e.file == file).ok_or(format!("{file} is not in {TRUTH}"))?;
+    Ok(toml::from_str::<TruthFile>(&text).map_err(|e| format!("{TRUTH}: {e}"))?.portrait)
+}
+
+/// The decoded, upright picture of a portrait.
+pub fn picture(root: &std::path::Path, file: &str) -> Result<RgbImage, String> {
     let path = root.join(DIR).join(file);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let image =
-        crate::imaging::decode::decode(&bytes, (u32::MAX, u32::MAX)).map_err(|e| format!("{file}: {e:?}"))?.image;
-    let eye_mid = [(e.right_eye[0] + e.left_eye[0]) / 2.0, (e.right_eye[1] + e.left_eye[1]) / 2.0];
-    Ok(Portrait { image, head_top: e.head_top, chin: e.chin, eye_mid })
+    Ok(crate::imaging::decode::decode(&bytes, (u32::MAX, u32::MAX)).map_err(|e| format!("{file}: {e:?}"))?.image)
+}
+
+/// Loads `file` of the real portraits with its truth.
+pub fn portrait(root: &std::path::Path, file: &str) -> Result<Portrait, String> {
+    let e = truth(root)?.into_iter().find(|e| e.file == file).ok_or(format!("{file} is not in {TRUTH}"))?;
+    Ok(Portrait { image: picture(root, file)?, head_top: e.head_top, chin: e.chin, eye_mid: e.eye_mid() })
 }
 
 /// Where the head goes in the frame: its true height as a share of the frame's height, and its

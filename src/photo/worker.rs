@@ -89,7 +89,8 @@ async fn handle(data: JsValue) {
 }
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
-    match Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() {
+    let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string());
+    match kind.as_deref() {
         Some("inspect") => return crate::classroom::inspect_worker::answer(id, &data).await,
         Some("frame") => return crate::camera::worker::answer(id, &data).await,
         _ => {}
@@ -97,7 +98,7 @@ async fn answer(id: u32, data: JsValue) -> Result<(), String> {
     let image = picture(&data)?;
     let profile_id = Reflect::get(&data, &"profile".into()).ok().and_then(|p| p.as_string()).unwrap_or_default();
     let profile = profile::by_id(&profile_id).unwrap_or_else(profile::default_profile);
-    if Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() == Some("card") {
+    if kind.as_deref() == Some("card") {
         return answer_card(id, image, number(&data, "fullWidth").unwrap_or(0), profile);
     }
     let software = Reflect::get(&data, &"software".into()).ok().and_then(|s| s.as_string());
