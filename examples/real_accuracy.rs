@@ -132,6 +132,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let draw = args.iter().position(|a| a == "--draw").and_then(|i| args.get(i + 1)).cloned();
     let draft = args.iter().any(|a| a == "--draft");
+    // Dev: `--dump-mesh FILE` appends each portrait's 468 mesh points as a JSON line (pose studies).
+    let dump = args.iter().position(|a| a == "--dump-mesh").and_then(|i| args.get(i + 1)).cloned();
     let root = env!("CARGO_MANIFEST_DIR");
     let truth: Vec<Entry> = match std::fs::read_to_string(format!("{root}/{TRUTH}")) {
         Ok(t) => toml::from_str::<TruthFile>(&t).expect("truth file parses").portrait,
@@ -171,6 +173,13 @@ fn main() {
             pose.map_or("—".into(), |p| format!("{:+.1}", p.roll)),
             line.join(" ")
         );
+        if let (Some(path), Some(l)) = (&dump, &a.observation.landmarks) {
+            use std::io::Write;
+            let pts: Vec<String> = l.points.iter().map(|[x, y, z]| format!("[{x:.2},{y:.2},{z:.2}]")).collect();
+            let mut f = std::fs::OpenOptions::new().create(true).append(true).open(path).expect("dump file");
+            writeln!(f, "{{\"file\":\"{file}\",\"width\":{},\"points\":[{}]}}", a.observation.width, pts.join(","))
+                .expect("dump written");
+        }
         if args.iter().any(|a| a == "--measured") {
             for c in result.checks.iter().filter(|c| ["face.eyes_open", "attire.headwear"].contains(&c.id.as_str())) {
                 println!("    {}: {}", c.id, c.measured);

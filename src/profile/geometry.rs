@@ -86,6 +86,9 @@ pub struct GeometrySpec {
     pub eye_open_fail: f32,
     /// Eye area over cheek luma below which the eyes are behind a tinted lens (fail).
     pub lens_shade_fail: f32,
+    /// Colour distance (Cb/Cr, 0–255 scale) between the skin just under each eye and the cheek
+    /// above which, on both sides, the eyes are behind coloured or mirrored lenses (fail).
+    pub lens_colour_fail: f32,
     /// Share of glare pixels around an eye above which clear lenses warn.
     pub lens_glare_warn: f32,
     /// Share of the person pixels above the hairline that do not look like hair from which
@@ -123,6 +126,7 @@ pub const PITCH_NEUTRAL_DEG: f32 = 8.3;
 pub const SECOND_FACE_SCORE: f32 = 0.75;
 pub const SECOND_FACE_SIZE: f32 = 0.5;
 pub const LENS_SHADE_FAIL: f32 = 0.5;
+pub const LENS_COLOUR_FAIL: f32 = 20.0;
 pub const LENS_GLARE_WARN: f32 = 0.06;
 pub const HEADWEAR_SHARE: f32 = 0.35;
 
@@ -150,6 +154,7 @@ impl Default for GeometrySpec {
             eye_open_pass: 0.18,
             eye_open_fail: 0.10,
             lens_shade_fail: LENS_SHADE_FAIL,
+            lens_colour_fail: LENS_COLOUR_FAIL,
             lens_glare_warn: LENS_GLARE_WARN,
             headwear_share: HEADWEAR_SHARE,
             eyebrow_contrast: 6.0,
@@ -213,6 +218,9 @@ impl GeometrySpec {
             return Err(
                 "photo_content.geometry: 分数与比例必须在 0 到 1 之间，second_face_score ≥ min_face_score".into()
             );
+        }
+        if !(self.lens_colour_fail.is_finite() && self.lens_colour_fail > 0.0) {
+            return Err("photo_content.geometry.lens_colour_fail: 必须是正数".into());
         }
         let neutral = [self.yaw_neutral_deg, self.pitch_neutral_deg];
         if neutral.iter().any(|v| !(v.is_finite() && v.abs() < 45.0)) {

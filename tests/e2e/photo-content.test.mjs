@@ -175,6 +175,30 @@ test('face-aware fix: a phone photo is framed so every framing row passes', T, (
   }),
 );
 
+/** A real CC0 portrait of an adult, read in place from ../shared/real-portraits (never copied). */
+const realPortrait = (name) => path.resolve(import.meta.dirname, '../../../shared/real-portraits', name);
+
+test('real photos: a frontal face passes pose, sunglasses fail, a phantom face in foliage does not block the fix', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const frontal = await s.upload('photo-input', realPortrait('portrait_051.jpg'));
+    assert.equal(frontal.content?.state, 'ready', JSON.stringify(frontal.content));
+    assert.equal(frontal.checks['face.pose'], 'pass', fmt(frontal));
+    assert.equal(frontal.checks['face.eyes_open'], 'pass', fmt(frontal));
+    // Mirrored green sunglasses as bright as the skin, and dark round ones.
+    for (const name of ['portrait_010.jpg', 'portrait_038.jpg']) {
+      const r = await s.upload('photo-input', realPortrait(name));
+      assert.equal(r.checks['face.eyes_open'], 'fail', `${name}: ${fmt(r)}`);
+    }
+    // One man before autumn foliage; the detector also fires, weaker, in the leaves.
+    const leaves = await s.upload('photo-input', realPortrait('portrait_037.jpg'));
+    assert.notEqual(leaves.checks['face.count'], 'fail', fmt(leaves));
+    const fixed = await s.fix();
+    assert.equal(fixed.content?.state, 'ready', `fixed photo analysed: ${JSON.stringify(fixed.content)}`);
+    assert.equal(fixed.checks['face.count'], 'pass', fmt(fixed));
+    for (const id of ['file.size', 'image.dimensions', 'image.dpi']) assert.equal(fixed.checks[id], 'pass', `fixed: ${id}`);
+  }),
+);
+
 test('face-aware fix: a face at the edge is refused with how to retake', T, () =>
   withPage(env, '#/photo', async (s) => {
     const f = byName('face-edge.jpg');

@@ -5,7 +5,9 @@
 //! The mesh draws eyes even behind sunglasses, so the lid gap alone passes them. The lenses are
 //! read from the pixels instead: behind a tinted lens the eye opening and the skin just under it
 //! are much darker than the cheek below the lens (a ratio, so dark skin is not called tinted);
-//! glare is near-white, colourless pixels around the eye far brighter than the cheek.
+//! glare is near-white, colourless pixels around the eye far brighter than the cheek. A mirrored or
+//! coloured lens can be as bright as skin, but the lens covers the skin under the eye too, and there
+//! it has the colour of whatever it reflects: under both eyes the colour is far from the cheek's.
 
 use super::Ctx;
 use super::face::{Face, Mesh, dist, idx};
@@ -28,6 +30,9 @@ pub struct Lens {
     pub shade: f32,
     /// Share of near-white, colourless pixels around the eyes (the worse side).
     pub glare: f32,
+    /// Colour distance (Cb/Cr) between the skin just under an eye and the cheek below it, the
+    /// smaller of the two sides: a few units for bare eyes, far more behind a mirrored lens.
+    pub colour: f32,
 }
 
 /// Reads both eye areas, None when they lie outside the picture.
@@ -35,10 +40,13 @@ pub fn lens(px: &Pixels, face: &Face) -> Option<Lens> {
     let d = face.eye_distance();
     let mut shade = 0.0;
     let mut glare = 0.0f32;
+    let mut colour = f32::INFINITY;
     for e in [face.right_eye, face.left_eye] {
         let opening = px.mean(centred_box(e.x, e.y, 0.3 * d, 0.1 * d))?.y;
-        let under = px.mean(centred_box(e.x, e.y + 0.25 * d, 0.35 * d, 0.12 * d))?.y;
-        let cheek = px.mean(centred_box(e.x, face.nose.y + 0.05 * d, 0.25 * d, 0.15 * d))?.y;
+        let under = px.mean(centred_box(e.x, e.y + 0.25 * d, 0.35 * d, 0.12 * d))?;
+        let cheek = px.mean(centred_box(e.x, face.nose.y + 0.05 * d, 0.25 * d, 0.15 * d))?;
+        colour = colour.min((under.cb - cheek.cb).hypot(under.cr - cheek.cr));
+        let (under, cheek) = (under.y, cheek.y);
         shade += (opening + under) / 2.0 / cheek.max(1.0) / 2.0;
         let around = px.region(centred_box(e.x, e.y, 0.7 * d, 0.45 * d));
         // Far brighter than the skin: an over-exposed face is not glare.
@@ -47,7 +55,7 @@ pub fn lens(px: &Pixels, face: &Face) -> Option<Lens> {
             around.iter().filter(|p| p.y >= glaring && (p.cb - 128.0).abs() < 12.0 && (p.cr - 128.0).abs() < 12.0);
         glare = glare.max(bright.count() as f32 / around.len().max(1) as f32);
     }
-    Some(Lens { shade, glare })
+    Some(Lens { shade, glare, colour })
 }
 
 pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
@@ -74,12 +82,12 @@ pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     let left = aspect(m, &idx::LEFT_EYE_LIDS, (idx::LEFT_EYE_INNER, idx::LEFT_EYE_OUTER));
     let least = right.min(left);
     let lens = lens(&Pixels::new(ctx.image, (ctx.obs.width, ctx.obs.height)), face);
-    let tinted = lens.is_some_and(|l| l.shade < g.lens_shade_fail);
+    let tinted = lens.is_some_and(|l| l.shade < g.lens_shade_fail || l.colour > g.lens_colour_fail);
     let glare = lens.is_some_and(|l| l.glare > g.lens_glare_warn);
     let (status, message) = if tinted {
         (
             Status::Fail,
-            "眼睛被深色镜片（墨镜或有色眼镜）挡住，看不清双眼。请摘下墨镜或有色眼镜后重拍；近视眼镜请用无色镜片。",
+            "眼睛被深色或反光镜片（墨镜、有色眼镜）挡住，看不清双眼。请摘下墨镜或有色眼镜后重拍；近视眼镜请用无色镜片。",
         )
     } else if least < g.eye_open_fail {
         (Status::Fail, "照片中有眼睛是闭着的（或几乎闭上）。请重拍，拍照时自然睁眼。")
@@ -100,11 +108,17 @@ pub fn eyes_open(ctx: &Ctx, face: &Face, out: &mut ContentResult) {
     // Person's right eye is on the viewer's left: name them as the viewer sees them.
     let mut measured = format!("睁眼程度：左眼（画面左侧）{right:.2}，右眼 {left:.2}");
     if let Some(l) = lens {
-        measured.push_str(&format!("；眼周亮度 / 脸颊亮度 {:.2}，反光 {:.1}%", l.shade, l.glare * 100.0));
+        measured.push_str(&format!(
+            "；眼周亮度 / 脸颊亮度 {:.2}，眼下与脸颊的颜色差 {:.0}，反光 {:.1}%",
+            l.shade,
+            l.colour,
+            l.glare * 100.0
+        ));
     }
     let expected = format!(
-        "{expected}；眼周不比脸颊暗太多（亮度比 ≥ {:.2}，否则是深色镜片），镜片反光 ≤ {:.1}%",
+        "{expected}；眼周不比脸颊暗太多（亮度比 ≥ {:.2}，否则是深色镜片），眼下与脸颊颜色相近（颜色差 ≤ {:.0}，否则是有色或反光镜片），镜片反光 ≤ {:.1}%",
         g.lens_shade_fail,
+        g.lens_colour_fail,
         g.lens_glare_warn * 100.0
     );
     out.checks.push(Check::new(ID, status, measured, expected, message));

@@ -397,6 +397,30 @@ fn tinted_lenses_fail_and_glare_warns() {
 }
 
 #[test]
+fn mirrored_lenses_as_bright_as_skin_fail_but_one_coloured_cheek_does_not() {
+    let obs = observation(450, 600, &[good()]);
+    let skin = picture(&obs).get_pixel(225, 300).0;
+    // A green mirror as bright as the skin: the shade passes, the colour under the eyes does not.
+    let luma = |c: [u8; 3]| 0.299 * c[0] as f32 + 0.587 * c[1] as f32 + 0.114 * c[2] as f32;
+    let green = [60, (luma(skin) / 0.7) as u8, 90];
+    let mut img = picture(&obs);
+    over_eyes(&mut img, &obs, 0.8, 0.7, green);
+    let c = run_on(&img, &obs).checks.into_iter().find(|c| c.id == CheckId::FaceEyesOpen).unwrap();
+    assert_eq!(c.status, Status::Fail, "{c:?}");
+    assert!(c.message.contains("反光镜片"), "{}", c.message);
+    // Colour under one eye only (a shadow, make-up, a coloured light on one side) is not a lens.
+    let mut one = picture(&obs);
+    let face = main_face(&obs, 0.5).unwrap();
+    let (e, d) = (face.right_eye, face.eye_distance());
+    for y in (e.y + 0.1 * d) as u32..(e.y + 0.35 * d) as u32 {
+        for x in (e.x - 0.25 * d) as u32..(e.x + 0.25 * d) as u32 {
+            one.put_pixel(x, y, image::Rgb(green));
+        }
+    }
+    assert_eq!(status(&run_on(&one, &obs), CheckId::FaceEyesOpen), Status::Pass);
+}
+
+#[test]
 fn something_above_the_hairline_that_is_not_hair_warns_headwear() {
     let obs = observation(450, 600, &[good()]);
     let face = main_face(&obs, 0.5).unwrap();
