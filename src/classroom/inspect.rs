@@ -12,6 +12,11 @@ pub trait Inspector {
     /// `id` is the student's ID number from the roster (the document's name rule compares to it).
     fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report;
     fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError>;
+    /// [`Inspector::check`] and the SVG of the marks that explain it, when the checks drew any (a
+    /// photo checked with the face models): the class page draws them over the row's picture.
+    fn check_marked(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> (Report, Option<String>) {
+        (self.check(kind, bytes, file_name, id), None)
+    }
     /// Whether a face is seen in the picture (`false` without the face models).
     fn shows_face(&self, _bytes: &[u8]) -> bool {
         false
@@ -49,10 +54,14 @@ pub struct SinglePages<'a> {
 #[cfg(any(not(target_arch = "wasm32"), feature = "face-models"))]
 impl Inspector for SinglePages<'_> {
     fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
-        use crate::photo::content::pipeline::check_photo;
+        self.check_marked(kind, bytes, file_name, id).0
+    }
+
+    fn check_marked(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> (Report, Option<String>) {
+        use crate::photo::content::pipeline::check_photo_marked;
         match kind {
-            Kind::Photo => check_photo(bytes, file_name, self.profile, self.models, &Default::default()),
-            Kind::Document => crate::document::check(bytes, file_name, id, self.profile),
+            Kind::Photo => check_photo_marked(bytes, file_name, self.profile, self.models, &Default::default()),
+            Kind::Document => (crate::document::check(bytes, file_name, id, self.profile), None),
         }
     }
 
@@ -153,6 +162,8 @@ pub struct SlotResult {
     pub as_given: SlotStatus,
     /// The report on the file as given.
     pub report: Option<Report>,
+    /// The SVG of that report's marks, when its checks drew any ([`Inspector::check_marked`]).
+    pub marks: Option<String>,
     /// The file to export: the original when it passed as given, else the fixed one when that passes.
     pub export: Option<Vec<u8>>,
     /// Whether the export is the fix's output (the report says "已修复").
@@ -167,6 +178,7 @@ impl SlotResult {
             file: None,
             as_given: SlotStatus::Missing,
             report: None,
+            marks: None,
             export: None,
             fixed: false,
             redo: Some(Redo::Missing),
@@ -214,6 +226,7 @@ impl Outcome {
             file: self.file,
             as_given: self.as_given,
             report: None,
+            marks: None,
             export,
             fixed: self.fixed,
             redo: self.redo,
@@ -242,12 +255,13 @@ pub fn reason(report: &Report) -> String {
 /// fails names what the family must redo. Warnings and unconfirmed manual items do not hold a file
 /// back; the teacher sees them in the report.
 pub fn inspect(inspector: &dyn Inspector, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> SlotResult {
-    let report = inspector.check(kind, bytes, file_name, id);
+    let (report, marks) = inspector.check_marked(kind, bytes, file_name, id);
     let mut result = SlotResult {
         kind,
         file: Some(file_name.to_owned()),
         as_given: report.verdict.into(),
         report: None,
+        marks,
         export: None,
         fixed: false,
         redo: None,

@@ -65,6 +65,7 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         fields.push(("label", result.label().into()));
         fields.push(("redo", result.redo.as_ref().map(|r| r.message(kind)).unwrap_or_default().into()));
         fields.push(("outcome", Outcome::of(&result).to_json().into()));
+        fields.push(("marks", result.marks.clone().unwrap_or_default().into()));
         if let Some(export) = &result.export {
             let array = Uint8Array::from(export.as_slice());
             transfer = Array::of1(&array.buffer());
@@ -72,7 +73,8 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         }
         result.report
     } else {
-        let report = pages.check(kind, &bytes, &name, id_number);
+        let (report, marks) = pages.check_marked(kind, &bytes, &name, id_number);
+        fields.push(("marks", marks.unwrap_or_default().into()));
         fields.push(("status", super::inspect::SlotStatus::from(report.verdict).as_str().into()));
         fields.push(("reason", reason(&report).into()));
         fields.push(("report", report.to_json().into()));

@@ -1,6 +1,7 @@
 //! A file's full report on the class page: every check row (`data-check`, as `#/photo` and
 //! `#/document` mark theirs) with what was measured and expected, and the picture with the card's
-//! outline drawn where the finder saw it. The single pages' report widgets are Leptos components
+//! outline drawn where the finder saw it, or a photo's marks (face box, head-top and chin lines,
+//! eye line …) as the analysis worker drew them for `#/photo`. The single pages' report widgets are Leptos components
 //! of the first-load wasm; the class page is its own lazily loaded wasm and draws this from strings.
 
 use super::html::kind_label;
@@ -19,6 +20,9 @@ pub struct ReportView {
     pub card: Option<[[f64; 2]; 4]>,
     /// The file's upright size: the drawing's coordinate space.
     pub size: Option<(u32, u32)>,
+    /// A photo's marks: SVG made by the analysis worker (`photo::svg::marks_svg`), whose viewBox is
+    /// the analysed picture's grid (same aspect as the file), so it stretches over the picture.
+    pub marks: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -62,7 +66,12 @@ impl ReportView {
                 Some(Check::new(id, status(&c.status)?, c.measured, c.expected, c.message))
             })
             .collect();
-        Some(ReportView { checks, card: wire.card.map(|c| c.corners), size })
+        Some(ReportView { checks, card: wire.card.map(|c| c.corners), size, marks: None })
+    }
+
+    /// The same view with the marks the worker drew for it.
+    pub fn with_marks(self, marks: Option<String>) -> ReportView {
+        ReportView { marks, ..self }
     }
 }
 
@@ -90,6 +99,10 @@ pub fn panel(row: &Row, kind: Kind) -> String {
                 points.join(" "),
                 outline.as_str()
             );
+        }
+        // The worker's own markup (numbers and escaped labels only), as #/photo shows it.
+        if let Some(marks) = &view.marks {
+            out.push_str(marks);
         }
         out.push_str("</div>");
     }
@@ -155,6 +168,40 @@ mod tests {
                 && html.contains(r#"points="10,20 410,22 408,270 12,268" class="mark-warn""#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_photos_marks_are_drawn_over_its_picture() {
+        let json = r#"{"kind":"photo","profile":"p","verdict":"fail","checks":[{"id":"face.head_height","status":"fail","measured":"40%","expected":"66%","message":"头太小"}]}"#;
+        let marks = crate::photo::svg::marks_svg(
+            450,
+            600,
+            &[crate::photo::content::Mark::new(
+                CheckId::FaceHeadHeight,
+                Status::Fail,
+                "头顶",
+                crate::photo::content::Shape::Line {
+                    from: crate::face::Point { x: 0.0, y: 100.0 },
+                    to: crate::face::Point { x: 450.0, y: 100.0 },
+                },
+            )],
+        );
+        let view = ReportView::from_json(json, Some((900, 1200))).unwrap().with_marks(Some(marks));
+        let row = Row {
+            name: "李四".into(),
+            photo: Slot {
+                file: Some("p.jpg".into()),
+                thumbnail: Some("blob:p".into()),
+                report: Some(view),
+                ..Slot::default()
+            },
+            ..Row::default()
+        };
+        let html = panel(&row, Kind::Photo);
+        let picture = &html[html.find("class-report-picture").unwrap()..html.find("class-report-checks").unwrap()];
+        assert!(picture.contains(r#"data-testid="marks-overlay""#), "{html}");
+        assert!(picture.contains(r#"data-mark="face.head_height" data-status="fail""#), "{html}");
+        assert!(!picture.contains("<polygon"), "a photo has no card outline: {html}");
     }
 
     #[test]

@@ -303,7 +303,7 @@ fn a_file_as_given_has_a_one_line_reason_and_its_outcome_survives_the_trip() {
     let outcome = Outcome::from_json(&Outcome::of(&result).to_json()).unwrap();
     assert_eq!(outcome, Outcome::of(&result));
     let back = outcome.into_result(Kind::Photo, result.export.clone());
-    assert_eq!(SlotResult { report: None, ..result }, back);
+    assert_eq!(SlotResult { report: None, marks: None, ..result }, back);
     assert_eq!(SlotStatus::parse("warn"), Some(SlotStatus::Warn));
     assert_eq!(SlotStatus::parse("pending"), None);
 }
@@ -459,6 +459,7 @@ fn the_report_has_one_row_per_student_and_the_zip_holds_the_layout() {
         file: Some("x.jpg".into()),
         as_given: SlotStatus::Pass,
         report: None,
+        marks: None,
         export: Some(vec![1, 2, 3]),
         fixed: false,
         redo: None,

@@ -217,6 +217,16 @@ test('class: an unmatched file assigned with the picker, a kind overridden, a fi
     );
     assert.equal(await page.locator(item).count(), 0, 'the assigned file is no longer listed as unmatched');
 
+    // The photo's full report draws the face marks of #/photo over the picture.
+    await page.click(`${row} button[data-action="open"][data-kind="photo"]`);
+    const photoPanel = '[data-testid="class-report"][data-kind="photo"]';
+    await page.waitForSelector(photoPanel);
+    const marks = await page.$$eval(`${photoPanel} [data-testid="marks-overlay"] [data-mark]`, (els) =>
+      els.map((e) => e.getAttribute('data-mark')),
+    );
+    assert.ok(marks.includes('face.head_height') && marks.includes('face.centered'), `photo marks: ${marks}`);
+    await page.click(`${photoPanel} button[data-action="close"]`);
+
     // The teacher's override: the same file as the ID image instead.
     await page.selectOption(`${row} select[data-action="kind"]`, 'document');
     await page.waitForFunction(

@@ -162,7 +162,9 @@ pub async fn inspect(
     });
     let photo_after_all = field(&answer, "photo_after_all").and_then(|m| m.as_bool()).unwrap_or(false);
     let size = number(&answer, "width").zip(number(&answer, "height")).map(|(w, h)| (w as u32, h as u32));
-    let report = text(&answer, "report").and_then(|json| ReportView::from_json(&json, size));
+    let marks = text(&answer, "marks").filter(|m| !m.is_empty());
+    let report =
+        text(&answer, "report").and_then(|json| ReportView::from_json(&json, size)).map(|v| v.with_marks(marks));
     Ok(Inspected { status, reason: text(&answer, "reason").unwrap_or_default(), fixed, photo_after_all, report })
 }
 

@@ -90,14 +90,31 @@ pub fn check_photo(
     models: Option<&FaceModels>,
     confirmed: &BTreeSet<CheckId>,
 ) -> Report {
+    check_photo_marked(bytes, name, profile, models, confirmed).0
+}
+
+/// [`check_photo`] and the SVG of its marks over the analysed picture (`photo::svg::marks_svg`, in
+/// that picture's pixel grid, so it stretches over any display of the file), when the models ran.
+pub fn check_photo_marked(
+    bytes: &[u8],
+    name: &str,
+    profile: &Profile,
+    models: Option<&FaceModels>,
+    confirmed: &BTreeSet<CheckId>,
+) -> (Report, Option<String>) {
     let report = crate::photo::check(bytes, name, profile);
-    let Some(models) = models else { return report };
+    let Some(models) = models else { return (report, None) };
     if report.check(CheckId::ImageColor).is_none() {
-        return report; // the pixels could not be read; file.format says why
+        return (report, None); // the pixels could not be read; file.format says why
     }
     let mut checks = report.checks;
+    let mut marks = None;
     match analyse(bytes, models) {
-        Ok(a) => checks.extend(a.checks(profile, confirmed).checks),
+        Ok(a) => {
+            let content = a.checks(profile, confirmed);
+            marks = Some(crate::photo::svg::marks_svg(a.observation.width, a.observation.height, &content.marks));
+            checks.extend(content.checks);
+        }
         Err(why) => checks.push(Check::new(
             CheckId::ContentAnalysis,
             Status::Warn,
@@ -106,7 +123,7 @@ pub fn check_photo(
             why.message(),
         )),
     }
-    Report::new(report.kind, &report.profile, checks)
+    (Report::new(report.kind, &report.profile, checks), marks)
 }
 
 /// The photo fix, cropping by what the models saw when `models` are given.
