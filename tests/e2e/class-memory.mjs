@@ -1,7 +1,11 @@
 // Dev-only measurement (not part of the suite: its name does not end in .test.mjs): the class page
 // on a class of phone-size photos in headless Chromium, printing the peak memory.
 //
-//   cd tests/e2e && node class-memory.mjs [COUNT=60] [WIDTH=3000] [HEIGHT=4000]
+//   cd tests/e2e && [CARDS=1] node class-memory.mjs [COUNT=60] [WIDTH=3000] [HEIGHT=4000]
+//
+// With CARDS=1 each student also gets an ID image: a HEIGHT×WIDTH (landscape) phone photo of a
+// FICTIONAL card bearing the student's ID, drawn by `cargo run --profile cli --example card_photos`
+// and named `<ID>身份证.jpg`, so the class is COUNT photos + COUNT ID images.
 //
 // The photos are the CC0 real portraits (../shared/real-portraits, outside the repository) drawn
 // onto a WIDTH×HEIGHT canvas with sensor-like noise and saved as JPEGs (quality 0.92, cached under
@@ -13,11 +17,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { setup, REPO } from './harness.mjs';
 
 const [COUNT, WIDTH, HEIGHT] = [60, 3000, 4000].map((d, i) => Number(process.argv[2 + i] ?? d));
 const PORTRAITS = path.resolve(REPO, '..', 'shared', 'real-portraits');
 const WORK = path.join(os.tmpdir(), `class-memory-${COUNT}-${WIDTH}x${HEIGHT}`);
+const CARDS = process.env.CARDS === '1';
 
 /** A valid, fictional ID number: Zhengzhou Zhongyuan district, born 2010, sequence `n`. */
 function id(n) {
@@ -104,6 +110,15 @@ async function makePhotos(browser) {
     fs.writeFileSync(file, Buffer.from(b64, 'base64'));
   }
   await page.close();
+  if (CARDS) {
+    const ids = Array.from({ length: COUNT }, (_, n) => id(n));
+    const cards = path.join(WORK, 'cards');
+    execFileSync('cargo', ['run', '--quiet', '--profile', 'cli', '--example', 'card_photos', '--', cards, String(HEIGHT), String(WIDTH), ...ids], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (const n of ids) files.push(path.join(cards, `${n}身份证.jpg`));
+  }
   const roster = path.join(WORK, '花名册.csv');
   fs.writeFileSync(roster, '姓名,身份证号\n' + Array.from({ length: COUNT }, (_, n) => `${name(n)},${id(n)}\n`).join(''));
   return { files, roster };
@@ -136,21 +151,24 @@ try {
   const t0 = Date.now();
   await page.setInputFiles('input[type="file"][data-testid="class-files"]', files);
   const progress = '[data-testid="class-progress"]';
-  await page.waitForSelector(`${progress}[data-state="done"][data-total="${COUNT}"]`, { state: 'attached', timeout: 1_800_000 });
+  await page.waitForSelector(`${progress}[data-state="done"][data-total="${files.length}"]`, { state: 'attached', timeout: 3_600_000 });
   const checkMs = Date.now() - t0;
   const afterCheck = { ...peak };
   const f0 = Date.now();
   await page.click('[data-testid="class-fix-all"]');
-  await page.waitForSelector('a[data-testid="class-download-zip"]', { state: 'attached', timeout: 1_800_000 });
+  await page.waitForSelector('a[data-testid="class-download-zip"]', { state: 'attached', timeout: 3_600_000 });
   const fixMs = Date.now() - f0;
   sampling = false;
   await sampler;
   const mb = (v) => (v / 1048576).toFixed(0);
-  const statuses = await page.$$eval('[data-student]', (rows) => rows.map((r) => r.getAttribute('data-photo-status')));
-  const tally = statuses.reduce((t, v) => ({ ...t, [v]: (t[v] ?? 0) + 1 }), {});
+  const tallyOf = async (attr) => {
+    const statuses = await page.$$eval('[data-student]', (rows, a) => rows.map((r) => r.getAttribute(a)), attr);
+    return statuses.reduce((t, v) => ({ ...t, [v]: (t[v] ?? 0) + 1 }), {});
+  };
+  const tally = { photo: await tallyOf('data-photo-status'), document: await tallyOf('data-document-status') };
   console.log(
-    `# class-memory photos=${COUNT} size=${WIDTH}x${HEIGHT} files_mb=${mb(bytes)} cores=${os.cpus().length}` +
-      ` statuses=${JSON.stringify(tally)} check_ms=${checkMs} fix_ms=${fixMs}`,
+    `# class-memory students=${COUNT} files=${files.length} size=${WIDTH}x${HEIGHT} files_mb=${mb(bytes)} cores=${os.cpus().length}` +
+      ` statuses=${JSON.stringify(tally)} check_ms=${checkMs} fix_ms=${fixMs} per_student_ms=${Math.round((checkMs + fixMs) / COUNT)}`,
   );
   console.log(
     `# class-memory before: renderer_mb=${mb(base.renderer)} chromium_total_mb=${mb(base.total)};` +

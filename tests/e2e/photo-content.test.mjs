@@ -178,7 +178,7 @@ test('face-aware fix: a phone photo is framed so every framing row passes', T, (
 /** A real CC0 portrait of an adult, read in place from ../shared/real-portraits (never copied). */
 const realPortrait = (name) => path.resolve(import.meta.dirname, '../../../shared/real-portraits', name);
 
-test('real photos: a frontal face passes pose, sunglasses fail, a phantom face in foliage does not block the fix', T, () =>
+test('real photos: a frontal face passes pose, sunglasses fail, a phantom face in foliage does not decide the fix', T, () =>
   withPage(env, '#/photo', async (s) => {
     const frontal = await s.upload('photo-input', realPortrait('portrait_051.jpg'));
     assert.equal(frontal.content?.state, 'ready', JSON.stringify(frontal.content));
@@ -189,13 +189,15 @@ test('real photos: a frontal face passes pose, sunglasses fail, a phantom face i
       const r = await s.upload('photo-input', realPortrait(name));
       assert.equal(r.checks['face.eyes_open'], 'fail', `${name}: ${fmt(r)}`);
     }
-    // One man before autumn foliage; the detector also fires, weaker, in the leaves.
+    // One man before autumn foliage; the detector also fires, weaker, in the leaves. The phantom
+    // neither fails face.count nor blocks the fix: the fix's answer is about this photo's real
+    // problem (the head is too big to crop to 2/3 of the height), not "2 faces".
     const leaves = await s.upload('photo-input', realPortrait('portrait_037.jpg'));
     assert.notEqual(leaves.checks['face.count'], 'fail', fmt(leaves));
-    const fixed = await s.fix();
-    assert.equal(fixed.content?.state, 'ready', `fixed photo analysed: ${JSON.stringify(fixed.content)}`);
-    assert.equal(fixed.checks['face.count'], 'pass', fmt(fixed));
-    for (const id of ['file.size', 'image.dimensions', 'image.dpi']) assert.equal(fixed.checks[id], 'pass', `fixed: ${id}`);
+    await s.page.click('[data-testid="fix-button"]');
+    const msg = await s.page.waitForSelector('[data-testid="fix-error"]').then((el) => el.innerText());
+    assert.match(msg, /太近/, msg);
+    assert.doesNotMatch(msg, /张人脸/, msg);
   }),
 );
 
