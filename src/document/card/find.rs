@@ -46,6 +46,10 @@ pub struct Finding {
     pub side_margin: f64,
     /// Size of the picture the corners refer to.
     pub frame: (u32, u32),
+    /// Another outline with printing inside, of about the card's size and apart from it (two
+    /// cards in one photo), with its confidence; corners as `corners`. Judged in the worker, not
+    /// sent to the page.
+    pub second: Option<([Pt; 4], f64)>,
 }
 
 /// A grey copy of a picture, f32 luma.
@@ -419,7 +423,8 @@ fn score_quad(grads: &[Gradient], c: [Pt; 4]) -> Option<Quad> {
     Some(Quad { corners: c, score, confidence })
 }
 
-fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
+/// Every outline of two near-parallel pairs that `score_quad` accepts, best first.
+fn quads(grads: &[Gradient], lines: &[Line]) -> Vec<Quad> {
     let grad = &grads[0];
     let mut pairs = Vec::new();
     for i in 0..lines.len() {
@@ -437,7 +442,7 @@ fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
             pairs.push((i, j));
         }
     }
-    let mut best: Option<Quad> = None;
+    let mut found: Vec<Quad> = Vec::new();
     for (pi, &(a1, a2)) in pairs.iter().enumerate() {
         for &(b1, b2) in &pairs[pi + 1..] {
             if [b1, b2].contains(&a1) || [b1, b2].contains(&a2) {
@@ -452,14 +457,32 @@ fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
             let [Some(p0), Some(p1), Some(p2), Some(p3)] = corners else {
                 continue;
             };
-            if let Some(q) = score_quad(grads, [p0, p1, p2, p3])
-                && best.as_ref().is_none_or(|b| q.score > b.score)
-            {
-                best = Some(q);
-            }
+            found.extend(score_quad(grads, [p0, p1, p2, p3]));
         }
     }
-    best
+    found.sort_by(|a, b| b.score.total_cmp(&a.score));
+    found
+}
+
+/// Is `p` inside the convex outline `c` (clockwise on screen)?
+fn contains(c: &[Pt; 4], p: Pt) -> bool {
+    (0..4).all(|i| c[(i + 1) % 4].sub(c[i]).cross(p.sub(c[i])) >= 0.0)
+}
+
+fn centroid(c: &[Pt; 4]) -> Pt {
+    c.iter().fold(Pt::default(), |s, p| s.add(p.scale(0.25)))
+}
+
+/// Largest area ratio of a second card's outline to the first's (either way): the same card
+/// size, seen from the same phone, differs by perspective only.
+const SECOND_AREA_RATIO: f64 = 2.0;
+
+/// Could `b` be another card beside `a`: about its size, and neither holds the other's centre
+/// or any of its corners (an outline running along part of the card and part of the desk does).
+fn apart(a: &[Pt; 4], b: &[Pt; 4]) -> bool {
+    let ratio = shoelace(a).abs() / shoelace(b).abs().max(1e-9);
+    (1.0 / SECOND_AREA_RATIO..=SECOND_AREA_RATIO).contains(&ratio)
+        && [(a, b), (b, a)].iter().all(|(x, y)| !contains(x, centroid(y)) && y.iter().all(|p| !contains(x, *p)))
 }
 
 /// Moves each side of `c` (clockwise, refine-copy pixels) onto the strongest edge of the side's
@@ -571,8 +594,13 @@ fn inner_steps(g: &Grey, p: Pt, q: Pt, reach: f64) -> Vec<(Pt, f32)> {
             g.sample(base.add(normal.scale(o + 0.5))) - g.sample(base.add(normal.scale(o - 0.5)))
         };
         let prof: Vec<f32> = (from - 1..=to + 1).map(step).collect();
-        let Some((bi, bv)) =
-            prof.iter().enumerate().skip(1).take(prof.len() - 2).max_by(|a, b| a.1.total_cmp(b.1)).map(|(i, v)| (i, *v))
+        let Some((bi, bv)) = prof
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(prof.len() - 2)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, v)| (i, *v))
         else {
             continue;
         };
@@ -772,29 +800,46 @@ pub fn find(img: &RgbImage) -> Option<Finding> {
     // A picture cropped to the card has no outline; an inner rectangle (the portrait's frame) may
     // still pass for one, so the whole-picture reading competes with the best outline.
     let whole = whole_picture(fine, factor, (w, h));
-    let Some(quad) = best_quad(&grads, &lines) else {
+    let quads = quads(&grads, &lines);
+    let Some(quad) = quads.first() else {
         return whole;
     };
-    let mut corners = quad.corners.map(|p| p.scale(up));
-    for reach in [up * 2.0 + 1.0, 1.5] {
-        corners = refine(&planes, corners, reach);
-    }
-    corners = off_shadow(fine, corners);
-    if !is_convex(&corners) {
-        return None;
-    }
+    let outline_of = |q: &Quad| {
+        let mut corners = q.corners.map(|p| p.scale(up));
+        for reach in [up * 2.0 + 1.0, 1.5] {
+            corners = refine(&planes, corners, reach);
+        }
+        let corners = off_shadow(fine, corners);
+        is_convex(&corners).then_some(corners)
+    };
+    let corners = outline_of(quad)?;
     let (ordered, side, side_margin, card_like) = read_side(fine, corners);
     if !card_like {
         return whole;
     }
     let k = f64::from(factor);
-    let outline =
-        Finding { corners: ordered.map(|p| p.scale(k)), confidence: quad.confidence, side, side_margin, frame: (w, h) };
+    // The best few outlines apart from the card: the first with printing inside is a second card.
+    let second = quads.iter().filter(|q| apart(&quad.corners, &q.corners)).take(SECOND_TRIES).find_map(|q| {
+        let c = outline_of(q)?;
+        let (ordered, _, _, card_like) = read_side(fine, c);
+        card_like.then(|| (ordered.map(|p| p.scale(k)), q.confidence))
+    });
+    let outline = Finding {
+        corners: ordered.map(|p| p.scale(k)),
+        confidence: quad.confidence,
+        side,
+        side_margin,
+        frame: (w, h),
+        second,
+    };
     match whole {
         Some(whole) if whole.confidence > outline.confidence => Some(whole),
         _ => Some(outline),
     }
 }
+
+/// Outlines apart from the card tried as a second card.
+const SECOND_TRIES: usize = 3;
 
 /// Largest departure of a picture's aspect from the card's for it to be taken as the card itself.
 const WHOLE_PICTURE_ASPECT: f64 = 0.04;
@@ -822,12 +867,13 @@ fn whole_picture(fine: &Grey, factor: u32, frame: (u32, u32)) -> Option<Finding>
         side,
         side_margin,
         frame,
+        second: None,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::synthetic::{Background, Desk, Holder, Rng, Scene, card_face, photo};
+    use super::super::synthetic::{Background, CardPose, Desk, Holder, Rng, Scene, card_face, photo};
     use super::*;
 
     fn error(found: &Finding, truth: [Pt; 4]) -> f64 {
@@ -849,6 +895,7 @@ mod tests {
             let e = error(&found, truth.corners.unwrap());
             assert!(e < 0.02, "{rotation}°: corner error {:.2} % of the diagonal", e * 100.0);
             assert_eq!(found.side, Side::Portrait, "{rotation}°");
+            assert_eq!(found.second, None, "{rotation}°: one card");
         }
     }
 
@@ -869,6 +916,27 @@ mod tests {
         // The card's shape but no card in it.
         let plain = RgbImage::from_pixel(856, 540, image::Rgb([200, 190, 170]));
         assert_eq!(find(&plain), None);
+    }
+
+    #[test]
+    fn two_cards_are_two_outlines() {
+        let mut scene = Scene::simple(1600, 1200, 26);
+        scene.background = Background::Wood;
+        let card = scene.card.as_mut().unwrap();
+        (card.length, card.centre, card.rotation, card.shadow) = (620.0, Pt::new(440.0, 580.0), -4.0, true);
+        let mut other = CardPose::upright(1600, 1200, 0.4, 27);
+        (other.centre, other.rotation, other.fy) = (Pt::new(1170.0, 640.0), 7.0, 0.1);
+        scene.second = Some(other.clone());
+        let (img, truth) = photo(&scene);
+        let f = find(&img).expect("found");
+        let (second, confidence) = f.second.expect("a second card");
+        assert!(confidence >= 0.5, "{confidence}");
+        // Either card may be the first; each outline lies on one of them.
+        let centre = |c: &[Pt; 4]| c.iter().fold(Pt::default(), |s, p| s.add(p.scale(0.25)));
+        let (a, b) = (centre(&truth.corners.unwrap()), centre(&other.corners()));
+        let (f1, f2) = (centre(&f.corners), centre(&second));
+        let paired = (f1.dist(a) < 10.0 && f2.dist(b) < 10.0) || (f1.dist(b) < 10.0 && f2.dist(a) < 10.0);
+        assert!(paired, "found {f1:?} and {f2:?}, cards at {a:?} and {b:?}");
     }
 
     #[test]
