@@ -24,7 +24,7 @@
 //! `number_score` and `number_margin` were set from; and the same tally for each margin in
 //! `MARGINS`, so a change of `number_margin` is judged on the same readings.
 
-use precheck::document::card::checks::measure;
+use precheck::document::card::checks::{measure, screen_peak, second_card};
 use precheck::document::card::number::read;
 use precheck::document::card::synthetic::Rng;
 use precheck::document::card::synthetic::{Background, Desk, Scene, photo};
@@ -111,6 +111,18 @@ fn main() {
     let (mut sharp_sharp, mut sharp_blur, mut chroma_col, mut chroma_grey) = (vec![], vec![], vec![], vec![]);
     let mut worst: Vec<(f64, u64)> = vec![];
     let mut tallies: Vec<(Ground, Tally)> = vec![];
+    // Two cards reported where there is one; `card.recapture` on the ordinary cards and on the
+    // same cards shown on a phone's screen (found / warned / strongest ratio of each).
+    let (mut second_false, mut plain_warned, mut plain_ratio) = (vec![], vec![], vec![]);
+    let (mut screens, mut screen_found, mut screen_warned, mut screen_ratio, mut screen_missed) =
+        (0, 0, 0, vec![], vec![]);
+    let strongest = |m: &precheck::document::card::checks::Measures| {
+        m.ground_peaks
+            .iter()
+            .filter(|p| f64::from(p.amplitude) >= spec.recapture_amplitude)
+            .map(|p| f64::from(p.ratio))
+            .fold(0.0, f64::max)
+    };
     for seed in 1..=count {
         let scene = Scene::random(w, h, seed);
         let ground = Ground::of(&scene);
@@ -126,6 +138,9 @@ fn main() {
         let finding = find(&img);
         times.push(t0.elapsed().as_secs_f64() * 1000.0);
         let found = finding.as_ref().filter(|f| f.confidence >= spec.min_confidence);
+        if found.is_some_and(|f| second_card(f, &spec).is_some()) {
+            second_false.push(seed);
+        }
         let Some(tc) = truth.corners else {
             conf_none.push(finding.as_ref().map_or(0.0, |f| f.confidence));
             if found.is_some() {
@@ -174,6 +189,22 @@ fn main() {
         }
         margin.push(f.side_margin);
         let m = measure(&img, f, img.width());
+        plain_ratio.push(strongest(&m));
+        if screen_peak(&m.ground_peaks, &spec).is_some() {
+            plain_warned.push(seed);
+        }
+        let (shown, _) = photo(&Scene { screen: true, ..scene.clone() });
+        screens += 1;
+        if let Some(sf) = find(&shown).filter(|f| f.confidence >= spec.min_confidence) {
+            screen_found += 1;
+            let sm = measure(&shown, &sf, shown.width());
+            screen_ratio.push(strongest(&sm));
+            if screen_peak(&sm.ground_peaks, &spec).is_some() {
+                screen_warned += 1;
+            } else {
+                screen_missed.push(seed);
+            }
+        }
         if let Some(s) = m.sharpness {
             if scene.blur == 0.0 {
                 sharp_sharp.push(s)
@@ -216,6 +247,14 @@ fn main() {
         (twins_found, twins) = (twins_found + t.false_found, twins + t.twins);
     }
     println!("  false findings on the no-card twins: {twins_found} of {twins}");
+    println!("two cards reported in a photo of one (or none): {} of {count} {second_false:?}", second_false.len());
+    println!("card.recapture (peak ratio {}, amplitude {}):", spec.recapture_peak_ratio, spec.recapture_amplitude);
+    println!("  ordinary cards found whole: warned {} of {} {plain_warned:?}", plain_warned.len(), plain_ratio.len());
+    summary("strongest ground peak ratio, ordinary cards", &mut plain_ratio);
+    println!(
+        "  the same cards on a phone's screen: found {screen_found} of {screens}, warned {screen_warned} of {screen_found}; not warned {screen_missed:?}"
+    );
+    summary("strongest ground peak ratio, on a screen", &mut screen_ratio);
     println!("finder time, ms (card photos and no-card twins):");
     summary("per photo", &mut times);
     println!("measures behind the thresholds:");

@@ -38,6 +38,11 @@ pub struct CardSpec {
     pub number_score: f64,
     /// …and lead the runner-up class by this much, or the number is not read.
     pub number_margin: f64,
+    /// A screen's pixel grid or a print's halftone on the card's blank ground (`card.recapture`,
+    /// a warning at most): spectrum peak ÷ median power of a block at least this…
+    pub recapture_peak_ratio: f64,
+    /// …with an amplitude (grey levels) at least this.
+    pub recapture_amplitude: f64,
 }
 
 impl CardSpec {
@@ -75,6 +80,9 @@ impl CardSpec {
         }
         if !(0.0..1.0).contains(&self.number_score) || !(0.0..1.0).contains(&self.number_margin) {
             return Err("card.number_score、card.number_margin 必须在 0 到 1 之间".into());
+        }
+        if !(self.recapture_peak_ratio >= 1.0 && self.recapture_amplitude >= 0.0) {
+            return Err("card.recapture_peak_ratio 至少为 1，card.recapture_amplitude 不小于 0".into());
         }
         if !(0.0..0.5).contains(&self.whole_margin) {
             return Err("card.whole_margin 必须在 0 到 0.5 之间".into());

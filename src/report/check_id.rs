@@ -81,6 +81,7 @@ check_ids! {
         CardLegible = "card.legible", "信息清晰";
         CardGlare = "card.glare", "无反光";
         CardColour = "card.colour", "彩色原件";
+        CardRecapture = "card.recapture", "直接拍摄原件（非翻拍）";
         CardNumber = "card.number", "证件号码";
     ]
     /// Rows the page and the CLI add themselves: the face analysis running or failing.

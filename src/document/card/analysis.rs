@@ -101,6 +101,13 @@ fn marks(f: &Finding, (w, h): (u32, u32), checks: &[Check]) -> Vec<Mark> {
             },
         ),
     ];
+    // Two cards: the other one's outline, in the colour of `card.found`'s failure.
+    if status(CheckId::CardFound) == Status::Fail
+        && let Some((other, _)) = f.second
+    {
+        let points = other.map(|p| point(p.scale(k))).to_vec();
+        marks.push(Mark::new(CheckId::CardFound, Status::Fail, "另一张证件", Shape::Outline { points }));
+    }
     if f.side == Side::Portrait {
         let legible = status(CheckId::CardLegible).max(status(CheckId::CardGlare)).max(status(CheckId::CardNumber));
         marks.push(Mark::new(

@@ -2,9 +2,10 @@
 //! every limit from the profile's `[document.card]`.
 
 use super::find::{Finding, max_corner_error};
-use super::geometry::{Pt, rect_corners, warp_quad};
+use super::geometry::{Homography, Pt, rect_corners, warp_quad};
 use super::layout::{CARD_H, CARD_W, Side, Zone};
 use crate::photo::content::scene::colour::luma;
+use crate::photo::content::scene::recapture::{Peak, block_peak};
 use crate::photo::content::scene::regions::Region;
 use crate::photo::content::scene::sharpness::sharpness_index;
 use crate::profile::CardSpec;
@@ -31,6 +32,9 @@ pub struct Measures {
     pub card_width_px: f64,
     pub glare_share: f64,
     pub chroma: f64,
+    /// The strongest periodic peak of each block of the card's blank ground (`Side::ground`), in
+    /// `img`'s pixels: a screen's grid or a print's halftone (`card.recapture`).
+    pub ground_peaks: Vec<Peak>,
 }
 
 /// The finding's corners in `img`'s pixels (the finder may have run on another size of it).
@@ -93,7 +97,9 @@ pub fn measure(img: &RgbImage, f: &Finding, full_width: u32) -> Measures {
         }
         chroma = sum / f64::max(n, 1.0);
     }
+    let ground_peaks = ground_blocks(img, c, f.side).into_iter().filter_map(|b| block_peak(img, b)).collect();
     Measures {
+        ground_peaks,
         tilt_deg: reading.y.atan2(reading.x).to_degrees(),
         edge_margin,
         centre_offset: ((centre.x - w / 2.0).abs() / w).max((centre.y - h / 2.0).abs() / h),
@@ -104,6 +110,51 @@ pub fn measure(img: &RgbImage, f: &Finding, full_width: u32) -> Measures {
         glare_share: f64::from(blown) / f64::from(total.max(1)),
         chroma,
     }
+}
+
+/// Square blocks of the picture (64 px, else 32 px) lying wholly on the blank ground of the card
+/// with corners `c` in `img`'s pixels, up to three along each ground zone.
+fn ground_blocks(img: &RgbImage, c: [Pt; 4], side: Side) -> Vec<Region> {
+    let card = rect_corners(CARD_W, CARD_H);
+    let (Some(to_pic), Some(to_card)) = (Homography::from_points(card, c), Homography::from_points(c, card)) else {
+        return Vec::new();
+    };
+    let mut blocks = Vec::new();
+    for zone in side.ground() {
+        for n in [64u32, 32] {
+            let half = f64::from(n) / 2.0;
+            let before = blocks.len();
+            for t in [0.5, 0.2, 0.8] {
+                let (long, across) = (zone.x1 - zone.x0 >= zone.y1 - zone.y0, (zone.x0 + zone.x1, zone.y0 + zone.y1));
+                let m = if long {
+                    Pt::new(zone.x0 + (zone.x1 - zone.x0) * t, across.1 / 2.0)
+                } else {
+                    Pt::new(across.0 / 2.0, zone.y0 + (zone.y1 - zone.y0) * t)
+                };
+                let p = to_pic.apply(m);
+                let (x0, y0) = (p.x - half, p.y - half);
+                if x0 < 0.0 || y0 < 0.0 || p.x + half > f64::from(img.width()) || p.y + half > f64::from(img.height()) {
+                    continue;
+                }
+                let corner = |dx: f64, dy: f64| to_card.apply(Pt::new(x0 + dx, y0 + dy));
+                let f = f64::from(n);
+                let on_ground = [(0.0, 0.0), (f, 0.0), (f, f), (0.0, f)].iter().all(|&(dx, dy)| {
+                    let q = corner(dx, dy);
+                    zone.contains(q.x, q.y)
+                });
+                let b = Region { x0: x0 as u32, y0: y0 as u32, x1: x0 as u32 + n, y1: y0 as u32 + n };
+                if on_ground
+                    && blocks.iter().all(|o: &Region| o.x1 <= b.x0 || b.x1 <= o.x0 || o.y1 <= b.y0 || b.y1 <= o.y0)
+                {
+                    blocks.push(b);
+                }
+            }
+            if blocks.len() > before {
+                break;
+            }
+        }
+    }
+    blocks
 }
 
 /// Smaller is better: pass up to `limits[0]`, warn up to `limits[1]`, fail beyond.
@@ -150,11 +201,61 @@ pub fn checks(img: &RgbImage, finding: Option<&Finding>, full_width: u32, spec: 
         legible(m.sharpness, m.card_width_px, spec),
         glare(m.glare_share, spec),
         colour(m.chroma, spec),
+        recapture(&m.ground_peaks, spec),
     ]
 }
 
+/// The periodic peak that makes `card.recapture` warn, if any: the strongest (by its ratio to the
+/// spectrum's median) of those loud enough.
+pub fn screen_peak(peaks: &[Peak], spec: &CardSpec) -> Option<Peak> {
+    peaks
+        .iter()
+        .filter(|p| f64::from(p.amplitude) >= spec.recapture_amplitude)
+        .max_by(|a, b| a.ratio.total_cmp(&b.ratio))
+        .copied()
+        .filter(|p| f64::from(p.ratio) >= spec.recapture_peak_ratio)
+}
+
+/// `card.recapture`: a card photographed off a screen (or a printed copy) shows the screen's pixel
+/// grid, or its moiré with the camera's, on the card's blank ground. A warning at most: a real
+/// card's fine guilloche printing could show a peak too.
+pub fn recapture(peaks: &[Peak], spec: &CardSpec) -> Check {
+    let expected = "证件空白处没有屏幕网格或摩尔纹（直接拍摄证件原件）";
+    let strongest = peaks.iter().max_by(|a, b| a.ratio.total_cmp(&b.ratio));
+    let measured = match strongest {
+        None => "证件空白处太小，未做频谱分析".to_owned(),
+        Some(p) => format!(
+            "{} 块空白处频谱最高峰 {:.0} 倍于中位（周期 {:.1} 像素，幅度 {:.1}）",
+            peaks.len(),
+            p.ratio,
+            p.period,
+            p.amplitude
+        ),
+    };
+    match screen_peak(peaks, spec) {
+        Some(_) => Check::new(
+            CheckId::CardRecapture,
+            Status::Warn,
+            measured,
+            expected,
+            "证件上有规则的网格或摩尔纹，像是翻拍的手机、电脑屏幕或打印件：要求直接拍摄证件原件，请把原件放在桌上重拍。如确是直接拍摄的原件，可忽略此提示。",
+        ),
+        None => Check::new(CheckId::CardRecapture, Status::Pass, measured, expected, "未发现翻拍屏幕或打印件的迹象。"),
+    }
+}
+
 pub fn found(f: Option<&Finding>, spec: &CardSpec) -> Check {
-    match f.filter(|f| f.confidence >= spec.min_confidence) {
+    let f = f.filter(|f| f.confidence >= spec.min_confidence);
+    if let Some(second) = f.and_then(|f| second_card(f, spec)) {
+        return Check::new(
+            CheckId::CardFound,
+            Status::Fail,
+            format!("找到 2 张证件（第二张把握 {}）", pct(second.1)),
+            "画面中有一张完整证件",
+            "画面里有两张证件，只拍一张：把另一张拿开，只留要上传的那张（人像面）再拍。",
+        );
+    }
+    match f {
         Some(f) => Check::new(
             CheckId::CardFound,
             Status::Pass,
@@ -170,6 +271,11 @@ pub fn found(f: Option<&Finding>, spec: &CardSpec) -> Check {
             "没有在图中找到证件的轮廓。把整张证件平放在颜色不同的桌面上，四角都拍进画面，再试一次。",
         ),
     }
+}
+
+/// Another card in the picture, confident enough to count.
+pub fn second_card(f: &Finding, spec: &CardSpec) -> Option<([Pt; 4], f64)> {
+    f.second.filter(|s| s.1 >= spec.min_confidence)
 }
 
 /// The portrait side is required: it carries the name, birth date and the number that the
@@ -504,6 +610,7 @@ mod tests {
             CheckId::CardPerspective,
             CheckId::CardGlare,
             CheckId::CardColour,
+            CheckId::CardRecapture,
         ] {
             assert_eq!(status(&c, id), Status::Pass, "{id}: {:?}", c.iter().find(|x| x.id == id));
         }
@@ -518,6 +625,44 @@ mod tests {
         }
         assert_ne!(status(&c, CheckId::CardFill), Status::Pass);
         assert_ne!(status(&c, CheckId::CardPerspective), Status::Pass);
+    }
+
+    #[test]
+    fn a_card_shown_on_a_phone_screen_is_told_and_the_card_itself_is_not() {
+        for (seed, rotation) in [(21, 0.0), (22, 8.0), (23, 183.0)] {
+            let mut scene = Scene::simple(1600, 1200, seed);
+            let card = scene.card.as_mut().unwrap();
+            (card.length, card.rotation) = (1000.0, rotation);
+            let on_desk = judged(&scene);
+            assert_eq!(status(&on_desk, CheckId::CardFound), Status::Pass);
+            let row = |c: &[Check]| c.iter().find(|x| x.id == CheckId::CardRecapture).cloned().expect("row");
+            assert_eq!(row(&on_desk).status, Status::Pass, "seed {seed}: {:?}", row(&on_desk));
+            let on_screen = judged(&Scene { screen: true, ..scene });
+            assert_eq!(
+                status(&on_screen, CheckId::CardFound),
+                Status::Pass,
+                "seed {seed}: the card on the screen is found"
+            );
+            let warned = row(&on_screen);
+            assert_eq!(warned.status, Status::Warn, "seed {seed}: {warned:?}");
+            assert!(warned.message.contains("翻拍"), "{warned:?}");
+        }
+    }
+
+    #[test]
+    fn two_cards_fail_card_found_with_a_clear_message() {
+        let mut scene = Scene::simple(1600, 1200, 24);
+        let card = scene.card.as_mut().unwrap();
+        (card.length, card.centre, card.rotation) = (640.0, Pt::new(430.0, 600.0), 3.0);
+        let mut other = super::super::synthetic::CardPose::upright(1600, 1200, 0.4, 25);
+        (other.centre, other.rotation, other.side) = (Pt::new(1180.0, 620.0), -5.0, Side::Emblem);
+        scene.second = Some(other);
+        let c = judged(&scene);
+        let found = c.iter().find(|x| x.id == CheckId::CardFound).expect("row");
+        assert_eq!(found.status, Status::Fail, "{found:?}");
+        assert!(found.message.contains("两张证件") && found.measured.contains("2 张"), "{found:?}");
+        // The same photo with one card: found.
+        assert_eq!(status(&judged(&Scene { second: None, ..scene }), CheckId::CardFound), Status::Pass);
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub struct Finding {
     pub side_margin: f64,
     /// Size of the picture the corners refer to.
     pub frame: (u32, u32),
+    /// Another outline with printing inside, of about the card's size and apart from it (two
+    /// cards in one photo), with its confidence; corners as `corners`. Judged in the worker, not
+    /// sent to the page.
+    pub second: Option<([Pt; 4], f64)>,
 }
 
 /// A grey copy of a picture, f32 luma.
@@ -419,7 +423,8 @@ fn score_quad(grads: &[Gradient], c: [Pt; 4]) -> Option<Quad> {
     Some(Quad { corners: c, score, confidence })
 }
 
-fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
+/// Every outline of two near-parallel pairs that `score_quad` accepts, best first.
+fn quads(grads: &[Gradient], lines: &[Line]) -> Vec<Quad> {
     let grad = &grads[0];
     let mut pairs = Vec::new();
     for i in 0..lines.len() {
@@ -437,7 +442,7 @@ fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
             pairs.push((i, j));
         }
     }
-    let mut best: Option<Quad> = None;
+    let mut found: Vec<Quad> = Vec::new();
     for (pi, &(a1, a2)) in pairs.iter().enumerate() {
         for &(b1, b2) in &pairs[pi + 1..] {
             if [b1, b2].contains(&a1) || [b1, b2].contains(&a2) {
@@ -452,14 +457,32 @@ fn best_quad(grads: &[Gradient], lines: &[Line]) -> Option<Quad> {
             let [Some(p0), Some(p1), Some(p2), Some(p3)] = corners else {
                 continue;
             };
-            if let Some(q) = score_quad(grads, [p0, p1, p2, p3])
-                && best.as_ref().is_none_or(|b| q.score > b.score)
-            {
-                best = Some(q);
-            }
+            found.extend(score_quad(grads, [p0, p1, p2, p3]));
         }
     }
-    best
+    found.sort_by(|a, b| b.score.total_cmp(&a.score));
+    found
+}
+
+/// Is `p` inside the convex outline `c` (clockwise on screen)?
+fn contains(c: &[Pt; 4], p: Pt) -> bool {
+    (0..4).all(|i| c[(i + 1) % 4].sub(c[i]).cross(p.sub(c[i])) >= 0.0)
+}
+
+fn centroid(c: &[Pt; 4]) -> Pt {
+    c.iter().fold(Pt::default(), |s, p| s.add(p.scale(0.25)))
+}
+
+/// Largest area ratio of a second card's outline to the first's (either way): the same card
+/// size, seen from the same phone, differs by perspective only.
+const SECOND_AREA_RATIO: f64 = 2.0;
+
+/// Could `b` be another card beside `a`: about its size, and neither holds the other's centre
+/// or any of its corners (an outline running along part of the card and part of the desk does).
+fn apart(a: &[Pt; 4], b: &[Pt; 4]) -> bool {
+    let ratio = shoelace(a).abs() / shoelace(b).abs().max(1e-9);
+    (1.0 / SECOND_AREA_RATIO..=SECOND_AREA_RATIO).contains(&ratio)
+        && [(a, b), (b, a)].iter().all(|(x, y)| !contains(x, centroid(y)) && y.iter().all(|p| !contains(x, *p)))
 }
 
 /// Moves each side of `c` (clockwise, refine-copy pixels) onto the strongest edge of the side's
@@ -493,6 +516,101 @@ fn refine(planes: &[Grey], c: [Pt; 4], reach: f64) -> [Pt; 4] {
         }
     }
     out
+}
+
+/// How far inside a side the card's own edge is looked for when the side runs along the outer
+/// edge of a shadow, share of the card's shorter side pair: the generated shadow reaches 2.5 mm
+/// plus its 4 mm falloff past the card, its outer step lies about 3.5 mm out (6.5 % of the card's
+/// 54 mm), and the card's printing starts 5 mm inside its edges (9 %: the labels and the emblem).
+const SHADOW_REACH: f64 = 0.085;
+
+/// A shadow only darkens, so an outline side running along the outer edge of the card's shadow
+/// turns darker inwards, and a little way inside lies the card's own edge, brighter inwards
+/// (the lit card against its shadow). Seed by seed, every corner error over 1 % of the diagonal
+/// in `card_accuracy` was such a side: the shadow's band is an edge in tint as well as luma and
+/// makes the outline larger, so it scored above the card's own. Each side whose luma step is
+/// darker inwards along most of it is moved to the strongest brighter-inwards step within
+/// `SHADOW_REACH` inside it, when most of the side has one; other sides are left as found.
+fn off_shadow(g: &Grey, c: [Pt; 4]) -> [Pt; 4] {
+    let len = |i: usize| c[i].dist(c[(i + 1) % 4]);
+    let short = ((len(0) + len(2)) / 2.0).min((len(1) + len(3)) / 2.0);
+    let reach = short * SHADOW_REACH;
+    let mut lines: Vec<Line> = (0..4).map(|i| Line::through(c[i], c[(i + 1) % 4])).collect();
+    let mut moved = false;
+    for (i, line) in lines.iter_mut().enumerate() {
+        let (p, q) = (c[i], c[(i + 1) % 4]);
+        let outer = edge_points(g, p, q, 1.5);
+        let darker = outer.iter().filter(|(_, v)| *v < -1.0).count();
+        if outer.is_empty() || darker * 3 < outer.len() * 2 {
+            continue;
+        }
+        // The strongest brighter-inwards step between 1.5 px and `reach` inside the side.
+        let inner = inner_steps(g, p, q, reach);
+        let pts: Vec<Pt> = inner.iter().filter(|(_, v)| *v > 4.0).map(|(p, _)| *p).collect();
+        if pts.len() * 2 < outer.len() {
+            continue;
+        }
+        let fitted = fit_line(&pts).and_then(|l| {
+            let near: Vec<Pt> = pts.iter().copied().filter(|p| (l.normal().dot(*p) - l.rho).abs() < 1.0).collect();
+            (near.len() * 2 >= outer.len()).then(|| fit_line(&near)).flatten()
+        });
+        if let Some(l) = fitted {
+            *line = l;
+            moved = true;
+        }
+    }
+    if !moved {
+        return c;
+    }
+    let mut out = c;
+    for i in 0..4 {
+        match lines[(i + 3) % 4].meet(&lines[i]) {
+            Some(m) => out[i] = m,
+            None => return c,
+        }
+    }
+    if is_convex(&out) { out } else { c }
+}
+
+/// Along the middle of the side `p` → `q`, the strongest brighter-inwards step between 1.5 px
+/// and `reach` pixels inside it: position and strength (grey levels per pixel).
+fn inner_steps(g: &Grey, p: Pt, q: Pt, reach: f64) -> Vec<(Pt, f32)> {
+    let len = p.dist(q);
+    let d = q.sub(p).scale(1.0 / len.max(1e-9));
+    let normal = Pt::new(-d.y, d.x);
+    let n = (len / 2.0).ceil().max(8.0) as usize;
+    let (from, to) = (6, (reach * 4.0) as i32);
+    let mut found = Vec::new();
+    if to <= from + 2 {
+        return found;
+    }
+    for k in 0..n {
+        let base = p.add(q.sub(p).scale(0.1 + 0.8 * (k as f64 + 0.5) / n as f64));
+        if !g.inside(base, 2.0) {
+            continue;
+        }
+        let step = |s: i32| {
+            let o = f64::from(s) / 4.0;
+            g.sample(base.add(normal.scale(o + 0.5))) - g.sample(base.add(normal.scale(o - 0.5)))
+        };
+        let prof: Vec<f32> = (from - 1..=to + 1).map(step).collect();
+        let Some((bi, bv)) = prof
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(prof.len() - 2)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, v)| (i, *v))
+        else {
+            continue;
+        };
+        let (a, b, cc) = (prof[bi - 1], bv, prof[bi + 1]);
+        let denom = a - 2.0 * b + cc;
+        let sub = if denom.abs() > 1e-6 { (0.5 * (a - cc) / denom).clamp(-0.5, 0.5) } else { 0.0 };
+        let off = (f64::from(bi as i32 + from - 1) + f64::from(sub)) / 4.0;
+        found.push((base.add(normal.scale(off)), bv));
+    }
+    found
 }
 
 /// Along the middle of the side `p` → `q`, the sub-pixel position and signed strength of the
@@ -682,28 +800,46 @@ pub fn find(img: &RgbImage) -> Option<Finding> {
     // A picture cropped to the card has no outline; an inner rectangle (the portrait's frame) may
     // still pass for one, so the whole-picture reading competes with the best outline.
     let whole = whole_picture(fine, factor, (w, h));
-    let Some(quad) = best_quad(&grads, &lines) else {
+    let quads = quads(&grads, &lines);
+    let Some(quad) = quads.first() else {
         return whole;
     };
-    let mut corners = quad.corners.map(|p| p.scale(up));
-    for reach in [up * 2.0 + 1.0, 1.5] {
-        corners = refine(&planes, corners, reach);
-    }
-    if !is_convex(&corners) {
-        return None;
-    }
+    let outline_of = |q: &Quad| {
+        let mut corners = q.corners.map(|p| p.scale(up));
+        for reach in [up * 2.0 + 1.0, 1.5] {
+            corners = refine(&planes, corners, reach);
+        }
+        let corners = off_shadow(fine, corners);
+        is_convex(&corners).then_some(corners)
+    };
+    let corners = outline_of(quad)?;
     let (ordered, side, side_margin, card_like) = read_side(fine, corners);
     if !card_like {
         return whole;
     }
     let k = f64::from(factor);
-    let outline =
-        Finding { corners: ordered.map(|p| p.scale(k)), confidence: quad.confidence, side, side_margin, frame: (w, h) };
+    // The best few outlines apart from the card: the first with printing inside is a second card.
+    let second = quads.iter().filter(|q| apart(&quad.corners, &q.corners)).take(SECOND_TRIES).find_map(|q| {
+        let c = outline_of(q)?;
+        let (ordered, _, _, card_like) = read_side(fine, c);
+        card_like.then(|| (ordered.map(|p| p.scale(k)), q.confidence))
+    });
+    let outline = Finding {
+        corners: ordered.map(|p| p.scale(k)),
+        confidence: quad.confidence,
+        side,
+        side_margin,
+        frame: (w, h),
+        second,
+    };
     match whole {
         Some(whole) if whole.confidence > outline.confidence => Some(whole),
         _ => Some(outline),
     }
 }
+
+/// Outlines apart from the card tried as a second card.
+const SECOND_TRIES: usize = 3;
 
 /// Largest departure of a picture's aspect from the card's for it to be taken as the card itself.
 const WHOLE_PICTURE_ASPECT: f64 = 0.04;
@@ -731,12 +867,13 @@ fn whole_picture(fine: &Grey, factor: u32, frame: (u32, u32)) -> Option<Finding>
         side,
         side_margin,
         frame,
+        second: None,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::synthetic::{Background, Desk, Holder, Rng, Scene, card_face, photo};
+    use super::super::synthetic::{Background, CardPose, Desk, Holder, Rng, Scene, card_face, photo};
     use super::*;
 
     fn error(found: &Finding, truth: [Pt; 4]) -> f64 {
@@ -758,6 +895,7 @@ mod tests {
             let e = error(&found, truth.corners.unwrap());
             assert!(e < 0.02, "{rotation}°: corner error {:.2} % of the diagonal", e * 100.0);
             assert_eq!(found.side, Side::Portrait, "{rotation}°");
+            assert_eq!(found.second, None, "{rotation}°: one card");
         }
     }
 
@@ -778,6 +916,27 @@ mod tests {
         // The card's shape but no card in it.
         let plain = RgbImage::from_pixel(856, 540, image::Rgb([200, 190, 170]));
         assert_eq!(find(&plain), None);
+    }
+
+    #[test]
+    fn two_cards_are_two_outlines() {
+        let mut scene = Scene::simple(1600, 1200, 26);
+        scene.background = Background::Wood;
+        let card = scene.card.as_mut().unwrap();
+        (card.length, card.centre, card.rotation, card.shadow) = (620.0, Pt::new(440.0, 580.0), -4.0, true);
+        let mut other = CardPose::upright(1600, 1200, 0.4, 27);
+        (other.centre, other.rotation, other.fy) = (Pt::new(1170.0, 640.0), 7.0, 0.1);
+        scene.second = Some(other.clone());
+        let (img, truth) = photo(&scene);
+        let f = find(&img).expect("found");
+        let (second, confidence) = f.second.expect("a second card");
+        assert!(confidence >= 0.5, "{confidence}");
+        // Either card may be the first; each outline lies on one of them.
+        let centre = |c: &[Pt; 4]| c.iter().fold(Pt::default(), |s, p| s.add(p.scale(0.25)));
+        let (a, b) = (centre(&truth.corners.unwrap()), centre(&other.corners()));
+        let (f1, f2) = (centre(&f.corners), centre(&second));
+        let paired = (f1.dist(a) < 10.0 && f2.dist(b) < 10.0) || (f1.dist(b) < 10.0 && f2.dist(a) < 10.0);
+        assert!(paired, "found {f1:?} and {f2:?}, cards at {a:?} and {b:?}");
     }
 
     #[test]

@@ -126,6 +126,16 @@ impl Side {
         }
     }
 
+    /// Blank ground of this side, away from the printing (and from the generated cards' 样例
+    /// mark over 30–60 × 27–40 mm): where a screen's pixel grid or a print's halftone would show
+    /// alone, not mixed with the strokes of text.
+    pub fn ground(self) -> [Zone; 2] {
+        match self {
+            Side::Portrait => [z(4.0, 35.5, 28.5, 42.0), z(33.0, 4.5, 54.5, 12.0)],
+            Side::Emblem => [z(62.0, 27.0, 83.0, 37.0), z(3.0, 27.0, 15.0, 51.0)],
+        }
+    }
+
     /// The zones with text that must be legible (and free of glare).
     pub fn text(self) -> Vec<Zone> {
         match self {

@@ -141,6 +141,12 @@ pub struct Scene {
     pub blur: f64,
     pub grey: bool,
     pub seed: u64,
+    /// Another fictional card in the same photo, drawn under the first (the truth stays the
+    /// first card's).
+    pub second: Option<CardPose>,
+    /// The card is shown on a phone's screen (a re-photographed picture of a card): a dark bezel
+    /// around it and the screen's pixel grid over it.
+    pub screen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +221,8 @@ impl Scene {
             blur: 0.0,
             grey: false,
             seed,
+            second: None,
+            screen: false,
         }
     }
 
@@ -257,7 +265,7 @@ impl Scene {
             }
         });
         let blur = if rng.chance(0.3) { rng.range(0.5, 2.0) } else { 0.0 };
-        Scene { width, height, background, card, blur, grey: rng.chance(0.1), seed }
+        Scene { width, height, background, card, blur, grey: rng.chance(0.1), seed, second: None, screen: false }
     }
 }
 
@@ -266,8 +274,11 @@ pub fn photo(scene: &Scene) -> (RgbImage, Truth) {
     let mut rng = Rng::new(scene.seed ^ PHOTO_SALT);
     let mut img = background(scene.background, scene.width, scene.height, &mut rng);
     let mut truth = Truth { corners: None, side: None, number: None };
+    if let Some(second) = &scene.second {
+        put_card(&mut img, second, false);
+    }
     if let Some(card) = &scene.card {
-        put_card(&mut img, card);
+        put_card(&mut img, card, scene.screen);
         truth = Truth {
             corners: Some(card.corners()),
             side: Some(card.side),
@@ -299,7 +310,16 @@ fn outline_distance(m: Pt) -> f64 {
     qx.max(0.0).hypot(qy.max(0.0)) + qx.max(qy).min(0.0) - r
 }
 
-fn put_card(img: &mut RgbImage, card: &CardPose) {
+/// Screen pixel pitch on a phone showing a card, millimetres of the card as shown: coarse enough
+/// that the grid, or its moiré with the photo's pixels, shows at the sizes the scenes draw
+/// (8–17 px/mm of card in a 1600 px photo).
+const SCREEN_PITCH: f64 = 0.3;
+/// Share of each screen pixel's pitch that is the dark gap between pixels.
+const SCREEN_GAP: f64 = 0.25;
+/// Width of the phone's dark bezel (and the screen's black around the picture), millimetres.
+const BEZEL: f64 = 7.0;
+
+fn put_card(img: &mut RgbImage, card: &CardPose, screen: bool) {
     let corners = card.corners();
     let Some(to_card) = Homography::from_points(corners, rect_corners(CARD_W, CARD_H)) else {
         return;
@@ -316,7 +336,11 @@ fn put_card(img: &mut RgbImage, card: &CardPose) {
             let m = to_card.apply(p);
             let d = outline_distance(m) * ppm;
             let mut px = img.get_pixel(x, y).0.map(f64::from);
-            if card.shadow && d > -1.0 {
+            if screen && d > -1.0 && outline_distance(m) < BEZEL {
+                // The phone's black glass around the shown card.
+                let k = (d + 1.0).clamp(0.0, 1.0);
+                px = std::array::from_fn(|i| px[i] * (1.0 - k) + [16.0, 17.0, 20.0][i] * k);
+            } else if card.shadow && d > -1.0 {
                 let ds = outline_distance(to_card.apply(p.sub(shadow_offset)));
                 let dark = 0.35 * (1.0 - (ds / 4.0).clamp(0.0, 1.0)).powi(2);
                 px = px.map(|c| c * (1.0 - dark));
@@ -330,6 +354,12 @@ fn put_card(img: &mut RgbImage, card: &CardPose) {
                 if let Some((g, r)) = card.glare {
                     let k = (-(m.dist(g) / r).powi(2)).exp() * 1.2;
                     c = c.map(|v| v + (255.0 - v) * k.min(1.0) + 80.0 * k);
+                }
+                if screen {
+                    let gap = |v: f64| (v / SCREEN_PITCH).rem_euclid(1.0) < SCREEN_GAP;
+                    if gap(m.x) || gap(m.y) {
+                        c = c.map(|v| v * 0.7);
+                    }
                 }
                 px = std::array::from_fn(|i| px[i] * (1.0 - alpha) + c[i] * alpha);
             }

@@ -63,6 +63,7 @@ pub fn decode_finding(v: &[f64]) -> Result<Option<(Finding, Option<String>)>, St
         side_margin: v[3],
         side,
         corners: std::array::from_fn(|i| Pt::new(v[5 + 2 * i], v[6 + 2 * i])),
+        second: None,
     };
     Ok(Some((finding, number)))
 }
@@ -78,6 +79,7 @@ mod tests {
             side: Side::Emblem,
             side_margin: 0.4,
             frame: (1600, 1200),
+            second: None,
         }
     }
 

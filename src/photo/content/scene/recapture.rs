@@ -17,6 +17,7 @@ use super::stats::median;
 use crate::photo::content::ContentResult;
 use crate::profile::scene::RecaptureSpec;
 use crate::report::{Check, CheckId, Status};
+use image::RgbImage;
 
 /// At most this many blocks are analysed.
 const MAX_BLOCKS: usize = 6;
@@ -39,7 +40,7 @@ pub fn checks(layout: &Layout, software: Option<&str>, spec: &RecaptureSpec) -> 
     let blocks = flat_blocks(layout);
     let peak = blocks
         .iter()
-        .filter_map(|b| block_peak(layout, *b))
+        .filter_map(|b| block_peak(layout.image, *b))
         .filter(|p| f64::from(p.amplitude) >= spec.min_amplitude)
         .max_by(|a, b| a.ratio.total_cmp(&b.ratio));
     let periodic = peak.filter(|p| f64::from(p.ratio) >= spec.peak_ratio);
@@ -123,8 +124,8 @@ fn all_background(layout: &Layout, b: Region) -> bool {
 }
 
 /// The strongest bin of the block's Hann-windowed power spectrum outside the lowest frequencies
-/// and the JPEG grid.
-pub fn block_peak(layout: &Layout, b: Region) -> Option<Peak> {
+/// and the JPEG grid. Also used on the card's blank ground by `document::card::checks`.
+pub fn block_peak(image: &RgbImage, b: Region) -> Option<Peak> {
     let n = b.width() as usize;
     if n < 16 || !n.is_power_of_two() || b.height() as usize != n {
         return None;
@@ -133,7 +134,7 @@ pub fn block_peak(layout: &Layout, b: Region) -> Option<Peak> {
     let mut block: Vec<f32> = Vec::with_capacity(n * n);
     for y in b.y0..b.y1 {
         for x in b.x0..b.x1 {
-            block.push(luma(layout.image.get_pixel(x, y).0));
+            block.push(luma(image.get_pixel(x, y).0));
         }
     }
     let mean = block.iter().sum::<f32>() / block.len() as f32;
