@@ -73,7 +73,7 @@ impl<'a> Frame<'a> {
         let scale = MAX_WORK_SIDE as f32 / long as f32;
         let nw = ((w as f32 * scale).round() as u32).max(1);
         let nh = ((h as f32 * scale).round() as u32).max(1);
-        let image = image::imageops::resize(img, nw, nh, image::imageops::FilterType::Triangle);
+        let image = crate::imaging::resample::triangle(img, nw, nh);
         // Use the exact per-axis factor of the longer side so the picture edges map onto each other.
         Frame { image: Cow::Owned(image), scale: if w >= h { nw as f32 / w as f32 } else { nh as f32 / h as f32 } }
     }
