@@ -4,6 +4,7 @@
 mod batch;
 mod input;
 mod output;
+mod parallel;
 
 pub use input::MAX_INPUT_BYTES;
 
@@ -59,6 +60,9 @@ pub struct CheckArgs {
     /// 照片：已人工核对的项目（可多次给出），如 --confirm attire.jewellery
     #[arg(long, value_name = "CHECK")]
     pub confirm: Vec<CheckId>,
+    /// 同时检查的文件数（默认为处理器核数，最多 4）
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -228,16 +232,23 @@ fn check_files(
     args: &CheckArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-    check: impl Fn(&[u8], &str, &Profile) -> Report,
+    check: impl Fn(&[u8], &str, &Profile) -> Report + Sync,
 ) -> i32 {
     let Some(profile) = find_profile(&args.profile, err) else { return EXIT_USAGE };
     let mut code = EXIT_OK;
-    for path in &args.files {
-        let Some((bytes, name)) = read_input(path, err) else {
+    // Each file is read and checked on a worker thread, its notes for stderr kept with its report,
+    // and both written here in the files' order.
+    let work = |path: &PathBuf| {
+        let mut notes = Vec::new();
+        let report = read_input(path, &mut notes).map(|(bytes, name)| check(&bytes, &name, profile));
+        (notes, report)
+    };
+    parallel::for_each_ordered(&args.files, parallel::threads(args.jobs), work, |path, (notes, report)| {
+        let _ = err.write_all(&notes);
+        let Some(report) = report else {
             code = EXIT_USAGE;
-            continue;
+            return;
         };
-        let report = check(&bytes, &name, profile);
         if args.json {
             let _ = writeln!(out, "{}", output::json_line(&report, path));
         } else {
@@ -246,7 +257,7 @@ fn check_files(
         if report.verdict == Verdict::Fail && code == EXIT_OK {
             code = EXIT_FAIL;
         }
-    }
+    });
     code
 }
 

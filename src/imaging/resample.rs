@@ -45,6 +45,71 @@ pub fn resize_exact(img: &RgbImage, tw: u32, th: u32) -> RgbImage {
     imageops::resize(img, tw, th, FilterType::CatmullRom)
 }
 
+/// `imageops::resize(img, nw, nh, FilterType::Triangle)` pixel for pixel (the same weights, sums
+/// in the same order, the same rounding), with the loops in memory order: `image`'s second pass
+/// walks its f32 copy column by column, which made that resize a quarter of `precheck photo`'s CPU
+/// time on 1000×1000 photos (perf, `cli` build). Only the three colour channels are computed.
+pub fn triangle(img: &RgbImage, nw: u32, nh: u32) -> RgbImage {
+    let (w, h) = img.dimensions();
+    if w == 0 || h == 0 || nw == 0 || nh == 0 || (nw, nh) == (w, h) {
+        return imageops::resize(img, nw, nh, FilterType::Triangle);
+    }
+    let (w, nw_us) = (w as usize * 3, nw as usize);
+    let src = img.as_raw();
+    // Rows first (image's `vertical_sample`), into f32.
+    let mut tmp = vec![0f32; w * nh as usize];
+    for ((left, ws), out) in triangle_weights(h, nh).iter().zip(tmp.chunks_exact_mut(w)) {
+        for (i, wt) in ws.iter().enumerate() {
+            let row = &src[(left + i) * w..(left + i + 1) * w];
+            out.iter_mut().zip(row).for_each(|(t, p)| *t += f32::from(*p) * wt);
+        }
+    }
+    // Then columns (`horizontal_sample`), row by row.
+    let cols = triangle_weights(img.width(), nw);
+    let mut out = Vec::with_capacity(nw_us * 3 * nh as usize);
+    for row in tmp.chunks_exact(w) {
+        for (left, ws) in &cols {
+            let mut t = [0f32; 3];
+            for (i, wt) in ws.iter().enumerate() {
+                let p = &row[(left + i) * 3..(left + i) * 3 + 3];
+                t.iter_mut().zip(p).for_each(|(t, p)| *t += p * wt);
+            }
+            out.extend(t.map(|v| v.clamp(0.0, 255.0).round() as u8));
+        }
+    }
+    RgbImage::from_raw(nw, nh, out).expect("nw×nh×3 bytes")
+}
+
+/// For each of `n` output positions along an axis of `len` pixels: the first input pixel and the
+/// normalised triangle weights, computed exactly as `image`'s samplers do.
+fn triangle_weights(len: u32, n: u32) -> Vec<(usize, Vec<f32>)> {
+    let ratio = len as f32 / n as f32;
+    let sratio = if ratio < 1.0 { 1.0 } else { ratio };
+    let support = sratio; // the triangle's support, 1, times sratio
+    (0..n)
+        .map(|o| {
+            let input = (o as f32 + 0.5) * ratio;
+            let left = ((input - support).floor() as i64).clamp(0, i64::from(len) - 1);
+            let right = ((input + support).ceil() as i64).clamp(left + 1, i64::from(len));
+            let input = input - 0.5;
+            let mut ws: Vec<f32> = (left..right)
+                .map(|i| {
+                    let x = (i as u32 as f32 - input) / sratio;
+                    if x.abs() < 1.0 { 1.0 - x.abs() } else { 0.0 }
+                })
+                .collect();
+            let mut sum = 0.0;
+            for w in &ws {
+                sum += w;
+            }
+            for w in &mut ws {
+                *w /= sum;
+            }
+            (left as usize, ws)
+        })
+        .collect()
+}
+
 /// How the whole picture was fitted into the target aspect (for the explanation on the page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Letterbox {
@@ -97,6 +162,17 @@ fn border_mean(img: &RgbImage) -> Rgb<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn triangle_is_images_triangle_resize_pixel_for_pixel() {
+        let img = RgbImage::from_fn(211, 157, |x, y| Rgb([(x * 13 + y * 7) as u8, (x * y) as u8, (x ^ (y * 3)) as u8]));
+        for (nw, nh) in [(200, 150), (96, 72), (45, 60), (211, 100), (300, 200), (1, 1), (211, 157)] {
+            let ours = triangle(&img, nw, nh);
+            let theirs = imageops::resize(&img, nw, nh, FilterType::Triangle);
+            assert_eq!(ours.dimensions(), (nw, nh));
+            assert!(ours.as_raw() == theirs.as_raw(), "{nw}×{nh}");
+        }
+    }
 
     #[test]
     fn centre_crop_keeps_the_target_aspect() {

@@ -9,7 +9,6 @@
 
 use crate::imaging::decode::{self, DecodeError};
 use image::RgbImage;
-use image::imageops::{self, FilterType};
 
 /// Longest side of the analysed picture. The models see 128–256 px; geometry is judged on this
 /// picture, where 960 px leaves well under 1 % of the height per pixel.
@@ -42,7 +41,7 @@ pub fn shrink_within(image: RgbImage, max_side: u32) -> RgbImage {
         image
     } else {
         // Triangle (bilinear) is enough for a picture only measured, never saved.
-        imageops::resize(&image, target.0, target.1, FilterType::Triangle)
+        crate::imaging::resample::triangle(&image, target.0, target.1)
     }
 }
 
