@@ -5,7 +5,7 @@ use super::find::{Finding, max_corner_error};
 use super::geometry::{Homography, Pt, rect_corners, warp_quad};
 use super::layout::{CARD_H, CARD_W, Side, Zone};
 use crate::photo::content::scene::colour::luma;
-use crate::photo::content::scene::recapture::{Peak, block_peak};
+use crate::photo::content::scene::recapture::{Peak, block_peak, loudest};
 use crate::photo::content::scene::regions::Region;
 use crate::photo::content::scene::sharpness::sharpness_index;
 use crate::profile::CardSpec;
@@ -208,12 +208,7 @@ pub fn checks(img: &RgbImage, finding: Option<&Finding>, full_width: u32, spec: 
 /// The periodic peak that makes `card.recapture` warn, if any: the strongest (by its ratio to the
 /// spectrum's median) of those loud enough.
 pub fn screen_peak(peaks: &[Peak], spec: &CardSpec) -> Option<Peak> {
-    peaks
-        .iter()
-        .filter(|p| f64::from(p.amplitude) >= spec.recapture_amplitude)
-        .max_by(|a, b| a.ratio.total_cmp(&b.ratio))
-        .copied()
-        .filter(|p| f64::from(p.ratio) >= spec.recapture_peak_ratio)
+    loudest(peaks.iter().copied(), spec.recapture_amplitude).filter(|p| f64::from(p.ratio) >= spec.recapture_peak_ratio)
 }
 
 /// `card.recapture`: a card photographed off a screen (or a printed copy) shows the screen's pixel

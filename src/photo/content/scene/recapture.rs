@@ -38,11 +38,7 @@ pub fn checks(layout: &Layout, software: Option<&str>, spec: &RecaptureSpec) -> 
     let mut out = ContentResult::default();
     let expected = "背景频谱无网点、网格或摩尔纹峰值；未经编辑、美颜或扫描软件处理".to_owned();
     let blocks = flat_blocks(layout);
-    let peak = blocks
-        .iter()
-        .filter_map(|b| block_peak(layout.image, *b))
-        .filter(|p| f64::from(p.amplitude) >= spec.min_amplitude)
-        .max_by(|a, b| a.ratio.total_cmp(&b.ratio));
+    let peak = loudest(blocks.iter().filter_map(|b| block_peak(layout.image, *b)), spec.min_amplitude);
     let periodic = peak.filter(|p| f64::from(p.ratio) >= spec.peak_ratio);
     let tool = software.and_then(|s| {
         let lower = s.to_lowercase();
@@ -121,6 +117,13 @@ fn flat_blocks(layout: &Layout) -> Vec<Region> {
 fn all_background(layout: &Layout, b: Region) -> bool {
     layout.mask.is_none()
         || (b.y0..b.y1).step_by(2).all(|y| (b.x0..b.x1).step_by(2).all(|x| layout.keeps(x, y, Keep::Background)))
+}
+
+/// Of `peaks`, the one standing highest over its spectrum's median (`ratio`) among those at least
+/// `min_amplitude` grey levels strong: the peak a recapture warning is judged on, here and on the
+/// card's blank ground (`document::card::checks`).
+pub fn loudest(peaks: impl IntoIterator<Item = Peak>, min_amplitude: f64) -> Option<Peak> {
+    peaks.into_iter().filter(|p| f64::from(p.amplitude) >= min_amplitude).max_by(|a, b| a.ratio.total_cmp(&b.ratio))
 }
 
 /// The strongest bin of the block's Hann-windowed power spectrum outside the lowest frequencies
