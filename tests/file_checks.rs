@@ -316,3 +316,28 @@ fn fixed_files_have_no_metadata_and_300_dpi() {
     assert_eq!(info.jfif.and_then(|j| j.dpi()), Some((300.0, 300.0)));
     assert_eq!(info.coding, precheck::imaging::jpeg_info::Coding::Baseline);
 }
+
+/// The fix reuses an earlier decode only when it is the picture it would decode itself: the size
+/// `Probed::decoded_size` predicts must be the size `Probed::decode` gives, at every JPEG scale
+/// and in every EXIF orientation (5–8 turn the stored axes).
+#[test]
+fn the_predicted_decode_size_is_the_decoded_size_at_every_scale_and_orientation() {
+    use precheck::imaging::decode::probe;
+    let upright = portrait(301, 403);
+    for o in [1u16, 3, 6, 8] {
+        let bytes = jpeg_with_exif(&stored_for_orientation(&upright, o), 70, o, None, None);
+        let probed = probe(&bytes).unwrap();
+        assert_eq!(probed.upright, (301, 403), "orientation {o}");
+        for at_least in [(0, 0), (30, 60), (60, 30), (76, 101), (150, 51), (151, 202), (301, 403), (9999, 1)] {
+            let decoded = probed.decode(&bytes, at_least).unwrap();
+            assert_eq!(probed.decoded_size(at_least), decoded.image.dimensions(), "orientation {o}, {at_least:?}");
+        }
+    }
+    let png = {
+        let mut out = std::io::Cursor::new(Vec::new());
+        upright.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    };
+    let probed = probe(&png).unwrap();
+    assert_eq!(probed.decoded_size((10, 10)), probed.decode(&png, (10, 10)).unwrap().image.dimensions());
+}

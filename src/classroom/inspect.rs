@@ -1,21 +1,64 @@
 //! One student's photo or ID image through exactly the single pages' checks and fix, and what the
 //! family must redo when even the fixed file does not pass.
 
+use crate::document::card::CardAnalysis;
+use crate::face::FaceObservation;
 use crate::fix::{FixError, Fixed};
+use crate::imaging::decode::Decoded;
 use crate::profile::Profile;
 use crate::report::{Kind, Report, Status, Verdict};
+use image::RgbImage;
 use serde::{Deserialize, Serialize};
+
+/// What a file's check saw that its fix can use, so a file is decoded and analysed once.
+#[derive(Debug, Default)]
+pub enum Seen {
+    /// Nothing kept: the fix looks at the file itself.
+    #[default]
+    Nothing,
+    /// What the face models saw (`None`: the analysis could not run; the fix then crops the
+    /// centre), and the decode they looked at.
+    Face(Option<FaceObservation>, Option<Decoded>),
+    /// The card's analysis (`None`: no card rules, or the pixels cannot be read), and the decode
+    /// it was found in.
+    Card(Option<CardAnalysis>, Option<Decoded>),
+}
+
+/// One file's check: the report, the SVG of the marks that explain it (a photo checked with the
+/// face models: the class page draws them over the row's picture), what the fix can reuse, and
+/// the upright picture the content checks looked at.
+#[derive(Debug)]
+pub struct Checked {
+    pub report: Report,
+    pub marks: Option<String>,
+    pub seen: Seen,
+    /// The photo's analysed picture (the card's is its decode, in `seen`).
+    analysed: Option<RgbImage>,
+}
+
+impl Checked {
+    fn report_only(report: Report) -> Checked {
+        Checked { report, marks: None, seen: Seen::Nothing, analysed: None }
+    }
+
+    /// The decoded, upright picture the content checks looked at (a preview can be made from it).
+    pub fn picture(&self) -> Option<&RgbImage> {
+        match &self.seen {
+            Seen::Card(_, Some(decoded)) => Some(&decoded.image),
+            _ => self.analysed.as_ref(),
+        }
+    }
+}
 
 /// The checks and the fix of one kind of file. The pages and the CLI bring their own: with the face
 /// models (CLI, worker) or the file rules only ([`FileRules`]).
 pub trait Inspector {
     /// `id` is the student's ID number from the roster (the document's name rule compares to it).
-    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report;
-    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError>;
-    /// [`Inspector::check`] and the SVG of the marks that explain it, when the checks drew any (a
-    /// photo checked with the face models): the class page draws them over the row's picture.
-    fn check_marked(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> (Report, Option<String>) {
-        (self.check(kind, bytes, file_name, id), None)
+    fn check_seen(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Checked;
+    /// `seen`: what this file's own check saw ([`Seen::Nothing`]: the fix looks for itself).
+    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>, seen: &Seen) -> Result<Fixed, FixError>;
+    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
+        self.check_seen(kind, bytes, file_name, id).report
     }
     /// Whether a face is seen in the picture (`false` without the face models).
     fn shows_face(&self, _bytes: &[u8]) -> bool {
@@ -23,21 +66,43 @@ pub trait Inspector {
     }
 }
 
+/// The document's check, keeping its card and picture (both inspectors judge documents alike).
+fn check_document(bytes: &[u8], file_name: &str, id: Option<&str>, profile: &Profile) -> Checked {
+    let checked = crate::document::check_seen(bytes, file_name, id, profile);
+    Checked { report: checked.report, marks: None, seen: Seen::Card(checked.card, checked.decoded), analysed: None }
+}
+
+/// The document's fix from the card its check found, else looking for the card itself.
+fn fix_document(
+    bytes: &[u8],
+    file_name: &str,
+    id: Option<&str>,
+    profile: &Profile,
+    seen: &Seen,
+) -> Result<Fixed, FixError> {
+    match seen {
+        Seen::Card(card, decoded) => {
+            crate::document::fix_analysed(bytes, file_name, id, profile, card.as_ref(), decoded.as_ref())
+        }
+        _ => crate::document::fix(bytes, file_name, id, profile),
+    }
+}
+
 /// The file rules of `#/photo` and `#/document` without the content checks.
 pub struct FileRules<'a>(pub &'a Profile);
 
 impl Inspector for FileRules<'_> {
-    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
+    fn check_seen(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Checked {
         match kind {
-            Kind::Photo => crate::photo::check(bytes, file_name, self.0),
-            Kind::Document => crate::document::check(bytes, file_name, id, self.0),
+            Kind::Photo => Checked::report_only(crate::photo::check(bytes, file_name, self.0)),
+            Kind::Document => check_document(bytes, file_name, id, self.0),
         }
     }
 
-    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError> {
+    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>, seen: &Seen) -> Result<Fixed, FixError> {
         match kind {
             Kind::Photo => crate::photo::fix(bytes, file_name, self.0),
-            Kind::Document => crate::document::fix(bytes, file_name, id, self.0),
+            Kind::Document => fix_document(bytes, file_name, id, self.0, seen),
         }
     }
 }
@@ -53,22 +118,34 @@ pub struct SinglePages<'a> {
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "face-models"))]
 impl Inspector for SinglePages<'_> {
-    fn check(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Report {
-        self.check_marked(kind, bytes, file_name, id).0
-    }
-
-    fn check_marked(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> (Report, Option<String>) {
-        use crate::photo::content::pipeline::check_photo_marked;
+    fn check_seen(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Checked {
+        use crate::photo::content::pipeline::check_photo_seen;
         match kind {
-            Kind::Photo => check_photo_marked(bytes, file_name, self.profile, self.models, &Default::default()),
-            Kind::Document => (crate::document::check(bytes, file_name, id, self.profile), None),
+            Kind::Photo => {
+                let checked = check_photo_seen(bytes, file_name, self.profile, self.models, &Default::default());
+                let (seen, analysed) = match (self.models, checked.analysed) {
+                    (None, _) => (Seen::Nothing, None),
+                    (Some(_), None) => (Seen::Face(None, None), None),
+                    (Some(_), Some(a)) => (Seen::Face(Some(a.observation), checked.decoded), Some(a.picture)),
+                };
+                Checked { report: checked.report, marks: checked.marks, seen, analysed }
+            }
+            Kind::Document => check_document(bytes, file_name, id, self.profile),
         }
     }
 
-    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> Result<Fixed, FixError> {
-        match kind {
-            Kind::Photo => crate::photo::content::pipeline::fix_photo(bytes, file_name, self.profile, self.models),
-            Kind::Document => crate::document::fix(bytes, file_name, id, self.profile),
+    fn fix(&self, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>, seen: &Seen) -> Result<Fixed, FixError> {
+        use crate::photo::content::pipeline::fix_photo;
+        match (kind, seen) {
+            (Kind::Photo, Seen::Face(observed, decoded)) => crate::photo::fix_with_content_reusing(
+                bytes,
+                file_name,
+                self.profile,
+                observed.as_ref(),
+                decoded.as_ref(),
+            ),
+            (Kind::Photo, _) => fix_photo(bytes, file_name, self.profile, self.models),
+            (Kind::Document, _) => fix_document(bytes, file_name, id, self.profile, seen),
         }
     }
 
@@ -162,7 +239,7 @@ pub struct SlotResult {
     pub as_given: SlotStatus,
     /// The report on the file as given.
     pub report: Option<Report>,
-    /// The SVG of that report's marks, when its checks drew any ([`Inspector::check_marked`]).
+    /// The SVG of that report's marks, when its checks drew any ([`Checked::marks`]).
     pub marks: Option<String>,
     /// The file to export: the original when it passed as given, else the fixed one when that passes.
     pub export: Option<Vec<u8>>,
@@ -255,7 +332,21 @@ pub fn reason(report: &Report) -> String {
 /// fails names what the family must redo. Warnings and unconfirmed manual items do not hold a file
 /// back; the teacher sees them in the report.
 pub fn inspect(inspector: &dyn Inspector, kind: Kind, bytes: &[u8], file_name: &str, id: Option<&str>) -> SlotResult {
-    let (report, marks) = inspector.check_marked(kind, bytes, file_name, id);
+    let checked = inspector.check_seen(kind, bytes, file_name, id);
+    inspect_checked(inspector, kind, bytes, file_name, id, checked)
+}
+
+/// [`inspect`] after the file's check, whose analysis the fix reuses.
+pub fn inspect_checked(
+    inspector: &dyn Inspector,
+    kind: Kind,
+    bytes: &[u8],
+    file_name: &str,
+    id: Option<&str>,
+    checked: Checked,
+) -> SlotResult {
+    let Checked { report, marks, seen, analysed } = checked;
+    drop(analysed); // only the decode in `seen` is needed from here
     let mut result = SlotResult {
         kind,
         file: Some(file_name.to_owned()),
@@ -271,7 +362,7 @@ pub fn inspect(inspector: &dyn Inspector, kind: Kind, bytes: &[u8], file_name: &
     if report.checks.iter().all(|c| matches!(c.status, Status::Pass | Status::Manual)) {
         result.export = Some(bytes.to_vec());
     } else {
-        match inspector.fix(kind, bytes, file_name, id) {
+        match inspector.fix(kind, bytes, file_name, id, &seen) {
             Err(e) => result.redo = Some(Redo::Unfixable(e.message())),
             Ok(fixed) => {
                 let name = id.map_or(fixed.file_name.clone(), |id| format!("{id}.jpg"));

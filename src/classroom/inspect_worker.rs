@@ -13,10 +13,11 @@
 //! shows the preview as the row's thumbnail and in the report, never the file itself: a 12 MP photo
 //! per row would keep dozens of full-size decoded pictures in the tab.
 
-use super::inspect::{Inspector, Outcome, SinglePages, inspect, photo_after_all, reason};
+use super::inspect::{Checked, Inspector, Outcome, SinglePages, inspect_checked, photo_after_all, reason};
 use crate::photo::worker::{models, post};
 use crate::profile;
 use crate::report::Kind;
+use image::RgbImage;
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -28,11 +29,21 @@ fn text(data: &JsValue, key: &str) -> String {
 /// Longest side of the preview: the report shows it at most 32rem wide on a phone.
 pub const PREVIEW_SIDE: u32 = 640;
 
-/// A small JPEG of the picture (a JPEG is decoded at 1/4 or 1/8 scale for it).
-fn preview(bytes: &[u8]) -> Option<Vec<u8>> {
-    let (picture, _) = crate::photo::content::picture::decode_within(bytes, PREVIEW_SIDE).ok()?;
-    let picture = crate::photo::content::picture::shrink_within(picture, PREVIEW_SIDE);
-    crate::imaging::jpeg_write::encode(&picture, 80, 72).ok()
+/// A small JPEG of the picture: from the one the checks decoded (`seen`) when there is one, else
+/// decoded for it (a JPEG at 1/4 or 1/8 scale).
+fn preview(seen: Option<&RgbImage>, bytes: &[u8]) -> Option<Vec<u8>> {
+    use crate::photo::content::picture::{decode_within, fit_within, shrink_within};
+    let small = match seen {
+        Some(picture) => {
+            use crate::imaging::resample::{halve, triangle};
+            let halved = (picture.width().max(picture.height()) >= 2 * PREVIEW_SIDE).then(|| halve(picture));
+            let picture = halved.as_ref().unwrap_or(picture);
+            let (w, h) = fit_within(picture.width(), picture.height(), PREVIEW_SIDE);
+            triangle(picture, w, h)
+        }
+        None => shrink_within(decode_within(bytes, PREVIEW_SIDE).ok()?.0, PREVIEW_SIDE),
+    };
+    crate::imaging::jpeg_write::encode(&small, 80, 72).ok()
 }
 
 pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
@@ -56,8 +67,10 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
     let pages = SinglePages { models: loaded.as_deref(), profile };
     let mut fields: Vec<(&str, JsValue)> = Vec::new();
     let mut transfer = Array::new();
+    let checked = pages.check_seen(kind, &bytes, &name, id_number);
+    let preview = if flag("preview") { preview(checked.picture(), &bytes) } else { None };
     let report = if fix {
-        let result = inspect(&pages, kind, &bytes, &name, id_number);
+        let result = inspect_checked(&pages, kind, &bytes, &name, id_number, checked);
         let report = result.report.as_ref();
         fields.push(("status", result.as_given.as_str().into()));
         fields.push(("reason", report.map(reason).unwrap_or_default().into()));
@@ -73,7 +86,7 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         }
         result.report
     } else {
-        let (report, marks) = pages.check_marked(kind, &bytes, &name, id_number);
+        let Checked { report, marks, .. } = checked;
         fields.push(("marks", marks.unwrap_or_default().into()));
         fields.push(("status", super::inspect::SlotStatus::from(report.verdict).as_str().into()));
         fields.push(("reason", reason(&report).into()));
@@ -91,9 +104,7 @@ pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
         false
     };
     fields.push(("photo_after_all", moved.into()));
-    if flag("preview")
-        && let Some(preview) = preview(&bytes)
-    {
+    if let Some(preview) = preview {
         let array = Uint8Array::from(preview.as_slice());
         transfer.push(&array.buffer());
         fields.push(("preview", array.into()));

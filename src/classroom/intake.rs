@@ -63,10 +63,13 @@ impl<L> Intake<L> {
 }
 
 /// The name, the upright size when the header can be read, and whether a card is seen in it (each
-/// says something of photo or ID card).
+/// says something of photo or ID card). A file whose name already says it is the ID image is not
+/// searched: a card seen could only say the same, and the search is most of a class's sorting time
+/// (its check searches it anyway).
 fn candidate(name: String, bytes: &[u8]) -> Candidate {
     let upright = crate::imaging::decode::probe(bytes).ok().map(|p| p.upright);
-    let content = upright.and_then(|_| super::content::kind_from_content(bytes));
+    let named_document = super::matching::kind_from_name(base_name(&name)) == Some(crate::report::Kind::Document);
+    let content = upright.filter(|_| !named_document).and_then(|_| super::content::kind_from_content(bytes));
     Candidate { name, upright, content }
 }
 

@@ -502,3 +502,40 @@ fn the_report_has_one_row_per_student_and_the_zip_holds_the_layout() {
     assert_eq!(listed, [names[0], names[1], export::REPORT_NAME]);
     assert_eq!(a.read(&entries[2]).unwrap(), csv);
 }
+
+/// The class page and `precheck batch` fix a file with what its check saw; that must be the very
+/// file the fix makes when it looks for itself (the single pages' fix), photo and ID image alike.
+#[test]
+fn the_fix_from_the_checks_analysis_is_the_fix_that_looks_for_itself() {
+    use super::inspect::{Inspector, Seen, SinglePages};
+    let profile = crate::profile::default_profile();
+    let models = crate::photo::content::pipeline::embedded_models().unwrap();
+    let pages = SinglePages { models: Some(&models), profile };
+    let id = class()[0].1.clone();
+    let portrait =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg")).unwrap();
+    let card = {
+        use crate::document::card::synthetic::{Background, Scene, photo};
+        let mut scene = Scene::simple(1600, 1200, 7);
+        scene.background = Background::Desk;
+        let card = scene.card.as_mut().expect("a scene with a card");
+        card.rotation = -6.0;
+        card.holder.number = id.clone();
+        crate::imaging::jpeg_write::encode(&photo(&scene).0, 90, 72).unwrap()
+    };
+    for (kind, bytes, name) in [(Kind::Photo, &portrait, "IMG_1.jpg"), (Kind::Document, &card, "李明轩身份证.jpg")]
+    {
+        let checked = pages.check_seen(kind, bytes, name, Some(&id));
+        match (kind, &checked.seen) {
+            (Kind::Photo, Seen::Face(Some(o), Some(_))) => assert_eq!(o.faces.len(), 1),
+            (Kind::Document, Seen::Card(Some(c), Some(_))) => assert_eq!(c.number.as_deref(), Some(id.as_str())),
+            (_, seen) => panic!("{kind:?}: the check kept {seen:?}"),
+        }
+        // Both files are small enough to be analysed at their own size.
+        let picture = checked.picture().expect("the checked picture is kept for the preview");
+        assert_eq!(picture.dimensions(), crate::imaging::decode::probe(bytes).unwrap().upright);
+        let reused = pages.fix(kind, bytes, name, Some(&id), &checked.seen).unwrap();
+        let afresh = pages.fix(kind, bytes, name, Some(&id), &Seen::Nothing).unwrap();
+        assert_eq!((reused.bytes == afresh.bytes, &reused.file_name), (true, &afresh.file_name), "{kind:?}");
+    }
+}

@@ -290,7 +290,7 @@ fn fix_files(args: &FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let result = match args.kind {
             FixKind::Photo => content.fix_photo(&bytes, &name, profile),
             FixKind::Document if args.files_only => {
-                crate::document::fix_with_card(&bytes, &name, id, profile, None, None)
+                crate::document::fix_with_card(&bytes, &name, id, profile, None, None, None)
             }
             FixKind::Document => crate::document::fix(&bytes, &name, id, profile),
         };

@@ -9,10 +9,11 @@ pub use fit::WholeCard;
 pub use name::{name_check, valid_id_stem};
 
 use crate::filecheck::file_checks;
-use crate::fix::{FixError, Fixed, fix_with};
+use crate::fix::{FixError, Fixed, fix_reusing};
 use crate::identity::id_number::check_format;
+use crate::imaging::decode::Decoded;
 use crate::imaging::facts::analyse;
-use crate::photo::content::picture::decode_within;
+use crate::photo::content::picture::fit_within;
 use crate::profile::Profile;
 use crate::report::{CheckId, Kind, Report};
 pub use card::checks::IdSource;
@@ -35,24 +36,50 @@ pub fn check_file(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profi
 /// `[document.card]` and the pixels can be read. The number read off the card is checked against
 /// the file's name and `entered_id`.
 pub fn check(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Report {
+    check_seen(bytes, file_name, entered_id, profile).report
+}
+
+/// A document's report with what its check looked at, so a fix or a preview after it need not
+/// decode and search the picture again.
+pub struct Checked {
+    pub report: Report,
+    /// The card's analysis (`None`: the profile has no card rules, or the pixels cannot be read).
+    pub card: Option<card::CardAnalysis>,
+    /// The upright picture the card was searched in: the file decoded at the scale that covers
+    /// [`card::MAX_SIDE`] (the fix reuses it when it needs that very picture).
+    pub decoded: Option<Decoded>,
+}
+
+/// [`check`], keeping the card's analysis and the picture it was found in.
+pub fn check_seen(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Checked {
     let report = check_file(bytes, file_name, entered_id, profile);
-    match analyse_card(bytes, profile) {
-        Some((card, full)) => {
+    match card_picture(bytes, profile) {
+        Some((decoded, spec)) => {
+            let full = (decoded.full_width, decoded.full_height);
+            let card = card::analyse(&decoded.image, full.0, spec);
             let summary = card.summary(full);
-            let report = Report::new(report.kind, &report.profile, [report.checks, card.checks].concat());
-            with_number_rechecked(report, card.number.as_deref(), file_name, entered_id, IdSource::Typed)
-                .with_card(summary)
+            let report = Report::new(report.kind, &report.profile, [report.checks, card.checks.clone()].concat());
+            let report = with_number_rechecked(report, card.number.as_deref(), file_name, entered_id, IdSource::Typed)
+                .with_card(summary);
+            Checked { report, card: Some(card), decoded: Some(decoded) }
         }
-        None => report,
+        None => Checked { report, card: None, decoded: None },
     }
 }
 
 /// Finds and judges the card in a document file, with the file's own size (`None`: the profile
 /// has no card rules, or the pixels cannot be read, which the file checks already say).
 pub fn analyse_card(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalysis, (u32, u32))> {
+    let (decoded, spec) = card_picture(bytes, profile)?;
+    Some((card::analyse(&decoded.image, decoded.full_width, spec), (decoded.full_width, decoded.full_height)))
+}
+
+/// The picture the card is searched in (see [`Checked::decoded`]) and the profile's card rules.
+fn card_picture<'p>(bytes: &[u8], profile: &'p Profile) -> Option<(Decoded, &'p crate::profile::CardSpec)> {
     let spec = profile.document.card.as_ref()?;
-    let (picture, full) = decode_within(bytes, card::MAX_SIDE).ok()?;
-    Some((card::analyse(&picture, full.0, spec), full))
+    let probed = crate::imaging::decode::probe(bytes).ok()?;
+    let (w, h) = probed.upright;
+    Some((probed.decode(bytes, fit_within(w, h, card::MAX_SIDE)).ok()?, spec))
 }
 
 /// The well-formed ID typed on the page, if any.
@@ -89,16 +116,31 @@ pub fn number_rechecked_in(mut fixed: Fixed, read: Option<&str>, entered_id: Opt
 /// Produces a compliant document image (see [`fix_with_card`]), finding and reading the card
 /// itself.
 pub fn fix(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Result<Fixed, FixError> {
-    let card = analyse_card(bytes, profile).map(|(a, _)| a);
-    let found = card.as_ref().and_then(|a| a.finding.as_ref());
-    let read = card.as_ref().and_then(|a| a.number.as_deref());
-    let mut fixed = fix_with_card(bytes, file_name, entered_id, profile, found, read)?;
+    let seen = card_picture(bytes, profile)
+        .map(|(decoded, spec)| (card::analyse(&decoded.image, decoded.full_width, spec), decoded));
+    let (card, decoded) = (seen.as_ref().map(|s| &s.0), seen.as_ref().map(|s| &s.1));
+    let mut fixed = fix_analysed(bytes, file_name, entered_id, profile, card, decoded)?;
     // The fixed file is judged like any other, so the CLI shows what the page shows.
     if let Some((card, _)) = analyse_card(&fixed.bytes, profile) {
         fixed.checks.extend(card.checks);
         fixed = number_rechecked_in(fixed, card.number.as_deref(), entered_id, IdSource::Typed);
     }
     Ok(fixed)
+}
+
+/// The fix from what [`check_seen`] found and decoded; the fixed file's `checks` are its file
+/// rules only (no card analysis of the output).
+pub fn fix_analysed(
+    bytes: &[u8],
+    file_name: &str,
+    entered_id: Option<&str>,
+    profile: &Profile,
+    card: Option<&card::CardAnalysis>,
+    decoded: Option<&Decoded>,
+) -> Result<Fixed, FixError> {
+    let found = card.and_then(|a| a.finding.as_ref());
+    let read = card.and_then(|a| a.number.as_deref());
+    fix_with_card(bytes, file_name, entered_id, profile, found, read, decoded)
 }
 
 /// Where the fixed file's name comes from, in the order tried.
@@ -134,7 +176,8 @@ pub fn name_id(read: Option<&str>, entered_id: Option<&str>, file_name: &str) ->
 
 /// Produces a compliant document image named `<ID>.jpg` when the ID is known (see [`name_id`]).
 /// With the card `found`, it is straightened and cropped to the card; without, the whole picture
-/// is kept. `read` is the number read off the card.
+/// is kept. `read` is the number read off the card; `decoded`, an earlier decode of `bytes` to
+/// reuse (see [`crate::fix::fix_reusing`]).
 pub fn fix_with_card(
     bytes: &[u8],
     file_name: &str,
@@ -142,6 +185,7 @@ pub fn fix_with_card(
     profile: &Profile,
     found: Option<&card::Finding>,
     read: Option<&str>,
+    decoded: Option<&Decoded>,
 ) -> Result<Fixed, FixError> {
     let named = name_id(read, entered_id, file_name);
     let name = match &named {
@@ -155,10 +199,11 @@ pub fn fix_with_card(
     });
     // A straightened crop that cannot pass (the "card" was a grey inner box) falls back to the
     // whole picture: the card checks then say what to retake.
-    let straightened = straighten.as_ref().and_then(|fit| fix_with(bytes, &profile.document, fit, name.clone()).ok());
+    let straightened =
+        straighten.as_ref().and_then(|fit| fix_reusing(bytes, &profile.document, fit, name.clone(), decoded).ok());
     let mut fixed = match straightened {
         Some(fixed) => fixed,
-        None => fix_with(bytes, &profile.document, &WholeCard, name)?,
+        None => fix_reusing(bytes, &profile.document, &WholeCard, name, decoded)?,
     };
     if fixed.notes.iter().all(|n| !n.contains("摆正")) && profile.document.card.is_some() {
         fixed.notes.insert(
@@ -237,13 +282,13 @@ mod tests {
         let p = crate::profile::by_id("henan-2024").unwrap();
         let img = image::RgbImage::from_pixel(1000, 750, image::Rgb([90, 120, 160]));
         let bytes = crate::imaging::jpeg_write::encode(&img, 90, 72).unwrap();
-        let fixed = fix_with_card(&bytes, "IMG_1.jpg", Some(TYPED), p, None, Some(CARD)).unwrap();
+        let fixed = fix_with_card(&bytes, "IMG_1.jpg", Some(TYPED), p, None, Some(CARD), None).unwrap();
         assert_eq!(fixed.file_name, format!("{CARD}.jpg"));
         assert!(fixed.notes.iter().any(|n| n == &NameSource::Card.note(CARD)), "{:?}", fixed.notes);
         let again = renamed(fixed, Some(TYPED), Some(CARD));
         assert_eq!(again.file_name, format!("{CARD}.jpg"));
         // Without a reading the typed ID names it, and the note says so instead.
-        let fixed = fix_with_card(&bytes, "IMG_1.jpg", None, p, None, None).unwrap();
+        let fixed = fix_with_card(&bytes, "IMG_1.jpg", None, p, None, None, None).unwrap();
         assert!(fixed.notes.iter().any(|n| n.starts_with("还不知道身份证号")), "{:?}", fixed.notes);
         let typed = renamed(fixed, Some(TYPED), None);
         assert_eq!(typed.file_name, format!("{TYPED}.jpg"));

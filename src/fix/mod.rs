@@ -57,6 +57,18 @@ pub trait Fit {
 
 /// Runs the whole fix with the given fitting strategy.
 pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String) -> Result<Fixed, FixError> {
+    fix_reusing(bytes, spec, fit, file_name, None)
+}
+
+/// [`fix_with`], taking the picture from `decoded` (an earlier decode of `bytes`, e.g. the check's)
+/// when it is the very picture the fix would decode: the same output, one decode fewer.
+pub fn fix_reusing(
+    bytes: &[u8],
+    spec: &ImageSpec,
+    fit: &dyn Fit,
+    file_name: String,
+    decoded: Option<&decode::Decoded>,
+) -> Result<Fixed, FixError> {
     let probed = decode::probe(bytes).map_err(FixError::Unreadable)?;
     let full = probed.upright;
     // Decode at the smallest scale where the region that becomes the target still has at least
@@ -66,14 +78,21 @@ pub fn fix_with(bytes: &[u8], spec: &ImageSpec, fit: &dyn Fit, file_name: String
         (u64::from(full.0) * u64::from(spec.width)).div_ceil(u64::from(ew.max(1))) as u32,
         (u64::from(full.1) * u64::from(spec.height)).div_ceil(u64::from(eh.max(1))) as u32,
     );
-    let decoded = probed.decode(bytes, at_least).map_err(FixError::Unreadable)?;
-    let img = decoded.image;
-    if colour::measure(&img).colour_share < spec.min_colour_share {
+    let size = probed.decoded_size(at_least);
+    let fresh;
+    let img = match decoded.filter(|d| d.image.dimensions() == size) {
+        Some(d) => &d.image,
+        None => {
+            fresh = probed.decode(bytes, at_least).map_err(FixError::Unreadable)?;
+            &fresh.image
+        }
+    };
+    if colour::measure(img).colour_share < spec.min_colour_share {
         return Err(FixError::Unfixable(
             "这是黑白（或几乎黑白）照片，要求彩色照片，无法通过修复变成彩色。请重新拍摄彩色照片。".into(),
         ));
     }
-    let (fitted, mut notes) = fit.fit(&img, spec);
+    let (fitted, mut notes) = fit.fit(img, spec);
     if ew < spec.width || eh < spec.height {
         notes.push(format!(
             "原图可用部分只有 {ew}×{eh} 像素，已放大到 {}×{}，可能不够清晰；建议用更高分辨率重拍。",

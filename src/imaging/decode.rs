@@ -84,12 +84,33 @@ pub fn decode(bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError
 pub struct Probed {
     pub upright: (u32, u32),
     jpeg: Option<JpegInfo>,
+    /// The EXIF orientation turns the stored picture a quarter turn.
+    swapped: bool,
 }
 
 impl Probed {
     pub fn decode(&self, bytes: &[u8], at_least: (u32, u32)) -> Result<Decoded, DecodeError> {
         decode_with_header(bytes, self.jpeg.as_ref(), at_least)
     }
+
+    /// The upright size [`Probed::decode`] gives for `at_least`: a picture already decoded at that
+    /// size is the very picture it would decode.
+    pub fn decoded_size(&self, at_least: (u32, u32)) -> (u32, u32) {
+        let Some(info) = &self.jpeg else { return self.upright };
+        let need = if self.swapped { (at_least.1, at_least.0) } else { at_least };
+        let d = denominator(info, need);
+        let (w, h) = (info.width.div_ceil(d), info.height.div_ceil(d));
+        if self.swapped { (h, w) } else { (w, h) }
+    }
+}
+
+/// The JPEG decoder's scale, 1/`d`: the smallest of 1/8, 1/4, 1/2 and 1 whose stored size still
+/// covers `need` (in stored, not upright, axes).
+fn denominator(info: &JpegInfo, need: (u32, u32)) -> u32 {
+    [8u32, 4, 2, 1]
+        .into_iter()
+        .find(|d| info.width.div_ceil(*d) >= need.0 && info.height.div_ceil(*d) >= need.1)
+        .unwrap_or(1)
 }
 
 /// Reads the headers without decoding pixels; the same refusals as [`decode`] for files that cannot
@@ -103,8 +124,9 @@ pub fn probe(bytes: &[u8]) -> Result<Probed, DecodeError> {
             }
             ensure_reasonable_size(info.width, info.height)?;
             let orientation = info.exif.as_deref().map(read_exif).and_then(|e| e.orientation).unwrap_or(1);
-            let upright = if swaps_axes(orientation) { (info.height, info.width) } else { (info.width, info.height) };
-            return Ok(Probed { upright, jpeg: Some(info) });
+            let swapped = swaps_axes(orientation);
+            let upright = if swapped { (info.height, info.width) } else { (info.width, info.height) };
+            return Ok(Probed { upright, jpeg: Some(info), swapped });
         }
         FileKind::Png => ImageFormat::Png,
         kind => return Err(DecodeError::NotAnImage(kind)),
@@ -113,7 +135,7 @@ pub fn probe(bytes: &[u8]) -> Result<Probed, DecodeError> {
     let (w, h) = decoder.dimensions();
     ensure_reasonable_size(w, h)?;
     let swap = decoder.orientation().map(|o| swaps_axes(o.to_exif())).unwrap_or(false);
-    Ok(Probed { upright: if swap { (h, w) } else { (w, h) }, jpeg: None })
+    Ok(Probed { upright: if swap { (h, w) } else { (w, h) }, jpeg: None, swapped: swap })
 }
 
 /// [`decode`], reusing a JPEG header the caller has already read.
@@ -149,11 +171,7 @@ fn decode_jpeg_with_info(bytes: &[u8], info: &JpegInfo, at_least: (u32, u32)) ->
     }
     let orientation = info.exif.as_deref().map(read_exif).and_then(|e| e.orientation).unwrap_or(1);
     let swap = swaps_axes(orientation);
-    let (need_w, need_h) = if swap { (at_least.1, at_least.0) } else { at_least };
-    let denom = [8u32, 4, 2, 1]
-        .into_iter()
-        .find(|d| info.width.div_ceil(*d) >= need_w && info.height.div_ceil(*d) >= need_h)
-        .unwrap_or(1);
+    let denom = denominator(info, if swap { (at_least.1, at_least.0) } else { at_least });
 
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     decoder.set_max_decoding_buffer_size((MAX_PIXELS * 4) as usize);

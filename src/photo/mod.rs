@@ -41,6 +41,17 @@ pub fn fix_with_content(
     profile: &Profile,
     observed: Option<&crate::face::FaceObservation>,
 ) -> Result<Fixed, FixError> {
+    fix_with_content_reusing(bytes, file_name, profile, observed, None)
+}
+
+/// [`fix_with_content`] with an earlier decode of `bytes` to reuse (see [`crate::fix::fix_reusing`]).
+pub fn fix_with_content_reusing(
+    bytes: &[u8],
+    file_name: &str,
+    profile: &Profile,
+    observed: Option<&crate::face::FaceObservation>,
+    decoded: Option<&crate::imaging::decode::Decoded>,
+) -> Result<Fixed, FixError> {
     let centre_crop_because = |why: &str| {
         fix(bytes, file_name, profile).map(|mut fixed| {
             fixed.notes.push(format!("{why}本次按画面中心裁剪：请务必对照要求检查头部大小和位置。"));
@@ -53,7 +64,10 @@ pub fn fix_with_content(
     let full = crate::imaging::decode::probe(bytes).map_err(FixError::Unreadable)?.upright;
     let target = (profile.photo.width, profile.photo.height);
     match content::crop::plan(observation, full, target, &profile.photo_content.geometry) {
-        Ok(plan) => fix_with(bytes, &profile.photo, &content::crop::FaceAwareCrop { plan }, fixed_name(file_name)),
+        Ok(plan) => {
+            let fit = content::crop::FaceAwareCrop { plan };
+            crate::fix::fix_reusing(bytes, &profile.photo, &fit, fixed_name(file_name), decoded)
+        }
         // A face the detector missed, or a head too small to enlarge to the band, is still better
         // served by a file that meets the file rules than by nothing; the fixed file's report then
         // shows the framing rows that still fail, and the note says how to retake.

@@ -151,6 +151,9 @@ try {
   const t0 = Date.now();
   await page.setInputFiles('input[type="file"][data-testid="class-files"]', files);
   const progress = '[data-testid="class-progress"]';
+  // Reading and sorting the files (class worker) ends where the checks start.
+  await page.waitForSelector(`${progress}[data-total="${files.length}"]`, { state: 'attached', timeout: 3_600_000 });
+  const intakeMs = Date.now() - t0;
   await page.waitForSelector(`${progress}[data-state="done"][data-total="${files.length}"]`, { state: 'attached', timeout: 3_600_000 });
   const checkMs = Date.now() - t0;
   const afterCheck = { ...peak };
@@ -168,7 +171,7 @@ try {
   const tally = { photo: await tallyOf('data-photo-status'), document: await tallyOf('data-document-status') };
   console.log(
     `# class-memory students=${COUNT} files=${files.length} size=${WIDTH}x${HEIGHT} files_mb=${mb(bytes)} cores=${os.cpus().length}` +
-      ` statuses=${JSON.stringify(tally)} check_ms=${checkMs} fix_ms=${fixMs} per_student_ms=${Math.round((checkMs + fixMs) / COUNT)}`,
+      ` statuses=${JSON.stringify(tally)} intake_ms=${intakeMs} check_ms=${checkMs} fix_ms=${fixMs} per_student_ms=${Math.round((checkMs + fixMs) / COUNT)}`,
   );
   console.log(
     `# class-memory before: renderer_mb=${mb(base.renderer)} chromium_total_mb=${mb(base.total)};` +

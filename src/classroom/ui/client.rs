@@ -115,16 +115,34 @@ pub async fn choose(file: usize, student: usize, kind: Kind) -> Result<Matched, 
 pub struct Inspected {
     pub status: SlotStatus,
     pub reason: String,
-    /// After the fix: 合格 / 已修复 / 需重交, what to redo, the outcome for the export and the bytes.
-    pub fixed: Option<(String, String, String, Option<Uint8Array>)>,
+    /// The fix made with the check (`None`: the worker's answer had none).
+    pub fixed: Option<Fixed>,
     /// The ID image is the student's photo after all (no card, a face): move it.
     pub photo_after_all: bool,
     /// The report on the file as given, for the row's "查看报告".
     pub report: Option<ReportView>,
 }
 
+/// A file after the fix: 合格 / 已修复 / 需重交, what to redo, the outcome for the export and the
+/// exported bytes.
+#[derive(Clone)]
+pub struct Fixed {
+    pub label: String,
+    pub redo: String,
+    pub outcome: String,
+    pub bytes: Option<Uint8Array>,
+}
+
+impl Fixed {
+    /// The file could not be inspected at all (`why`): the family must send it again.
+    pub fn failed(why: String) -> Fixed {
+        Fixed { label: "需重交".into(), redo: why, outcome: String::new(), bytes: None }
+    }
+}
+
 /// Runs `job` on analysis worker `worker`: the file's bytes from the class worker, then its checks
-/// (or its whole fix). `on_preview` gets the worker's small copy of the picture (checks only).
+/// and its whole fix (a file is decoded and analysed once). `on_preview` gets the worker's small
+/// copy of the picture (checks only).
 pub async fn inspect(
     worker: usize,
     job: Job,
@@ -142,7 +160,7 @@ pub async fn inspect(
         ("name", text(&file, "name").unwrap_or_default().into()),
         ("student", student_id.into()),
         ("profile", profile.into()),
-        ("fix", (pass == Pass::Fix).into()),
+        ("fix", true.into()),
         ("photo_free", photo_free.into()),
         ("preview", (pass == Pass::Check).into()),
         ("bytes", bytes.clone().into()),
@@ -152,13 +170,11 @@ pub async fn inspect(
         on_preview(&preview);
     }
     let status = text(&answer, "status").as_deref().and_then(SlotStatus::parse).ok_or(super::BROKEN)?;
-    let fixed = (pass == Pass::Fix).then(|| {
-        (
-            text(&answer, "label").unwrap_or_default(),
-            text(&answer, "redo").unwrap_or_default(),
-            text(&answer, "outcome").unwrap_or_default(),
-            field(&answer, "export").and_then(|e| e.dyn_into().ok()),
-        )
+    let fixed = text(&answer, "label").map(|label| Fixed {
+        label,
+        redo: text(&answer, "redo").unwrap_or_default(),
+        outcome: text(&answer, "outcome").unwrap_or_default(),
+        bytes: field(&answer, "export").and_then(|e| e.dyn_into().ok()),
     });
     let photo_after_all = field(&answer, "photo_after_all").and_then(|m| m.as_bool()).unwrap_or(false);
     let size = number(&answer, "width").zip(number(&answer, "height")).map(|(w, h)| (w as u32, h as u32));

@@ -21,8 +21,20 @@ struct Held {
     urls: Vec<ObjectUrl>,
     /// Per (student, is_document): the outcome (for the export) and the exported bytes.
     fixed: HashMap<(usize, bool), (String, Option<Uint8Array>)>,
+    /// Per (student, is_document): the fix its check already made (each check runs the whole fix,
+    /// so the file is decoded and analysed once), shown and exported by "全部修复".
+    ready: HashMap<(usize, bool), Prepared>,
     /// Files the teacher placed (picker or kind select): their kind is never changed by content.
     chosen: HashSet<usize>,
+}
+
+/// A file's fix, made with its check and kept until "全部修复".
+#[derive(Clone)]
+struct Prepared {
+    /// The class worker's index of the file it was made from: a slot given another file since
+    /// needs a new one.
+    file: usize,
+    fixed: client::Fixed,
 }
 
 #[derive(Clone, Copy)]
@@ -132,12 +144,22 @@ impl ClassState {
         self.start(Pass::Check, pending);
     }
 
-    /// Every assigned file through the whole fix; the downloads follow.
+    /// Every assigned file through the whole fix (made already by its check, unless the file was
+    /// not checked to the end); the downloads follow.
     pub fn fix_all(self) {
         let jobs = self.rows.with_untracked(|rows| session::jobs_where(rows, |_| true));
         self.downloads.set(None);
         self.held.update_value(|h| h.fixed.clear());
-        self.start(Pass::Fix, jobs);
+        let mut pending = Vec::new();
+        for job in jobs {
+            let key = (job.student, job.kind == Kind::Document);
+            let ready = self.held.with_value(|h| h.ready.get(&key).filter(|p| p.file == job.file).cloned());
+            match ready {
+                Some(prepared) => self.reveal(job, prepared.fixed),
+                None => pending.push(job),
+            }
+        }
+        self.start(Pass::Fix, pending);
     }
 
     pub fn cancel(self) {
@@ -174,7 +196,7 @@ impl ClassState {
             if self.queue.try_update(|q| q.finish(run)) != Some(true) {
                 return;
             }
-            self.apply(job, answer);
+            self.apply(job, pass, answer);
             if pass == Pass::Fix && self.queue.with_untracked(Queue::state) == RunState::Done {
                 self.export();
             }
@@ -193,21 +215,15 @@ impl ClassState {
         });
     }
 
-    fn apply(self, job: Job, answer: Result<client::Inspected, String>) {
+    fn apply(self, job: Job, pass: Pass, answer: Result<client::Inspected, String>) {
         if answer.as_ref().is_ok_and(|a| a.photo_after_all) {
             // Matched again as the photo, it is checked again there (as `precheck batch` does).
             return self.place(job.file, job.student, Kind::Photo);
         }
         let (status, reason, fixed, report) = match answer {
             Ok(a) => (a.status, a.reason, a.fixed, a.report),
-            Err(why) => (SlotStatus::Fail, why.clone(), Some(("需重交".into(), why, String::new(), None)), None),
+            Err(why) => (SlotStatus::Fail, why.clone(), Some(client::Fixed::failed(why)), None),
         };
-        let after_fix = fixed.map(|(label, redo, outcome, bytes)| {
-            self.held.update_value(|h| {
-                h.fixed.insert((job.student, job.kind == Kind::Document), (outcome, bytes));
-            });
-            (label, redo)
-        });
         self.unsaved.set(true);
         self.rows.update(|r| {
             let Some(row) = r.get_mut(job.student) else { return };
@@ -217,8 +233,25 @@ impl ClassState {
             if report.is_some() {
                 slot.report = report;
             }
-            if after_fix.is_some() {
-                slot.after_fix = after_fix;
+        });
+        let Some(fixed) = fixed else { return };
+        match pass {
+            Pass::Check => self.held.update_value(|h| {
+                h.ready.insert((job.student, job.kind == Kind::Document), Prepared { file: job.file, fixed });
+            }),
+            Pass::Fix => self.reveal(job, fixed),
+        }
+    }
+
+    /// Shows a file's fix in its row and keeps it for the export.
+    fn reveal(self, job: Job, fixed: client::Fixed) {
+        let client::Fixed { label, redo, outcome, bytes } = fixed;
+        self.held.update_value(|h| {
+            h.fixed.insert((job.student, job.kind == Kind::Document), (outcome, bytes));
+        });
+        self.rows.update(|r| {
+            if let Some(row) = r.get_mut(job.student) {
+                row.slot_mut(job.kind).after_fix = Some((label, redo));
             }
         });
     }

@@ -51,7 +51,7 @@ pub fn DocumentPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl Int
     });
     let fix = Callback::new(move |f: PickedFile| {
         let found = analysed.input.answer().and_then(|a| a.finding.clone());
-        super::fix_with_card(&f.bytes, &f.name, None, profile.get_untracked(), found.as_ref(), read().as_deref())
+        super::fix_with_card(&f.bytes, &f.name, None, profile.get_untracked(), found.as_ref(), read().as_deref(), None)
     });
     let on_fixed = Callback::new(move |f: Fixed| analysed.on_fixed(f));
     // Typing the ID after fixing renames the fixed file (unless the card's number named it); no

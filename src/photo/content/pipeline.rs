@@ -3,12 +3,12 @@
 //! the models, so the page only shows the answer; the `precheck` CLI and the accuracy command run
 //! it natively with the models embedded in the binary.
 
-use super::picture::shrink_for_analysis;
-use super::picture::{analysis_picture, software_tag};
+use super::picture::{MAX_SIDE, analysis_picture, fit_within, shrink_for_analysis, software_tag};
 use super::{ContentInput, ContentResult, check_content};
 use crate::face::FaceObservation;
 use crate::face::model::FaceModels;
 use crate::fix::{FixError, Fixed};
+use crate::imaging::decode::Decoded;
 use crate::profile::Profile;
 use crate::report::{Check, CheckId, Report, Status};
 use image::RgbImage;
@@ -69,6 +69,17 @@ pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseErr
     analyse_picture(picture, software_tag(bytes), models)
 }
 
+/// [`analyse`], keeping the file's decode the analysed picture was shrunk from (the fix reuses it
+/// when it needs that very picture).
+fn analyse_keeping(bytes: &[u8], models: &FaceModels) -> Result<(Analysed, Decoded), AnalyseError> {
+    let unreadable = |e: crate::imaging::decode::DecodeError| AnalyseError::Unreadable(e.message());
+    let probed = crate::imaging::decode::probe(bytes).map_err(unreadable)?;
+    let (w, h) = probed.upright;
+    let decoded = probed.decode(bytes, fit_within(w, h, MAX_SIDE)).map_err(unreadable)?;
+    let analysed = analyse_picture(shrink_for_analysis(decoded.image.clone()), software_tag(bytes), models)?;
+    Ok((analysed, decoded))
+}
+
 /// Shrinks a decoded, upright picture for analysis and runs the models on it. `software` is the
 /// file's EXIF Software tag, for the recapture check.
 pub fn analyse_picture(
@@ -90,30 +101,46 @@ pub fn check_photo(
     models: Option<&FaceModels>,
     confirmed: &BTreeSet<CheckId>,
 ) -> Report {
-    check_photo_marked(bytes, name, profile, models, confirmed).0
+    check_photo_seen(bytes, name, profile, models, confirmed).report
 }
 
-/// [`check_photo`] and the SVG of its marks over the analysed picture (`photo::svg::marks_svg`, in
-/// that picture's pixel grid, so it stretches over any display of the file), when the models ran.
-pub fn check_photo_marked(
+/// A photo's report with what its check saw, so the fix and a preview after it need not decode
+/// and analyse the file again.
+pub struct PhotoChecked {
+    pub report: Report,
+    /// The SVG of the content checks' marks over the analysed picture (`photo::svg::marks_svg`, in
+    /// that picture's pixel grid, so it stretches over any display of the file), when the models ran.
+    pub marks: Option<String>,
+    /// What the models saw (`None`: no models, or the file could not be analysed).
+    pub analysed: Option<Analysed>,
+    /// The file's decode the analysed picture was shrunk from.
+    pub decoded: Option<Decoded>,
+}
+
+/// [`check_photo`], with the marks that explain it and what the models saw.
+pub fn check_photo_seen(
     bytes: &[u8],
     name: &str,
     profile: &Profile,
     models: Option<&FaceModels>,
     confirmed: &BTreeSet<CheckId>,
-) -> (Report, Option<String>) {
+) -> PhotoChecked {
     let report = crate::photo::check(bytes, name, profile);
-    let Some(models) = models else { return (report, None) };
+    let unanalysed = |report| PhotoChecked { report, marks: None, analysed: None, decoded: None };
+    let Some(models) = models else { return unanalysed(report) };
     if report.check(CheckId::ImageColor).is_none() {
-        return (report, None); // the pixels could not be read; file.format says why
+        // The pixels could not be read; file.format says why.
+        return unanalysed(report);
     }
     let mut checks = report.checks;
-    let mut marks = None;
-    match analyse(bytes, models) {
-        Ok(a) => {
+    let (mut marks, mut analysed, mut decoded) = (None, None, None);
+    match analyse_keeping(bytes, models) {
+        Ok((a, d)) => {
+            decoded = Some(d);
             let content = a.checks(profile, confirmed);
             marks = Some(crate::photo::svg::marks_svg(a.observation.width, a.observation.height, &content.marks));
             checks.extend(content.checks);
+            analysed = Some(a);
         }
         Err(why) => checks.push(Check::new(
             CheckId::ContentAnalysis,
@@ -123,7 +150,7 @@ pub fn check_photo_marked(
             why.message(),
         )),
     }
-    (Report::new(report.kind, &report.profile, checks), marks)
+    PhotoChecked { report: Report::new(report.kind, &report.profile, checks), marks, analysed, decoded }
 }
 
 /// The photo fix, cropping by what the models saw when `models` are given.
