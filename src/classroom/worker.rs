@@ -4,8 +4,9 @@
 //!
 //! - `{id, kind: "roster", bytes: Uint8Array}` or `{…, text}` → `{type: "roster", id, students:
 //!   [{row, name, id, problems, exportable}]}`; a new roster forgets the files.
-//! - `{id, kind: "files", files: [{name, bytes}]}` (buffers transferred) adds them and matches
-//!   every file again; `{id, kind: "assign", file, student, slot: "photo"|"document"}` records the
+//! - `{id, kind: "files", files: [File]}` adds them and matches every file again: a picture is
+//!   read once to sort it and kept as the `File` (the browser holds it on disk, not the worker's
+//!   memory: 60 phone photos are 150–300 MB), a ZIP archive is kept in memory; `{id, kind: "assign", file, student, slot: "photo"|"document"}` records the
 //!   teacher's choice. Both answer `{type: "files", id, names, photo, document, unmatched: [{file,
 //!   name, reason}], errors}` (`photo[i]` is student i's file index or -1).
 //! - `{id, kind: "file", file}` → `{type: "file", id, bytes (transferred), name}`: the file's own
@@ -18,7 +19,7 @@
 
 use super::export::{self, StudentResult};
 use super::inspect::{Outcome, SlotResult};
-use super::intake::{Intake, base_name};
+use super::intake::{Intake, Source, base_name};
 use super::matching::{Assignment, assign};
 use super::roster::{self, Roster};
 use crate::report::Kind;
@@ -26,12 +27,13 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 #[derive(Default)]
 struct Class {
     roster: Option<Roster>,
-    intake: Intake<Vec<u8>>,
+    /// Loose pictures are the page's `File`s, read again when their turn comes.
+    intake: Intake<File>,
     assignment: Option<Assignment>,
 }
 
@@ -76,6 +78,13 @@ fn text(data: &JsValue, key: &str) -> Option<String> {
 
 fn index(data: &JsValue, key: &str) -> Option<usize> {
     get(data, key)?.as_f64().filter(|v| v.is_finite() && *v >= 0.0).map(|v| v as usize)
+}
+
+/// A file's bytes, read synchronously (a worker may).
+fn read(file: &File) -> Result<Uint8Array, String> {
+    let cannot = || format!("无法读取 {}：文件可能已被移动或删除，请重新选择。", file.name());
+    let buffer = FileReaderSync::new().and_then(|r| r.read_as_array_buffer(file)).map_err(|_| cannot())?;
+    Ok(Uint8Array::new(&buffer))
 }
 
 fn bytes(data: &JsValue, key: &str) -> Option<Vec<u8>> {
@@ -139,11 +148,13 @@ impl Class {
         let roster = self.roster.as_ref().ok_or("请先选择花名册。")?;
         let list: Array = get(data, "files").and_then(|f| f.dyn_into().ok()).ok_or("请求里没有文件。")?;
         let mut errors = Vec::new();
-        for file in list.iter() {
-            let name = text(&file, "name").unwrap_or_default();
-            let content = bytes(&file, "bytes").unwrap_or_default();
-            if let Err(e) = self.intake.add(name.clone(), content, |b| b) {
-                errors.push(format!("{name}：{}", e.message()));
+        for file in list.iter().filter_map(|f| f.dyn_into::<File>().ok()) {
+            let name = file.name();
+            let added = read(&file)
+                .map(|b| b.to_vec())
+                .and_then(|content| self.intake.add(name.clone(), content, |_| file).map_err(|e| e.message()));
+            if let Err(why) = added {
+                errors.push(format!("{name}：{why}"));
             }
         }
         self.assignment = Some(assign(roster, &self.intake.candidates()));
@@ -189,9 +200,13 @@ impl Class {
 
     fn file(&self, data: &JsValue, id: u32) -> Answer {
         let file = index(data, "file").ok_or("请求里没有文件编号。")?;
-        let content = self.intake.read(file, |b| Ok(b.clone()))?;
-        let name = self.intake.files.get(file).map(|(c, _)| base_name(&c.name).to_owned()).unwrap_or_default();
-        let array = Uint8Array::from(content.as_slice());
+        let (candidate, source) = self.intake.files.get(file).ok_or("没有这个文件。")?;
+        let name = base_name(&candidate.name).to_owned();
+        // A loose picture goes from the browser's file to the analysis worker without a copy here.
+        let array = match source {
+            Source::Loose(loose) => read(loose)?,
+            Source::Zipped { .. } => Uint8Array::from(self.intake.read(file, |_| Err(String::new()))?.as_slice()),
+        };
         let message = reply("file", id);
         set(&message, "bytes", &array);
         set(&message, "name", &name.into());

@@ -7,10 +7,9 @@ use crate::classroom::inspect::SlotStatus;
 use crate::classroom::report_view::ReportView;
 use crate::classroom::session::{Job, Pass, Unused};
 use crate::report::Kind;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
 async fn class(fields: Vec<(&'static str, JsValue)>, transfer: Array, answer: &str) -> Result<JsValue, String> {
@@ -86,18 +85,11 @@ fn matched(answer: JsValue) -> Matched {
     }
 }
 
-/// Hands the picked files (pictures and ZIP archives) to the class worker, which matches them.
+/// Hands the picked files (pictures and ZIP archives) to the class worker, which reads and
+/// matches them: the `File`s themselves, so the page never holds the class's bytes.
 pub async fn add_files(files: Vec<File>) -> Result<Matched, String> {
-    let (list, transfer) = (Array::new(), Array::new());
-    for file in files {
-        let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("无法读取 {}。", file.name()))?;
-        let entry = Object::new();
-        Reflect::set(&entry, &"name".into(), &file.name().into()).ok();
-        Reflect::set(&entry, &"bytes".into(), &Uint8Array::new(&buffer)).ok();
-        list.push(&entry);
-        transfer.push(&buffer);
-    }
-    class(vec![("kind", "files".into()), ("files", list.into())], transfer, "files").await.map(matched)
+    let list: Array = files.into_iter().collect();
+    class(vec![("kind", "files".into()), ("files", list.into())], Array::new(), "files").await.map(matched)
 }
 
 /// The teacher's choice for a file: an unmatched one's student and kind, or a matched one's kind.
