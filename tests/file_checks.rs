@@ -234,16 +234,16 @@ fn document_file_checks_name_and_the_whole_picture_fix() {
     assert!(dims.message.contains("横版"), "{}", dims.message);
 
     let phone = jpeg(&id_card_photo(1600, 1200), 92, Some(72));
-    let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None, None).unwrap();
+    let fixed = document::fix_with_card(&phone, "IMG_2.jpg", Some("11010519491231002X"), p, None, None, None).unwrap();
     assert_eq!(fixed.file_name, "11010519491231002X.jpg");
     assert!(fixed.checks.iter().all(|c| c.status == Status::Pass), "{:?}", fixed.checks);
     assert_eq!(document::check_file(&fixed.bytes, &fixed.file_name, None, p).verdict, Verdict::Pass);
     // A square picture is letterboxed, not cropped: the note says so.
     let square = jpeg(&id_card(1000, 1000), 90, Some(300));
-    let fixed = document::fix_with_card(&square, "11010519491231002X.jpg", None, p, None, None).unwrap();
+    let fixed = document::fix_with_card(&square, "11010519491231002X.jpg", None, p, None, None, None).unwrap();
     assert!(fixed.notes.iter().any(|n| n.contains("补上")), "{:?}", fixed.notes);
     assert_eq!(fixed.file_name, "11010519491231002X.jpg", "ID taken from the original name");
-    let unnamed = document::fix_with_card(&square, "card.jpg", None, p, None, None).unwrap();
+    let unnamed = document::fix_with_card(&square, "card.jpg", None, p, None, None, None).unwrap();
     assert_eq!(unnamed.checks.iter().find(|c| c.id == CheckId::FileName).unwrap().status, Status::Fail);
     // Typing the ID afterwards renames the fixed file without encoding again; a bad ID changes nothing.
     let kept = document::renamed(unnamed.clone(), Some("1101051949123100"), None);
