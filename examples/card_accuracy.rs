@@ -31,6 +31,7 @@ use precheck::document::card::synthetic::{Background, Desk, Scene, photo};
 use precheck::document::card::{Pt, analyse_found, find};
 use precheck::imaging::decode::decode;
 use precheck::imaging::jpeg_write::encode;
+use precheck::photo::content::scene::recapture::loudest;
 use precheck::profile::default_profile;
 use std::ops::{Add as _, Sub as _}; // `Pt` sums and differences as methods: `a.sub(b).add(c)`
 use std::time::Instant;
@@ -117,11 +118,7 @@ fn main() {
     let (mut screens, mut screen_found, mut screen_warned, mut screen_ratio, mut screen_missed) =
         (0, 0, 0, vec![], vec![]);
     let strongest = |m: &precheck::document::card::checks::Measures| {
-        m.ground_peaks
-            .iter()
-            .filter(|p| f64::from(p.amplitude) >= spec.recapture_amplitude)
-            .map(|p| f64::from(p.ratio))
-            .fold(0.0, f64::max)
+        loudest(m.ground_peaks.iter().copied(), spec.recapture_amplitude).map_or(0.0, |p| f64::from(p.ratio))
     };
     for seed in 1..=count {
         let scene = Scene::random(w, h, seed);

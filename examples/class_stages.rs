@@ -10,8 +10,7 @@
 //! total and mean milliseconds over the files of that kind.
 
 use precheck::classroom::inspect::{Inspector, SinglePages, inspect_checked};
-use precheck::imaging::resample::{halve, triangle};
-use precheck::photo::content::picture::fit_within;
+use precheck::photo::content::picture::shrink_for_display;
 use precheck::photo::content::pipeline::embedded_models;
 use precheck::profile::default_profile;
 use precheck::report::Kind;
@@ -46,11 +45,8 @@ fn main() {
         });
         let checked = checked.expect("checked");
         time(&label("3 preview from the checked picture"), &mut || {
-            let picture = checked.picture().expect("a picture");
-            let halved = (picture.width().max(picture.height()) >= 1280).then(|| halve(picture));
-            let picture = halved.as_ref().unwrap_or(picture);
-            let (w, h) = fit_within(picture.width(), picture.height(), 640);
-            drop(precheck::imaging::jpeg_write::encode(&triangle(picture, w, h), 80, 72))
+            let small = shrink_for_display(checked.picture().expect("a picture"), 640);
+            drop(precheck::imaging::jpeg_write::encode(&small, 80, 72))
         });
         let mut checked = Some(checked);
         time(&label("4 fix and check of the fixed file"), &mut || {

@@ -32,15 +32,9 @@ pub const PREVIEW_SIDE: u32 = 640;
 /// A small JPEG of the picture: from the one the checks decoded (`seen`) when there is one, else
 /// decoded for it (a JPEG at 1/4 or 1/8 scale).
 fn preview(seen: Option<&RgbImage>, bytes: &[u8]) -> Option<Vec<u8>> {
-    use crate::photo::content::picture::{decode_within, fit_within, shrink_within};
+    use crate::photo::content::picture::{decode_within, shrink_for_display, shrink_within};
     let small = match seen {
-        Some(picture) => {
-            use crate::imaging::resample::{halve, triangle};
-            let halved = (picture.width().max(picture.height()) >= 2 * PREVIEW_SIDE).then(|| halve(picture));
-            let picture = halved.as_ref().unwrap_or(picture);
-            let (w, h) = fit_within(picture.width(), picture.height(), PREVIEW_SIDE);
-            triangle(picture, w, h)
-        }
+        Some(picture) => shrink_for_display(picture, PREVIEW_SIDE),
         None => shrink_within(decode_within(bytes, PREVIEW_SIDE).ok()?.0, PREVIEW_SIDE),
     };
     crate::imaging::jpeg_write::encode(&small, 80, 72).ok()

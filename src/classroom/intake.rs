@@ -50,11 +50,14 @@ impl<L> Intake<L> {
     pub fn read(&self, file: usize, read_loose: impl FnOnce(&L) -> Result<Vec<u8>, String>) -> Result<Vec<u8>, String> {
         match &self.files.get(file).ok_or("没有这个文件。")?.1 {
             Source::Loose(loose) => read_loose(loose),
-            Source::Zipped { archive, entry } => {
-                let bytes = self.archives.get(*archive).ok_or("没有这个压缩包。")?;
-                Archive::open(bytes, &archive::LIMITS).and_then(|mut zip| zip.read(entry)).map_err(|e| e.message())
-            }
+            Source::Zipped { archive, entry } => self.unpack(*archive, entry),
         }
+    }
+
+    /// An archived file's bytes: entry `entry` of archive `archive`.
+    pub fn unpack(&self, archive: usize, entry: &Entry) -> Result<Vec<u8>, String> {
+        let bytes = self.archives.get(archive).ok_or("没有这个压缩包。")?;
+        Archive::open(bytes, &archive::LIMITS).and_then(|mut zip| zip.read(entry)).map_err(|e| e.message())
     }
 
     pub fn candidates(&self) -> Vec<Candidate> {

@@ -205,7 +205,7 @@ impl Class {
         // A loose picture goes from the browser's file to the analysis worker without a copy here.
         let array = match source {
             Source::Loose(loose) => read(loose)?,
-            Source::Zipped { .. } => Uint8Array::from(self.intake.read(file, |_| Err(String::new()))?.as_slice()),
+            Source::Zipped { archive, entry } => Uint8Array::from(self.intake.unpack(*archive, entry)?.as_slice()),
         };
         let message = reply("file", id);
         set(&message, "bytes", &array);

@@ -13,7 +13,7 @@ use crate::fix::{FixError, Fixed, fix_reusing};
 use crate::identity::id_number::check_format;
 use crate::imaging::decode::Decoded;
 use crate::imaging::facts::analyse;
-use crate::photo::content::picture::fit_within;
+use crate::photo::content::picture::decoded_within;
 use crate::profile::Profile;
 use crate::report::{CheckId, Kind, Report};
 pub use card::checks::IdSource;
@@ -53,11 +53,9 @@ pub struct Checked {
 /// [`check`], keeping the card's analysis and the picture it was found in.
 pub fn check_seen(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Checked {
     let report = check_file(bytes, file_name, entered_id, profile);
-    match card_picture(bytes, profile) {
-        Some((decoded, spec)) => {
-            let full = (decoded.full_width, decoded.full_height);
-            let card = card::analyse(&decoded.image, full.0, spec);
-            let summary = card.summary(full);
+    match card_seen(bytes, profile) {
+        Some((card, decoded)) => {
+            let summary = card.summary((decoded.full_width, decoded.full_height));
             let report = Report::new(report.kind, &report.profile, [report.checks, card.checks.clone()].concat());
             let report = with_number_rechecked(report, card.number.as_deref(), file_name, entered_id, IdSource::Typed)
                 .with_card(summary);
@@ -70,16 +68,14 @@ pub fn check_seen(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profi
 /// Finds and judges the card in a document file, with the file's own size (`None`: the profile
 /// has no card rules, or the pixels cannot be read, which the file checks already say).
 pub fn analyse_card(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalysis, (u32, u32))> {
-    let (decoded, spec) = card_picture(bytes, profile)?;
-    Some((card::analyse(&decoded.image, decoded.full_width, spec), (decoded.full_width, decoded.full_height)))
+    card_seen(bytes, profile).map(|(card, d)| (card, (d.full_width, d.full_height)))
 }
 
-/// The picture the card is searched in (see [`Checked::decoded`]) and the profile's card rules.
-fn card_picture<'p>(bytes: &[u8], profile: &'p Profile) -> Option<(Decoded, &'p crate::profile::CardSpec)> {
+/// The card's analysis and the picture it was searched in (see [`Checked::decoded`]).
+fn card_seen(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalysis, Decoded)> {
     let spec = profile.document.card.as_ref()?;
-    let probed = crate::imaging::decode::probe(bytes).ok()?;
-    let (w, h) = probed.upright;
-    Some((probed.decode(bytes, fit_within(w, h, card::MAX_SIDE)).ok()?, spec))
+    let decoded = decoded_within(bytes, card::MAX_SIDE).ok()?;
+    Some((card::analyse(&decoded.image, decoded.full_width, spec), decoded))
 }
 
 /// The well-formed ID typed on the page, if any.
@@ -116,8 +112,7 @@ pub fn number_rechecked_in(mut fixed: Fixed, read: Option<&str>, entered_id: Opt
 /// Produces a compliant document image (see [`fix_with_card`]), finding and reading the card
 /// itself.
 pub fn fix(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Result<Fixed, FixError> {
-    let seen = card_picture(bytes, profile)
-        .map(|(decoded, spec)| (card::analyse(&decoded.image, decoded.full_width, spec), decoded));
+    let seen = card_seen(bytes, profile);
     let (card, decoded) = (seen.as_ref().map(|s| &s.0), seen.as_ref().map(|s| &s.1));
     let mut fixed = fix_analysed(bytes, file_name, entered_id, profile, card, decoded)?;
     // The fixed file is judged like any other, so the CLI shows what the page shows.

@@ -23,9 +23,25 @@ pub fn decode_for_analysis(bytes: &[u8]) -> Result<RgbImage, DecodeError> {
 /// Decodes the file upright at the cheapest JPEG scale that still covers `max_side` on the longer
 /// side; also gives the upright size of the file's own picture.
 pub fn decode_within(bytes: &[u8], max_side: u32) -> Result<(RgbImage, (u32, u32)), DecodeError> {
+    decoded_within(bytes, max_side).map(|d| (d.image, (d.full_width, d.full_height)))
+}
+
+/// [`decode_within`] as the decoder's [`decode::Decoded`], which a fix can reuse
+/// (`fix::fix_reusing`).
+pub fn decoded_within(bytes: &[u8], max_side: u32) -> Result<decode::Decoded, DecodeError> {
     let probed = decode::probe(bytes)?;
     let (w, h) = probed.upright;
-    Ok((probed.decode(bytes, fit_within(w, h, max_side))?.image, (w, h)))
+    probed.decode(bytes, fit_within(w, h, max_side))
+}
+
+/// A copy of `picture` at most `max_side` on its longer side, only to be shown small (a preview):
+/// halved by 2×2 means while it is at least twice that size (cheap), then the triangle filter.
+pub fn shrink_for_display(picture: &RgbImage, max_side: u32) -> RgbImage {
+    use crate::imaging::resample::{halve, triangle};
+    let halved = (picture.width().max(picture.height()) >= 2 * max_side).then(|| halve(picture));
+    let picture = halved.as_ref().unwrap_or(picture);
+    let (w, h) = fit_within(picture.width(), picture.height(), max_side);
+    triangle(picture, w, h)
 }
 
 /// Shrinks a picture to at most `MAX_SIDE` on its longer side (unchanged if it already fits).

@@ -3,7 +3,7 @@
 //! the models, so the page only shows the answer; the `precheck` CLI and the accuracy command run
 //! it natively with the models embedded in the binary.
 
-use super::picture::{MAX_SIDE, analysis_picture, fit_within, shrink_for_analysis, software_tag};
+use super::picture::{MAX_SIDE, analysis_picture, decoded_within, shrink_for_analysis, software_tag};
 use super::{ContentInput, ContentResult, check_content};
 use crate::face::FaceObservation;
 use crate::face::model::FaceModels;
@@ -72,10 +72,7 @@ pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseErr
 /// [`analyse`], keeping the file's decode the analysed picture was shrunk from (the fix reuses it
 /// when it needs that very picture).
 fn analyse_keeping(bytes: &[u8], models: &FaceModels) -> Result<(Analysed, Decoded), AnalyseError> {
-    let unreadable = |e: crate::imaging::decode::DecodeError| AnalyseError::Unreadable(e.message());
-    let probed = crate::imaging::decode::probe(bytes).map_err(unreadable)?;
-    let (w, h) = probed.upright;
-    let decoded = probed.decode(bytes, fit_within(w, h, MAX_SIDE)).map_err(unreadable)?;
+    let decoded = decoded_within(bytes, MAX_SIDE).map_err(|e| AnalyseError::Unreadable(e.message()))?;
     let analysed = analyse_picture(shrink_for_analysis(decoded.image.clone()), software_tag(bytes), models)?;
     Ok((analysed, decoded))
 }
