@@ -39,6 +39,12 @@ fn main() {
             Kind::Photo => drop(precheck::photo::check(&bytes, &name, profile)),
             Kind::Document => drop(precheck::document::check_file(&bytes, &name, None, profile)),
         });
+        time(&label("0a sorting's decode"), &mut || {
+            std::hint::black_box(precheck::photo::content::picture::decode_within(&bytes, 800).is_ok());
+        });
+        time(&label("0 sorting: the card search"), &mut || {
+            std::hint::black_box(precheck::classroom::content::kind_from_content(&bytes));
+        });
         let mut checked = None;
         time(&label("2 check (file rules, decode, content)"), &mut || {
             checked = Some(pages.check_seen(kind, &bytes, &name, None))
@@ -48,6 +54,13 @@ fn main() {
             let small = shrink_for_display(checked.picture().expect("a picture"), 640);
             drop(precheck::imaging::jpeg_write::encode(&small, 80, 72))
         });
+        let mut fixed = None;
+        time(&label("4a the fix alone"), &mut || fixed = pages.fix(kind, &bytes, &name, None, &checked.seen).ok());
+        if let Some(fixed) = fixed {
+            time(&label("4b the fixed file's check alone"), &mut || {
+                drop(pages.check(kind, &fixed.bytes, &fixed.file_name, None))
+            });
+        }
         let mut checked = Some(checked);
         time(&label("4 fix and check of the fixed file"), &mut || {
             let checked = checked.take().expect("checked once");

@@ -12,7 +12,7 @@ use crate::filecheck::file_checks;
 use crate::fix::{FixError, Fixed, fix_reusing};
 use crate::identity::id_number::check_format;
 use crate::imaging::decode::Decoded;
-use crate::imaging::facts::analyse;
+use crate::imaging::facts::analyse_reusing;
 use crate::photo::content::picture::decoded_within;
 use crate::profile::Profile;
 use crate::report::{CheckId, Kind, Report};
@@ -24,7 +24,18 @@ pub mod ui;
 /// Checks a document image's file and name. `entered_id` is the candidate's ID number typed on the
 /// page, if any.
 pub fn check_file(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Report {
-    let facts = analyse(bytes);
+    check_file_reusing(bytes, file_name, entered_id, profile, None)
+}
+
+/// [`check_file`], with a decode of `bytes` the caller made anyway (see [`analyse_reusing`]).
+fn check_file_reusing(
+    bytes: &[u8],
+    file_name: &str,
+    entered_id: Option<&str>,
+    profile: &Profile,
+    decoded: Option<&Decoded>,
+) -> Report {
+    let facts = analyse_reusing(bytes, decoded);
     let mut checks = file_checks(&facts, file_name, &profile.document);
     if profile.document.name_by_id_number {
         checks.push(name_check(file_name, entered_id));
@@ -52,8 +63,10 @@ pub struct Checked {
 
 /// [`check`], keeping the card's analysis and the picture it was found in.
 pub fn check_seen(bytes: &[u8], file_name: &str, entered_id: Option<&str>, profile: &Profile) -> Checked {
-    let report = check_file(bytes, file_name, entered_id, profile);
-    match card_seen(bytes, profile) {
+    // The picture the card is searched in also gives the file rules their colour measure.
+    let decoded = profile.document.card.as_ref().and_then(|_| decoded_within(bytes, card::MAX_SIDE).ok());
+    let report = check_file_reusing(bytes, file_name, entered_id, profile, decoded.as_ref());
+    match decoded.and_then(|d| card_in(d, profile)) {
         Some((card, decoded)) => {
             let summary = card.summary((decoded.full_width, decoded.full_height));
             let report = Report::new(report.kind, &report.profile, [report.checks, card.checks.clone()].concat());
@@ -73,8 +86,13 @@ pub fn analyse_card(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalys
 
 /// The card's analysis and the picture it was searched in (see [`Checked::decoded`]).
 fn card_seen(bytes: &[u8], profile: &Profile) -> Option<(card::CardAnalysis, Decoded)> {
+    profile.document.card.as_ref()?;
+    card_in(decoded_within(bytes, card::MAX_SIDE).ok()?, profile)
+}
+
+/// The card's analysis of `decoded` (`None`: the profile has no card rules).
+fn card_in(decoded: Decoded, profile: &Profile) -> Option<(card::CardAnalysis, Decoded)> {
     let spec = profile.document.card.as_ref()?;
-    let decoded = decoded_within(bytes, card::MAX_SIDE).ok()?;
     Some((card::analyse(&decoded.image, decoded.full_width, spec), decoded))
 }
 
@@ -260,6 +278,28 @@ mod tests {
     fn third() -> String {
         let first17 = "41010220080101001";
         format!("{first17}{}", check_char(first17).unwrap())
+    }
+
+    /// The check's file rules measure the colour on the card search's decode (1/2 scale here), not
+    /// on their own 1/8-scale copy: every file rule must judge alike, colour or grey.
+    #[test]
+    fn the_file_rules_judge_alike_on_the_card_searchs_decode() {
+        use card::synthetic::{Scene, photo};
+        let p = crate::profile::by_id("henan-2024").unwrap();
+        let colour = photo(&Scene::simple(3200, 2400, 7)).0;
+        let grey = image::DynamicImage::ImageRgb8(colour.clone()).grayscale().to_rgb8();
+        for (what, picture) in [("colour", colour), ("grey", grey)] {
+            let bytes = crate::imaging::jpeg_write::encode(&picture, 88, 72).unwrap();
+            let alone = check_file(&bytes, "IMG_1.jpg", None, p);
+            let seen = check_seen(&bytes, "IMG_1.jpg", None, p);
+            assert_eq!(seen.decoded.as_ref().map(|d| d.image.width()), Some(1600), "{what}");
+            for rule in &alone.checks {
+                let shared = seen.report.check(rule.id).unwrap_or_else(|| panic!("{what}: {} missing", rule.id));
+                assert_eq!(shared.status, rule.status, "{what}: {}", rule.id);
+            }
+            let status = alone.check(CheckId::ImageColor).unwrap().status;
+            assert_eq!(status == crate::report::Status::Pass, what == "colour", "{what}");
+        }
     }
 
     #[test]

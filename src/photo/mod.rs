@@ -9,7 +9,8 @@ pub use fit::CentreCrop;
 
 use crate::filecheck::file_checks;
 use crate::fix::{FixError, Fixed, fix_with};
-use crate::imaging::facts::analyse;
+use crate::imaging::decode::Decoded;
+use crate::imaging::facts::analyse_reusing;
 use crate::profile::Profile;
 use crate::report::{Kind, Report};
 
@@ -21,7 +22,12 @@ pub mod worker;
 
 /// Checks a photo file against the profile's photo rules.
 pub fn check(bytes: &[u8], file_name: &str, profile: &Profile) -> Report {
-    let facts = analyse(bytes);
+    check_reusing(bytes, file_name, profile, None)
+}
+
+/// [`check`], with a decode of `bytes` the caller made anyway (see [`analyse_reusing`]).
+pub fn check_reusing(bytes: &[u8], file_name: &str, profile: &Profile, decoded: Option<&Decoded>) -> Report {
+    let facts = analyse_reusing(bytes, decoded);
     Report::new(Kind::Photo, &profile.id, file_checks(&facts, file_name, &profile.photo))
 }
 

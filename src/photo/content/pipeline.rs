@@ -69,14 +69,6 @@ pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseErr
     analyse_picture(picture, software_tag(bytes), models)
 }
 
-/// [`analyse`], keeping the file's decode the analysed picture was shrunk from (the fix reuses it
-/// when it needs that very picture).
-fn analyse_keeping(bytes: &[u8], models: &FaceModels) -> Result<(Analysed, Decoded), AnalyseError> {
-    let decoded = decoded_within(bytes, MAX_SIDE).map_err(|e| AnalyseError::Unreadable(e.message()))?;
-    let analysed = analyse_picture(shrink_for_analysis(decoded.image.clone()), software_tag(bytes), models)?;
-    Ok((analysed, decoded))
-}
-
 /// Shrinks a decoded, upright picture for analysis and runs the models on it. `software` is the
 /// file's EXIF Software tag, for the recapture check.
 pub fn analyse_picture(
@@ -122,16 +114,23 @@ pub fn check_photo_seen(
     models: Option<&FaceModels>,
     confirmed: &BTreeSet<CheckId>,
 ) -> PhotoChecked {
-    let report = crate::photo::check(bytes, name, profile);
     let unanalysed = |report| PhotoChecked { report, marks: None, analysed: None, decoded: None };
-    let Some(models) = models else { return unanalysed(report) };
+    let Some(models) = models else { return unanalysed(crate::photo::check(bytes, name, profile)) };
+    // One decode for both: the analysis picture, and the file rules' colour measure. The fix and
+    // the preview reuse it too.
+    let decode = decoded_within(bytes, MAX_SIDE).map_err(|e| AnalyseError::Unreadable(e.message()));
+    let report = crate::photo::check_reusing(bytes, name, profile, decode.as_ref().ok());
     if report.check(CheckId::ImageColor).is_none() {
         // The pixels could not be read; file.format says why.
         return unanalysed(report);
     }
     let mut checks = report.checks;
     let (mut marks, mut analysed, mut decoded) = (None, None, None);
-    match analyse_keeping(bytes, models) {
+    let seen = decode.and_then(|d| {
+        let a = analyse_picture(d.image.clone(), software_tag(bytes), models)?;
+        Ok((a, d))
+    });
+    match seen {
         Ok((a, d)) => {
             decoded = Some(d);
             let content = a.checks(profile, confirmed);
@@ -212,6 +211,32 @@ mod tests {
         assert!(!matches!(plan, Err(crate::photo::content::crop::CropError::SeveralFaces(_))), "{plan:?}");
         // A woman behind a camera: the detector also fires, weaker, on her hand; it warns, not fails.
         assert_eq!(status(&real("portrait_003.jpg", &models), crate::report::CheckId::FaceCount), Status::Warn);
+    }
+
+    /// The check's file rules measure the colour on the analysis decode (a 1/4-scale 12 MP photo)
+    /// rather than on their own 1/8-scale copy: every file rule must judge alike, colour or grey.
+    #[test]
+    fn the_file_rules_judge_alike_on_the_analysis_decode() {
+        use crate::imaging::jpeg_write::encode;
+        let models = embedded_models().unwrap();
+        let profile = default_profile();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portraits/grace_hopper.jpg");
+        let source = crate::imaging::decode::decode(&std::fs::read(path).unwrap(), (u32::MAX, u32::MAX)).unwrap().image;
+        let phone = image::imageops::resize(&source, 1536, 2048, image::imageops::FilterType::Triangle);
+        let grey = image::DynamicImage::ImageRgb8(phone.clone()).grayscale().to_rgb8();
+        for (what, picture) in [("colour", phone), ("grey", grey)] {
+            let bytes = encode(&picture, 90, 72).unwrap();
+            let alone = crate::photo::check(&bytes, "a.jpg", profile);
+            let seen = check_photo_seen(&bytes, "a.jpg", profile, Some(&models), &BTreeSet::new());
+            // The file rules alone decode 384×512; the analysis 768×1024.
+            assert_eq!(seen.decoded.as_ref().map(|d| d.image.width()), Some(768), "{what}");
+            for rule in &alone.checks {
+                let shared = seen.report.check(rule.id).unwrap_or_else(|| panic!("{what}: {} missing", rule.id));
+                assert_eq!(shared.status, rule.status, "{what}: {}", rule.id);
+            }
+            let colour = alone.check(crate::report::CheckId::ImageColor).unwrap().status;
+            assert_eq!(colour == Status::Pass, what == "colour", "{what}");
+        }
     }
 
     #[test]
