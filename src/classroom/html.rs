@@ -41,6 +41,14 @@ pub fn progress(q: &Queue) -> String {
     )
 }
 
+/// The same bar while the analysis workers look for cards to sort new files, before the checks.
+pub fn sorting(done: usize, total: usize) -> String {
+    format!(
+        r#"<div class="class-progress" data-testid="class-progress" data-done="{done}" data-total="{total}" data-state="working" data-stage="sorting"><progress max="100" value="{}"></progress><span>正在识别文件内容 {done} / {total}</span></div>"#,
+        (done * 100).checked_div(total).unwrap_or(100)
+    )
+}
+
 /// Fix all (enabled when there is a class and nothing runs), then the downloads and the redo list.
 pub fn export(ready: bool, downloads: Option<&Downloads>) -> String {
     let mut out = format!(

@@ -12,6 +12,10 @@
 //! (transferred; when asked with `preview: true`): a JPEG of at most [`PREVIEW_SIDE`] px}`. The page
 //! shows the preview as the row's thumbnail and in the report, never the file itself: a 12 MP photo
 //! per row would keep dozens of full-size decoded pictures in the tab.
+//!
+//! The class page also hands its sorting's look for a card here, several workers at once:
+//! `{id, kind: "look", bytes: Uint8Array (transferred)}` → `{type: "looked", id, document: bool}`
+//! (a card is seen: [`super::content::kind_from_content`]).
 
 use super::inspect::{Checked, Inspector, Outcome, SinglePages, inspect_checked, photo_after_all, reason};
 use crate::photo::worker::{models, post};
@@ -38,6 +42,17 @@ fn preview(seen: Option<&RgbImage>, bytes: &[u8]) -> Option<Vec<u8>> {
         None => shrink_within(decode_within(bytes, PREVIEW_SIDE).ok()?.0, PREVIEW_SIDE),
     };
     crate::imaging::jpeg_write::encode(&small, 80, 72).ok()
+}
+
+pub fn look(id: u32, data: &JsValue) -> Result<(), String> {
+    let bytes = Reflect::get(data, &"bytes".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+        .ok_or("请求里没有文件。")?
+        .to_vec();
+    let document = super::content::kind_from_content(&bytes) == Some(Kind::Document);
+    post("looked", id, &[("document", document.into())], &Array::new());
+    Ok(())
 }
 
 pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {

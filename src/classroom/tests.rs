@@ -267,6 +267,46 @@ fn an_intake_sees_the_card_in_a_phone_photo() {
     assert_eq!((a.file(0, Kind::Photo), a.file(0, Kind::Document)), (Some(1), Some(0)));
 }
 
+/// The class page defers the looks to its analysis workers: the same files, looked at later, match
+/// as an intake that looks at once; files named as the ID image, unreadable ones and zipped ones
+/// alike are listed only when a look could tell something.
+#[test]
+fn a_deferred_look_sorts_the_class_as_the_look_at_intake() {
+    use super::content::kind_from_content;
+    use super::intake::Intake;
+    use crate::document::card::synthetic::{Background, Scene, photo};
+    let mut scene = Scene::simple(900, 1200, 44);
+    scene.background = Background::Wood;
+    let card = crate::imaging::jpeg_write::encode(&photo(&scene).0, 88, 72).unwrap();
+    let portrait = jpeg(900, 1200, [67, 142, 219], 72);
+    let zipped = gbk_zip(&[("三班/王雨桐.jpg", &portrait), ("三班/王雨桐身份证.jpg", &card)]);
+    let given: Vec<(&str, Vec<u8>)> = vec![
+        ("李明轩照片.jpg", card.clone()),
+        ("李明轩身份证.jpg", card.clone()),
+        ("李明轩.jpg", portrait.clone()),
+        ("坏文件.jpg", b"not a picture".to_vec()),
+        ("三班.zip", zipped),
+    ];
+    let mut now: Intake<Vec<u8>> = Intake::default();
+    let mut later: Intake<Vec<u8>> = Intake { defer_looks: true, ..Intake::default() };
+    for (name, bytes) in &given {
+        now.add((*name).into(), bytes.clone(), |b| b).unwrap();
+        later.add((*name).into(), bytes.clone(), |b| b).unwrap();
+    }
+    assert!(later.candidates().iter().all(|c| c.content.is_none()));
+    let unlooked = later.take_unlooked();
+    // Not 1 (named as the ID image), 3 (unreadable) or 6 (zipped, named as the ID image).
+    assert_eq!(unlooked, vec![0, 2, 5]);
+    assert!(later.take_unlooked().is_empty(), "handed over once");
+    for file in unlooked {
+        let bytes = later.read(file, |b| Ok(b.clone())).unwrap();
+        later.looked(file, kind_from_content(&bytes));
+    }
+    assert_eq!(later.candidates(), now.candidates());
+    assert_eq!(assign(&roster_of_class(), &later.candidates()), assign(&roster_of_class(), &now.candidates()));
+    assert_eq!(now.take_unlooked(), Vec::<usize>::new(), "an intake that looks at once defers nothing");
+}
+
 #[test]
 fn an_intake_lists_loose_pictures_and_a_zips_entries_and_reads_each_back() {
     use super::intake::{Intake, base_name};

@@ -6,9 +6,15 @@
 //!   [{row, name, id, problems, exportable}]}`; a new roster forgets the files.
 //! - `{id, kind: "files", files: [File]}` adds them and matches every file again: a picture is
 //!   read once to sort it and kept as the `File` (the browser holds it on disk, not the worker's
-//!   memory: 60 phone photos are 150–300 MB), a ZIP archive is kept in memory; `{id, kind: "assign", file, student, slot: "photo"|"document"}` records the
-//!   teacher's choice. Both answer `{type: "files", id, names, photo, document, unmatched: [{file,
-//!   name, reason}], errors}` (`photo[i]` is student i's file index or -1).
+//!   memory: 60 phone photos are 150–300 MB), a ZIP archive is kept in memory. The look for a card
+//!   in a picture (`content::kind_from_content`, most of the sorting's time) is left to the page's
+//!   analysis workers, several at once: the answer's `look` lists the files to look at, and the
+//!   page tells what it saw with `{id, kind: "looked", files: [index], documents: [bool]}` (a card
+//!   seen), which matches every file again. `{id, kind: "assign", file, student, slot:
+//!   "photo"|"document"}` records the teacher's choice. All three answer `{type: "files", id,
+//!   names, photo, document, unmatched: [{file, name, reason}], errors, look: [index]}`
+//!   (`photo[i]` is student i's file index or -1); until the looks are told, the matching is by
+//!   names and shapes only.
 //! - `{id, kind: "file", file}` → `{type: "file", id, bytes (transferred), name}`: the file's own
 //!   name, without its folders, as its checks judge it.
 //! - `{id, kind: "export", results: [{photo, document}]}`, each `{outcome: string, bytes?}` or null
@@ -98,6 +104,7 @@ fn handle(data: JsValue) {
         match text(&data, "kind").as_deref() {
             Some("roster") => class.roster(&data, id),
             Some("files") => class.files(&data, id),
+            Some("looked") => class.looked(&data, id),
             Some("assign") => class.assign(&data, id),
             Some("file") => class.file(&data, id),
             Some("export") => class.export(&data, id),
@@ -148,6 +155,7 @@ impl Class {
         let roster = self.roster.as_ref().ok_or("请先选择花名册。")?;
         let list: Array = get(data, "files").and_then(|f| f.dyn_into().ok()).ok_or("请求里没有文件。")?;
         let mut errors = Vec::new();
+        self.intake.defer_looks = true;
         for file in list.iter().filter_map(|f| f.dyn_into::<File>().ok()) {
             let name = file.name();
             let added = read(&file)
@@ -160,6 +168,22 @@ impl Class {
         self.assignment = Some(assign(roster, &self.intake.candidates()));
         let message = self.assignment_message(id)?;
         set(&message, "errors", &strings(errors));
+        let look: Array = self.intake.take_unlooked().into_iter().map(|f| JsValue::from(f as u32)).collect();
+        set(&message, "look", &look);
+        Ok((message, Array::new()))
+    }
+
+    fn looked(&mut self, data: &JsValue, id: u32) -> Answer {
+        let roster = self.roster.as_ref().ok_or("请先选择花名册。")?;
+        let list = |key: &str| -> Array { get(data, key).and_then(|v| v.dyn_into().ok()).unwrap_or_default() };
+        for (file, document) in list("files").iter().zip(list("documents").iter()) {
+            let Some(file) = file.as_f64().filter(|f| *f >= 0.0) else { continue };
+            let seen = document.as_bool().unwrap_or(false).then_some(Kind::Document);
+            self.intake.looked(file as usize, seen);
+        }
+        self.assignment = Some(assign(roster, &self.intake.candidates()));
+        let message = self.assignment_message(id)?;
+        set(&message, "errors", &Array::new());
         Ok((message, Array::new()))
     }
 
@@ -195,6 +219,7 @@ impl Class {
         set(&message, "photo", &slots(&a.photo));
         set(&message, "document", &slots(&a.document));
         set(&message, "unmatched", &unmatched);
+        set(&message, "look", &Array::new());
         Ok(message)
     }
 

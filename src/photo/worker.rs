@@ -92,6 +92,7 @@ async fn answer(id: u32, data: JsValue) -> Result<(), String> {
     let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string());
     match kind.as_deref() {
         Some("inspect") => return crate::classroom::inspect_worker::answer(id, &data).await,
+        Some("look") => return crate::classroom::inspect_worker::look(id, &data),
         Some("frame") => return crate::camera::worker::answer(id, &data).await,
         _ => {}
     }

@@ -62,6 +62,8 @@ pub struct Matched {
     pub document: Vec<Option<usize>>,
     pub unused: Vec<Unused>,
     pub errors: Vec<String>,
+    /// Files to look at for a card before the matching is final ([`look`], then [`looked`]).
+    pub look: Vec<usize>,
 }
 
 fn matched(answer: JsValue) -> Matched {
@@ -82,6 +84,7 @@ fn matched(answer: JsValue) -> Matched {
             })
             .collect(),
         errors: strings("errors"),
+        look: array(&answer, "look").iter().filter_map(|v| v.as_f64()).map(|f| f as usize).collect(),
     }
 }
 
@@ -90,6 +93,25 @@ fn matched(answer: JsValue) -> Matched {
 pub async fn add_files(files: Vec<File>) -> Result<Matched, String> {
     let list: Array = files.into_iter().collect();
     class(vec![("kind", "files".into()), ("files", list.into())], Array::new(), "files").await.map(matched)
+}
+
+/// Whether analysis worker `worker` sees a card in file `file` (the class worker's index): the
+/// sorting's look, run by the analysis workers so several run at once.
+pub async fn look(worker: usize, file: usize) -> Result<bool, String> {
+    let answer = class(vec![("kind", "file".into()), ("file", (file as u32).into())], Array::new(), "file").await?;
+    let bytes: Uint8Array = field(&answer, "bytes").and_then(|b| b.dyn_into().ok()).ok_or(super::BROKEN)?;
+    let fields = vec![("kind", "look".into()), ("bytes", bytes.clone().into())];
+    let answer = send(WorkerId::Analysis(worker), fields, Array::of1(&bytes.buffer()), "looked", |_, _| {}).await?;
+    Ok(field(&answer, "document").and_then(|d| d.as_bool()).unwrap_or(false))
+}
+
+/// What the looks saw (`seen`: per file, a card or not), to the class worker, which matches every
+/// file again.
+pub async fn looked(seen: Vec<(usize, bool)>) -> Result<Matched, String> {
+    let files: Array = seen.iter().map(|(f, _)| JsValue::from(*f as u32)).collect();
+    let documents: Array = seen.iter().map(|(_, d)| JsValue::from(*d)).collect();
+    let fields = vec![("kind", "looked".into()), ("files", files.into()), ("documents", documents.into())];
+    class(fields, Array::new(), "files").await.map(matched)
 }
 
 /// The teacher's choice for a file: an unmatched one's student and kind, or a matched one's kind.

@@ -101,7 +101,10 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
             <p class="lead">"班主任一次检查全班的考生照片和证件照片：选择花名册和家长发来的文件（可多选，也可选 ZIP 压缩包），自动对应到每位学生、逐个检查、一键修复，并按“身份证号.jpg”命名打包下载。所有文件只在本机浏览器里处理。"</p>
             <div inner_html=html::INPUTS></div>
             <div inner_html=move || class.message.with(|m| html::messages(m))></div>
-            <div inner_html=move || class.queue.with(html::progress)></div>
+            <div inner_html=move || match class.sorting.get() {
+                Some((done, total)) => html::sorting(done, total),
+                None => class.queue.with(html::progress),
+            }></div>
             <div inner_html=move || class.unused.with(|u| class.rows.with_untracked(|r| html::unused(u, r)))></div>
             <div class="class-table" inner_html=move || class.rows.with(|r| html::table(r, problems_only.get()))></div>
             <div inner_html=move || {
@@ -109,7 +112,9 @@ pub fn ClassPage(#[prop(into)] profile: Signal<&'static Profile>) -> impl IntoVi
                 open.get().and_then(panel).unwrap_or_default()
             }></div>
             <div inner_html=move || {
-                let ready = !class.rows.with(Vec::is_empty) && class.queue.with(|q| q.state() != RunState::Working);
+                let ready = !class.rows.with(Vec::is_empty)
+                    && class.sorting.with(Option::is_none)
+                    && class.queue.with(|q| q.state() != RunState::Working);
                 class.downloads.with(|d| html::export(ready, d.as_ref()))
             }></div>
         </div>

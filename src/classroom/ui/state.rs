@@ -11,7 +11,9 @@ use crate::report::Kind;
 use gloo_file::ObjectUrl;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::File;
 
@@ -26,6 +28,14 @@ struct Held {
     ready: HashMap<(usize, bool), Prepared>,
     /// Files the teacher placed (picker or kind select): their kind is never changed by content.
     chosen: HashSet<usize>,
+}
+
+/// The sorting's looks shared by the analysis workers' loops.
+struct Looks {
+    files: std::vec::IntoIter<usize>,
+    seen: Vec<(usize, bool)>,
+    /// Loops not yet ended.
+    running: usize,
 }
 
 /// A file's fix, made with its check and kept until "全部修复".
@@ -45,6 +55,8 @@ pub struct ClassState {
     /// A Chinese message: the roster could not be read, an archive was refused, a worker failed.
     pub message: RwSignal<Vec<String>>,
     pub downloads: RwSignal<Option<Downloads>>,
+    /// While the analysis workers look for cards to sort new files: (looked, to look at).
+    pub sorting: RwSignal<Option<(usize, usize)>>,
     /// Results exist that were not downloaded (checks done since the last download of the ZIP):
     /// leaving asks first.
     pub unsaved: RwSignal<bool>,
@@ -66,6 +78,7 @@ pub fn use_class(profile: Signal<&'static Profile>) -> ClassState {
         queue: RwSignal::new(Queue::default()),
         message: RwSignal::new(Vec::new()),
         downloads: RwSignal::new(None),
+        sorting: RwSignal::new(None),
         unsaved: RwSignal::new(false),
         profile,
         held: StoredValue::new_local(Held::default()),
@@ -108,13 +121,53 @@ impl ClassState {
         });
     }
 
+    /// The class worker reads and sorts the files; the analysis workers look for a card in those
+    /// whose kind a card would tell, several at once, before the matching is final.
     pub fn add_files(self, files: Vec<File>) {
         spawn_local(async move {
             match client::add_files(files).await {
-                Ok(m) => self.matched(m),
+                Ok(m) if m.look.is_empty() => self.matched(m),
+                Ok(m) => self.look_all(m),
                 Err(why) => self.fail(why),
             }
         });
+    }
+
+    /// One loop per analysis worker, a file at a time; the last loop to end tells the class
+    /// worker what was seen, and the files are matched again and checked.
+    fn look_all(self, first: Matched) {
+        let total = first.look.len();
+        let loops = pool_size().min(total);
+        let shared = Rc::new(RefCell::new(Looks { files: first.look.into_iter(), seen: Vec::new(), running: loops }));
+        self.sorting.set(Some((0, total)));
+        for worker in 0..loops {
+            let shared = Rc::clone(&shared);
+            let errors = first.errors.clone();
+            spawn_local(async move {
+                loop {
+                    let Some(file) = shared.borrow_mut().files.next() else { break };
+                    // A file that cannot be looked at is sorted by its name and shape.
+                    let card = client::look(worker, file).await.unwrap_or(false);
+                    let done = {
+                        let mut looks = shared.borrow_mut();
+                        looks.seen.push((file, card));
+                        looks.seen.len()
+                    };
+                    self.sorting.set(Some((done, total)));
+                }
+                let last = {
+                    let mut looks = shared.borrow_mut();
+                    looks.running -= 1;
+                    (looks.running == 0).then(|| std::mem::take(&mut looks.seen))
+                };
+                let Some(seen) = last else { return };
+                self.sorting.set(None);
+                match client::looked(seen).await {
+                    Ok(m) => self.matched(Matched { errors, ..m }),
+                    Err(why) => self.fail(why),
+                }
+            });
+        }
     }
 
     /// The teacher's choice: `file` becomes `student`'s file of `kind`, and stays so.
