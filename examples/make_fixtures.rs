@@ -352,6 +352,10 @@ fn class(dir: &Path) {
     write(&format!("files/{}.jpg", a.0), &read("face-good.jpg"));
     write(&format!("files/{}.jpg", a.1), &read(&format!("{ID}.jpg")));
     write(&format!("files/{}.jpg", c.0), &read("face-white-background.jpg"));
+    // A card photographed with the phone held upright: tall like a photo, named like one (the
+    // student's name and a number), so only the look for a card (run by the page's analysis
+    // workers, by `precheck batch` at once) makes it the ID image.
+    write(&format!("files/{}2.jpg", c.0), &jpeg(&upright_card_photo(&c.1), 88, Some(72)));
     write("files/mmexport1712345678901.jpg", &read("face-good.jpg"));
     let (photo, card) = (read("face-phone.jpg"), read("document-phone.jpg"));
     let zipped =
@@ -362,7 +366,7 @@ fn class(dir: &Path) {
         .map(|(name, id)| format!("{{\"name\": {}, \"id\": {}}}", json_str(name), json_str(id)))
         .collect();
     let about = format!(
-        "{{\"students\": [{}], \"unmatched\": [\"mmexport1712345678901.jpg\"], \"given\": {{\"photo\": [true, true, true, false], \"document\": [true, true, false, false]}}}}\n",
+        "{{\"students\": [{}], \"unmatched\": [\"mmexport1712345678901.jpg\"], \"given\": {{\"photo\": [true, true, true, false], \"document\": [true, true, true, false]}}}}\n",
         list.join(", ")
     );
     write("class.json", about.as_bytes());
@@ -467,6 +471,15 @@ fn document_of(number: &str) -> image::RgbImage {
     let (x0, y0) = ((800 - face.width()) / 2, (600 - face.height()) / 2);
     image::imageops::overlay(&mut out, &face, i64::from(x0), i64::from(y0));
     out
+}
+
+/// A portrait-held phone's 1200×1600 photo of a fictional card bearing `number`, on a wooden table.
+fn upright_card_photo(number: &str) -> image::RgbImage {
+    use precheck::document::card::synthetic::{Background, Scene, photo};
+    let mut scene = Scene::simple(1200, 1600, 8);
+    scene.background = Background::Wood;
+    scene.card.as_mut().expect("a card").holder.number = number.to_owned();
+    photo(&scene).0
 }
 
 /// A phone photo of a fictional card on a wooden table: turned 8°, its top edge 10 % shorter; its
