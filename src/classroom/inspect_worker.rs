@@ -44,23 +44,21 @@ fn preview(seen: Option<&RgbImage>, bytes: &[u8]) -> Option<Vec<u8>> {
     crate::imaging::jpeg_write::encode(&small, 80, 72).ok()
 }
 
+/// The request's file (`bytes`), copied into this worker's memory.
+fn file_bytes(data: &JsValue) -> Result<Vec<u8>, String> {
+    let bytes = Reflect::get(data, &"bytes".into()).ok().and_then(|b| b.dyn_into::<Uint8Array>().ok());
+    Ok(bytes.ok_or("请求里没有文件。")?.to_vec())
+}
+
 pub fn look(id: u32, data: &JsValue) -> Result<(), String> {
-    let bytes = Reflect::get(data, &"bytes".into())
-        .ok()
-        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-        .ok_or("请求里没有文件。")?
-        .to_vec();
+    let bytes = file_bytes(data)?;
     let document = super::content::kind_from_content(&bytes) == Some(Kind::Document);
     post("looked", id, &[("document", document.into())], &Array::new());
     Ok(())
 }
 
 pub async fn answer(id: u32, data: &JsValue) -> Result<(), String> {
-    let bytes = Reflect::get(data, &"bytes".into())
-        .ok()
-        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-        .ok_or("请求里没有文件。")?
-        .to_vec();
+    let bytes = file_bytes(data)?;
     let name = text(data, "name");
     let student = text(data, "student");
     let id_number = (!student.is_empty()).then_some(student.as_str());

@@ -166,11 +166,8 @@ impl Class {
             }
         }
         self.assignment = Some(assign(roster, &self.intake.candidates()));
-        let message = self.assignment_message(id)?;
-        set(&message, "errors", &strings(errors));
-        let look: Array = self.intake.take_unlooked().into_iter().map(|f| JsValue::from(f as u32)).collect();
-        set(&message, "look", &look);
-        Ok((message, Array::new()))
+        let look = self.intake.take_unlooked();
+        Ok((self.assignment_message(id, errors, &look)?, Array::new()))
     }
 
     fn looked(&mut self, data: &JsValue, id: u32) -> Answer {
@@ -182,9 +179,7 @@ impl Class {
             self.intake.looked(file as usize, seen);
         }
         self.assignment = Some(assign(roster, &self.intake.candidates()));
-        let message = self.assignment_message(id)?;
-        set(&message, "errors", &Array::new());
-        Ok((message, Array::new()))
+        Ok((self.assignment_message(id, Vec::new(), &[])?, Array::new()))
     }
 
     fn assign(&mut self, data: &JsValue, id: u32) -> Answer {
@@ -194,12 +189,12 @@ impl Class {
         }
         let kind = if text(data, "slot").as_deref() == Some("document") { Kind::Document } else { Kind::Photo };
         self.assignment.as_mut().ok_or("请先选择文件。")?.choose(file, student, kind);
-        let message = self.assignment_message(id)?;
-        set(&message, "errors", &Array::new());
-        Ok((message, Array::new()))
+        Ok((self.assignment_message(id, Vec::new(), &[])?, Array::new()))
     }
 
-    fn assignment_message(&self, id: u32) -> Result<Object, String> {
+    /// The `files` answer: the matching, `errors` met reading the files, and the files still to
+    /// `look` at.
+    fn assignment_message(&self, id: u32, errors: Vec<String>, look: &[usize]) -> Result<Object, String> {
         let (Some(roster), Some(a)) = (&self.roster, &self.assignment) else {
             return Err("请先选择花名册。".into());
         };
@@ -219,7 +214,8 @@ impl Class {
         set(&message, "photo", &slots(&a.photo));
         set(&message, "document", &slots(&a.document));
         set(&message, "unmatched", &unmatched);
-        set(&message, "look", &Array::new());
+        set(&message, "errors", &strings(errors));
+        set(&message, "look", &look.iter().map(|&f| JsValue::from(f as u32)).collect::<Array>());
         Ok(message)
     }
 
