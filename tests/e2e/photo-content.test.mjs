@@ -43,7 +43,9 @@ test('the home page loads neither the face engine nor the models', T, () =>
 );
 
 test('lazily loaded engine + models fit 3 MB gzip', () => {
-  const files = ['face_worker_bg.wasm', 'face_worker.js', 'face_worker_loader.js'].map((f) => path.join(DIST, f));
+  const files = ['face_worker_bg.wasm', 'face_worker.js', 'face_worker_loader.js', 'face_worker_helper.js'].map((f) =>
+    path.join(DIST, f),
+  );
   const modelDir = path.join(DIST, 'models');
   // The build's .br/.gz twins are other encodings of the same files, not more to download.
   for (const f of fs.readdirSync(modelDir)) if (!/NOTICE|README|\.(br|gz)$/i.test(f)) files.push(path.join(modelDir, f));
@@ -98,6 +100,19 @@ test('face analysis after the models load: timings over repeated photos', T, () 
     const files = ['face-good.jpg', 'face-small-head.jpg'];
     const first = await s.upload('photo-input', fixture(files[0]));
     assert.equal(first.content?.state, 'ready', fmt(first));
+    // One photo on two cores (src/photo/worker/helper.rs): the worker fetched the detector and the
+    // mesh, its helper the segmenter and neither the engine's wasm (the worker handed over its
+    // compiled module) nor the other models.
+    const fetched = async (w) =>
+      (await w.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).map((u) => new URL(u).pathname);
+    const worker = s.page.workers().find((w) => /\/face_worker_loader\.js$/.test(w.url()));
+    const helper = s.page.workers().find((w) => /\/face_worker_helper\.js#segmenter$/.test(w.url()));
+    assert.ok(worker && helper, `the worker and its helper run: ${s.page.workers().map((w) => w.url())}`);
+    const [byWorker, byHelper] = [await fetched(worker), await fetched(helper)];
+    const models = (paths) => paths.filter((p) => p.startsWith('/models/')).sort();
+    assert.deepEqual(models(byWorker), ['/models/face_detection_short_range.nnefq', '/models/face_landmark.nnefq'], `${byWorker}`);
+    assert.deepEqual(models(byHelper), ['/models/selfie_segmentation.nnefq'], `${byHelper}`);
+    assert.ok(!byHelper.some((p) => p.endsWith('.wasm')), `the helper fetched no wasm: ${byHelper}`);
     const runs = [];
     for (let i = 1; i <= 8; i++) {
       const r = await s.upload('photo-input', fixture(files[i % 2]));

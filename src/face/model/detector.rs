@@ -31,6 +31,7 @@ pub struct RawDetection {
     pub keypoints: [[f32; 2]; KEYPOINTS],
 }
 
+#[derive(Clone)]
 pub struct Detector {
     plan: Plan,
     anchors: Vec<[f32; 2]>,

@@ -22,6 +22,7 @@ const ROI_SCALE: f32 = 1.5;
 /// ThresholdingCalculator threshold on the face-presence score.
 pub const MIN_PRESENCE: f32 = 0.5;
 
+#[derive(Clone)]
 pub struct Mesh {
     plan: Plan,
 }

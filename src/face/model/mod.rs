@@ -15,7 +15,7 @@ pub mod segmenter;
 #[cfg(test)]
 mod tests;
 
-use crate::face::FaceObservation;
+use crate::face::{Detection, FaceObservation, Landmarks, PersonMask};
 use image::RgbImage;
 use std::fmt;
 use std::sync::Arc;
@@ -83,6 +83,7 @@ pub(crate) fn run_plan(plan: &Plan, model: &'static str, input: Tensor) -> Resul
 }
 
 /// The three models, ready to run.
+#[derive(Clone)]
 pub struct FaceModels {
     pub detector: Detector,
     pub mesh: Mesh,
@@ -92,11 +93,7 @@ pub struct FaceModels {
 impl FaceModels {
     /// Parses the three files of `models/` (as fetched by the browser).
     pub fn from_bytes(detector: &[u8], mesh: &[u8], segmenter: &[u8]) -> Result<FaceModels, ModelError> {
-        Ok(FaceModels {
-            detector: Detector::new(load("detector", detector)?),
-            mesh: Mesh::new(load("mesh", mesh)?),
-            segmenter: Segmenter::new(load("segmenter", segmenter)?),
-        })
+        Ok(FaceFinder::from_bytes(detector, mesh)?.with(&Segmenter::from_bytes(segmenter)?))
     }
 
     /// Reads the three files from a folder laid out like `models/`.
@@ -126,12 +123,67 @@ impl FaceModels {
             return Err(ModelError::EmptyImage);
         }
         let frame = Frame::new(img);
-        let faces = self.detector.detect(&frame, width, height)?;
-        let landmarks = match faces.first() {
-            Some(face) => self.mesh.landmarks(&frame, face)?,
-            None => None,
-        };
+        let (faces, landmarks) = find_faces(&self.detector, &self.mesh, &frame, width, height)?;
         let mask = self.segmenter.mask(&frame, width, height)?;
         Ok(FaceObservation { width, height, faces, landmarks, mask })
     }
+}
+
+/// The detector and the mesh without the segmenter: what the photo page's worker runs while a
+/// second worker computes the person mask (`photo::worker::helper`), which needs no faces.
+#[derive(Clone)]
+pub struct FaceFinder {
+    pub detector: Detector,
+    pub mesh: Mesh,
+}
+
+impl FaceFinder {
+    pub fn from_bytes(detector: &[u8], mesh: &[u8]) -> Result<FaceFinder, ModelError> {
+        Ok(FaceFinder { detector: Detector::new(load("detector", detector)?), mesh: Mesh::new(load("mesh", mesh)?) })
+    }
+
+    /// The faces of `img` (most confident first) and the mesh of the first: `observe` without the
+    /// mask, computed the same way.
+    pub fn find(&self, img: &RgbImage) -> Result<(Vec<Detection>, Option<Landmarks>), ModelError> {
+        let (width, height) = img.dimensions();
+        if width == 0 || height == 0 {
+            return Err(ModelError::EmptyImage);
+        }
+        find_faces(&self.detector, &self.mesh, &Frame::new(img), width, height)
+    }
+
+    /// The three models again, with a segmenter loaded elsewhere (the plans are shared, not copied).
+    pub fn with(&self, segmenter: &Segmenter) -> FaceModels {
+        FaceModels { detector: self.detector.clone(), mesh: self.mesh.clone(), segmenter: segmenter.clone() }
+    }
+}
+
+impl Segmenter {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Segmenter, ModelError> {
+        Ok(Segmenter::new(load("segmenter", bytes)?))
+    }
+
+    /// The person mask of `img` on its own (the photo page's helper worker).
+    pub fn mask_of(&self, img: &RgbImage) -> Result<PersonMask, ModelError> {
+        let (width, height) = img.dimensions();
+        if width == 0 || height == 0 {
+            return Err(ModelError::EmptyImage);
+        }
+        self.mask(&Frame::new(img), width, height)
+    }
+}
+
+fn find_faces(
+    detector: &Detector,
+    mesh: &Mesh,
+    frame: &Frame,
+    width: u32,
+    height: u32,
+) -> Result<(Vec<Detection>, Option<Landmarks>), ModelError> {
+    let faces = detector.detect(frame, width, height)?;
+    let landmarks = match faces.first() {
+        Some(face) => mesh.landmarks(frame, face)?,
+        None => None,
+    };
+    Ok((faces, landmarks))
 }

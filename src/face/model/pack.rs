@@ -125,13 +125,20 @@ pub fn load(bytes: &[u8]) -> TractResult<Arc<TypedRunnableModel>> {
     plan(unpack(bytes)?)
 }
 
+/// tract's NNEF framework, built once: building it parses NNEF's standard fragments, ~15–20 ms
+/// natively (`cargo run --profile cli --example face_load_stages`), several times that in wasm,
+/// and it was built again for each of the three models.
+fn framework() -> &'static tract_nnef::framework::Nnef {
+    static FRAMEWORK: std::sync::OnceLock<tract_nnef::framework::Nnef> = std::sync::OnceLock::new();
+    FRAMEWORK.get_or_init(tract_nnef::nnef)
+}
+
 /// An unpacked model (its graph text possibly rewritten) as an optimised, runnable tract plan.
 pub fn plan(unpacked: Unpacked) -> TractResult<Arc<TypedRunnableModel>> {
     let doc = tract_nnef::ast::parse::parse_document(&unpacked.graph)?;
     let tensors: HashMap<Identifier, Arc<Tensor>> =
         unpacked.tensors.into_iter().map(|(n, t)| (Identifier(n), Arc::new(t))).collect();
     let proto = tract_nnef::ProtoModel { doc, tensors, quantization: None, resources: HashMap::new() };
-    let nnef = tract_nnef::nnef();
-    let model = nnef.model_for_proto_model(&proto)?;
+    let model = framework().model_for_proto_model(&proto)?;
     model.into_optimized()?.into_runnable()
 }

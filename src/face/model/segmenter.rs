@@ -12,6 +12,7 @@ use tract_nnef::prelude::Tensor;
 pub const INPUT: usize = 256;
 pub const RANGE: (f32, f32) = (0.0, 1.0);
 
+#[derive(Clone)]
 pub struct Segmenter {
     plan: Plan,
 }

@@ -210,3 +210,21 @@ fn face_bad_model_files_are_errors() {
         assert!(matches!(e, ModelError::Load { model: "detector", .. }), "{e}");
     }
 }
+
+#[test]
+fn face_finder_and_segmenter_apart_observe_exactly_what_the_three_models_do() {
+    // The photo page runs the finder and the segmenter in two workers; the parts must add up to
+    // `observe` bit for bit, on a portrait, a large picture (the reduced working copy) and a blank.
+    let finder = FaceFinder { detector: models().detector.clone(), mesh: models().mesh.clone() };
+    let big = image::imageops::resize(&portrait("grace_hopper.jpg"), 1600, 1875, image::imageops::FilterType::Nearest);
+    let blank = RgbImage::from_pixel(450, 600, image::Rgb([30, 90, 200]));
+    for (name, img) in [("astronaut", portrait("astronaut.jpg")), ("large", big), ("blank", blank)] {
+        let whole = models().observe(&img).unwrap();
+        let (faces, landmarks) = finder.find(&img).unwrap();
+        let mask = models().segmenter.mask_of(&img).unwrap();
+        let apart = FaceObservation { width: img.width(), height: img.height(), faces, landmarks, mask };
+        assert_eq!(apart, whole, "{name}");
+    }
+    assert_eq!(finder.find(&RgbImage::new(0, 5)).unwrap_err(), ModelError::EmptyImage);
+    assert_eq!(models().segmenter.mask_of(&RgbImage::new(5, 0)).unwrap_err(), ModelError::EmptyImage);
+}

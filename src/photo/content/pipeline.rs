@@ -63,7 +63,7 @@ impl AnalyseError {
 }
 
 /// Decodes `bytes` and runs the models (native tools and the class page's per-file requests; the
-/// single photo page decodes on the page and calls [`analyse_picture`] in the worker).
+/// single photo page decodes on the page, and its worker shrinks the picture and runs the models on it, see `photo::worker`).
 pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseError> {
     let picture = analysis_picture(bytes).map_err(|e| AnalyseError::Unreadable(e.message()))?;
     analyse_picture(picture, software_tag(bytes), models)

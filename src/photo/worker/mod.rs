@@ -20,31 +20,25 @@
 //! The class page asks `{…, kind: "inspect"}` with a whole file (`classroom::inspect_worker`); the
 //! camera page `{…, kind: "frame"}` with a small preview frame (`camera::worker`).
 
+mod helper;
+mod models;
+
+pub(crate) use models::models;
+
 use crate::document::card;
-use crate::face::model::{DETECTOR_FILE, FaceModels, MESH_FILE, SEGMENTER_FILE};
 use crate::face::protocol::encode_observation;
-use crate::photo::content::pipeline::analyse_picture;
+use crate::photo::content::picture::shrink_for_analysis;
+use crate::photo::content::pipeline::Analysed;
 use crate::photo::content::wire::encode_checks;
 use crate::photo::svg::marks_svg;
 use crate::profile;
 use image::RgbImage;
-use js_sys::{Array, Float32Array, Float64Array, Object, Promise, Reflect, Uint8Array};
-use std::cell::RefCell;
+use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint8Array};
 use std::collections::BTreeSet;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{JsFuture, future_to_promise, spawn_local};
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Response};
-
-/// Fetched from the site's `models/` folder, in `FaceModels::from_bytes` order.
-const MODEL_FILES: [&str; 3] = [DETECTOR_FILE, MESH_FILE, SEGMENTER_FILE];
-
-thread_local! {
-    static MODELS: RefCell<Option<Rc<FaceModels>>> = const { RefCell::new(None) };
-    /// The one model download in flight, shared by requests that arrive while it runs.
-    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
-}
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -54,8 +48,9 @@ pub(crate) fn now_ms() -> f64 {
     scope().performance().map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
 
-/// Starts listening and tells the page it is ready.
+/// Starts listening and tells the page (or, for a helper, the worker that started it) it is ready.
 pub fn run() {
+    helper::start_if_helper();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| spawn_local(handle(ev.data())));
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
@@ -77,7 +72,7 @@ fn post_error(id: u32, message: &str) {
     post("error", id, &[("message", message.into())], &Array::new());
 }
 
-fn number(data: &JsValue, key: &str) -> Option<u32> {
+pub(crate) fn number(data: &JsValue, key: &str) -> Option<u32> {
     Reflect::get(data, &key.into()).ok()?.as_f64().filter(|v| v.is_finite() && *v >= 0.0).map(|v| v as u32)
 }
 
@@ -90,6 +85,9 @@ async fn handle(data: JsValue) {
 
 async fn answer(id: u32, data: JsValue) -> Result<(), String> {
     let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|k| k.as_string());
+    if let Some(answered) = helper::answer(id, kind.as_deref(), &data).await {
+        return answered;
+    }
     match kind.as_deref() {
         Some("inspect") => return crate::classroom::inspect_worker::answer(id, &data).await,
         Some("look") => return crate::classroom::inspect_worker::look(id, &data),
@@ -150,11 +148,13 @@ async fn answer_faces(
     software: Option<String>,
     profile: &profile::Profile,
 ) -> Result<(), String> {
+    let picture = shrink_for_analysis(image);
     let started = now_ms();
-    let models = models(id).await?;
+    let engine = helper::engine(id).await?;
     let load_ms = now_ms() - started;
     let started = now_ms();
-    let analysed = analyse_picture(image, software, &models).map_err(|e| e.message().to_owned())?;
+    let observation = engine.observe(id, &picture).await?;
+    let analysed = Analysed { picture, observation, software };
     let run_ms = now_ms() - started;
     let started = now_ms();
     // Confirmations are the page's: it applies them to the `manual` rows it shows.
@@ -179,54 +179,4 @@ async fn answer_faces(
     ];
     post("observed", id, &fields, &transfer);
     Ok(())
-}
-
-/// The loaded models, fetching them once. A failed download is forgotten so the next request
-/// tries again.
-pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
-    if let Some(m) = MODELS.with(|m| m.borrow().clone()) {
-        return Ok(m);
-    }
-    let promise = LOADING.with(|l| {
-        l.borrow_mut()
-            .get_or_insert_with(|| {
-                future_to_promise(async move {
-                    let models = load(id).await.map_err(|e| JsValue::from_str(&e))?;
-                    MODELS.with(|m| *m.borrow_mut() = Some(Rc::new(models)));
-                    Ok(JsValue::UNDEFINED)
-                })
-            })
-            .clone()
-    });
-    let loaded = JsFuture::from(promise).await;
-    LOADING.with(|l| *l.borrow_mut() = None);
-    loaded.map_err(|e| e.as_string().unwrap_or_else(|| "模型加载失败。".into()))?;
-    MODELS.with(|m| m.borrow().clone()).ok_or_else(|| "模型加载失败。".into())
-}
-
-async fn load(id: u32) -> Result<FaceModels, String> {
-    let total = MODEL_FILES.len() as u32;
-    let mut files = Vec::with_capacity(MODEL_FILES.len());
-    let progress = |done: u32| post("progress", id, &[("done", done.into()), ("total", total.into())], &Array::new());
-    // All three requests start at once (over a real network that saves round trips); the bodies
-    // are then read in order, each finished file counted in the progress.
-    let urls = MODEL_FILES.map(|name| format!("models/{name}"));
-    let requests = urls.each_ref().map(|url| scope().fetch_with_str(url));
-    progress(0);
-    for (i, (url, request)) in urls.iter().zip(requests).enumerate() {
-        files.push(read_body(url, request).await?);
-        progress(i as u32 + 1);
-    }
-    FaceModels::from_bytes(&files[0], &files[1], &files[2]).map_err(|e| format!("模型文件无法加载：{e}"))
-}
-
-/// The bytes of a started `fetch` of `url`.
-async fn read_body(url: &str, request: Promise) -> Result<Vec<u8>, String> {
-    let failed = || format!("无法下载模型文件 {url}，请检查网络后刷新页面。");
-    let response: Response = JsFuture::from(request).await.map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
-    if !response.ok() {
-        return Err(failed());
-    }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
-    Ok(Uint8Array::new(&buffer).to_vec())
 }
