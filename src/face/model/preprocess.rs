@@ -178,6 +178,21 @@ impl Pixels<'_> {
     fn add_bilinear(&self, x: Tap, y: Tap, acc: &mut [f32; 3]) {
         let (fx, fy) = (x.frac, y.frac);
         let (x0, y0) = (x.index, y.index);
+        // Nearly every tap has all four pixels inside the picture: one range check then, instead of
+        // a border check and a bounds-checked read per pixel. Same weights, same order of sums.
+        if x0 >= 0 && y0 >= 0 && x0 + 1 < self.w && y0 + 1 < self.h {
+            let stride = self.w as usize * 3;
+            let at = y0 as usize * stride + x0 as usize * 3;
+            let (top, bottom) = (&self.raw[at..at + 6], &self.raw[at + stride..at + stride + 6]);
+            let (w00, w10, w01, w11) = ((1.0 - fx) * (1.0 - fy), fx * (1.0 - fy), (1.0 - fx) * fy, fx * fy);
+            for (c, a) in acc.iter_mut().enumerate() {
+                *a += w00 * f32::from(top[c]);
+                *a += w10 * f32::from(top[c + 3]);
+                *a += w01 * f32::from(bottom[c]);
+                *a += w11 * f32::from(bottom[c + 3]);
+            }
+            return;
+        }
         let taps = [(0, 0, (1.0 - fx) * (1.0 - fy)), (1, 0, fx * (1.0 - fy)), (0, 1, (1.0 - fx) * fy), (1, 1, fx * fy)];
         for (dx, dy, wgt) in taps {
             let (mut px, mut py) = (x0 + dx, y0 + dy);
@@ -253,6 +268,82 @@ mod tests {
             assert_eq!(fast_floor(x), x.floor(), "{x}");
         }
         assert!(fast_floor(f32::NAN).is_nan());
+    }
+
+    /// `sample` as plainly defined: every tap through `Square`'s rotation maths, each of its four
+    /// pixels read with the border rule (the per-pixel checks the inside fast path skips).
+    fn plain_sample(frame: &Frame, sq: &Square, n: usize, border: Border, range: (f32, f32)) -> Vec<f32> {
+        let k = ((sq.side * frame.scale / n as f32).ceil() as usize).clamp(1, 4);
+        let norm = (range.1 - range.0) / 255.0 / (k * k) as f32;
+        let (sin, cos) = sq.rotation.sin_cos();
+        let step = sq.side / (n * k) as f32;
+        let offset = |m: usize| (m as f32 + 0.5) * step - sq.side / 2.0;
+        let (w, h) = (i64::from(frame.image.width()), i64::from(frame.image.height()));
+        let mut out = vec![];
+        for v in 0..n {
+            for u in 0..n {
+                let mut acc = [0f32; 3];
+                for j in 0..k {
+                    for i in 0..k {
+                        let (dx, dy) = (offset(u * k + i), offset(v * k + j));
+                        let x = (sq.cx + cos * dx - sin * dy) * frame.scale - 0.5;
+                        let y = (sq.cy + sin * dx + cos * dy) * frame.scale - 0.5;
+                        let (fx, fy) = (x - x.floor(), y - y.floor());
+                        let (x0, y0) = (x.floor() as i64, y.floor() as i64);
+                        let taps = [
+                            (0, 0, (1.0 - fx) * (1.0 - fy)),
+                            (1, 0, fx * (1.0 - fy)),
+                            (0, 1, (1.0 - fx) * fy),
+                            (1, 1, fx * fy),
+                        ];
+                        for (ox, oy, wgt) in taps {
+                            let (px, py) = (x0 + ox, y0 + oy);
+                            let inside = (0..w).contains(&px) && (0..h).contains(&py);
+                            if !inside && border == Border::Zero {
+                                continue;
+                            }
+                            let p = frame.image.get_pixel(px.clamp(0, w - 1) as u32, py.clamp(0, h - 1) as u32);
+                            for (a, c) in acc.iter_mut().zip(p.0) {
+                                *a += wgt * f32::from(c);
+                            }
+                        }
+                    }
+                }
+                out.extend(acc.iter().map(|a| a * norm + range.0));
+            }
+        }
+        out
+    }
+
+    /// The fast path for taps inside the picture must give bit for bit what the plain per-pixel
+    /// definition gives, rotated or not, on squares inside the picture and across every edge.
+    #[test]
+    fn sample_is_the_plain_definition_bit_for_bit() {
+        let img = RgbImage::from_fn(101, 67, |x, y| {
+            image::Rgb([(x * 37 + y * 11) as u8, (x * y * 5) as u8, (x ^ (y * 3)) as u8])
+        });
+        let big = RgbImage::from_fn(1300, 70, |x, y| image::Rgb([(x * 3 + y) as u8, (x / 5 * y) as u8, 200]));
+        let (small, reduced) = (Frame::new(&img), Frame::new(&big));
+        assert!(reduced.scale < 1.0);
+        for (frame, sq, n) in [
+            (&small, Square::letterbox(101, 67), 32),
+            (&small, Square { cx: 50.3, cy: 33.9, side: 40.0, rotation: 0.0 }, 24),
+            (&small, Square { cx: 50.3, cy: 33.9, side: 40.0, rotation: 0.41 }, 24),
+            (&small, Square { cx: 5.0, cy: 60.0, side: 70.0, rotation: -2.3 }, 20),
+            (&small, Square { cx: 90.0, cy: 10.0, side: 7.0, rotation: 0.0 }, 16),
+            (&reduced, Square::letterbox(1300, 70), 40),
+            (&reduced, Square { cx: 640.0, cy: 35.0, side: 60.0, rotation: 0.2 }, 12),
+        ] {
+            for border in [Border::Zero, Border::Replicate] {
+                let t = frame.sample(&sq, n, border, (-1.0, 1.0));
+                let fast = t.try_as_plain_ram().unwrap();
+                let fast = fast.as_slice::<f32>().unwrap();
+                let plain = plain_sample(frame, &sq, n, border, (-1.0, 1.0));
+                assert_eq!(fast.len(), plain.len());
+                let same = fast.iter().zip(&plain).all(|(p, q)| p.to_bits() == q.to_bits());
+                assert!(same, "{sq:?} {border:?}");
+            }
+        }
     }
 
     /// The unrotated fast path must give exactly what the per-tap rotation maths gives: a rotation

@@ -49,6 +49,14 @@ pub fn shrink_for_analysis(image: RgbImage) -> RgbImage {
     shrink_within(image, MAX_SIDE)
 }
 
+/// [`shrink_for_analysis`] of a picture the caller keeps (a decode it reuses): copied only when it
+/// already fits, instead of copied and then shrunk.
+pub fn shrunk_for_analysis(image: &RgbImage) -> RgbImage {
+    let (w, h) = image.dimensions();
+    let target = fit_within(w, h, MAX_SIDE);
+    if (w, h) == target { image.clone() } else { crate::imaging::resample::triangle(image, target.0, target.1) }
+}
+
 /// Shrinks a picture to at most `max_side` on its longer side (unchanged if it already fits).
 pub fn shrink_within(image: RgbImage, max_side: u32) -> RgbImage {
     let (w, h) = image.dimensions();

@@ -3,7 +3,9 @@
 //! the models, so the page only shows the answer; the `precheck` CLI and the accuracy command run
 //! it natively with the models embedded in the binary.
 
-use super::picture::{MAX_SIDE, analysis_picture, decoded_within, shrink_for_analysis, software_tag};
+use super::picture::{
+    MAX_SIDE, analysis_picture, decoded_within, shrink_for_analysis, shrunk_for_analysis, software_tag,
+};
 use super::{ContentInput, ContentResult, check_content};
 use crate::face::FaceObservation;
 use crate::face::model::FaceModels;
@@ -76,7 +78,11 @@ pub fn analyse_picture(
     software: Option<String>,
     models: &FaceModels,
 ) -> Result<Analysed, AnalyseError> {
-    let picture = shrink_for_analysis(picture);
+    analyse_shrunk(shrink_for_analysis(picture), software, models)
+}
+
+/// [`analyse_picture`] of a picture already shrunk for analysis.
+fn analyse_shrunk(picture: RgbImage, software: Option<String>, models: &FaceModels) -> Result<Analysed, AnalyseError> {
     let observation = models.observe(&picture).map_err(|e| AnalyseError::Model(format!("人脸分析失败：{e}")))?;
     Ok(Analysed { picture, observation, software })
 }
@@ -127,7 +133,8 @@ pub fn check_photo_seen(
     let mut checks = report.checks;
     let (mut marks, mut analysed, mut decoded) = (None, None, None);
     let seen = decode.and_then(|d| {
-        let a = analyse_picture(d.image.clone(), software_tag(bytes), models)?;
+        // Shrunk from the kept decode, not from a copy of it.
+        let a = analyse_shrunk(shrunk_for_analysis(&d.image), software_tag(bytes), models)?;
         Ok((a, d))
     });
     match seen {
