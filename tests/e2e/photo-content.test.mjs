@@ -130,6 +130,28 @@ test('face analysis after the models load: timings over repeated photos', T, () 
   }),
 );
 
+test('without its helper the worker runs all three models itself and the photo is judged the same', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    // The helper's loader cannot be fetched: its worker fails to start (photo::worker::helper).
+    await s.context.route(/\/face_worker_helper\.js(#.*)?$/, (route) => route.abort('failed'));
+    const r = await s.upload('photo-input', fixture('face-good.jpg'));
+    assert.equal(r.content?.state, 'ready', `analysed without the helper (${JSON.stringify(r.content)})`);
+    const worker = s.page.workers().find((w) => /\/face_worker_loader\.js$/.test(w.url()));
+    const fetched = (await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)))
+      .map((u) => new URL(u).pathname)
+      .filter((p) => p.startsWith('/models/'))
+      .sort();
+    assert.deepEqual(
+      fetched,
+      ['/models/face_detection_short_range.nnefq', '/models/face_landmark.nnefq', '/models/selfie_segmentation.nnefq'],
+      'the worker fetched the segmenter itself',
+    );
+    // The same verdicts as with the helper (the fixture's expectations above).
+    const expected = faces.find((f) => f.file === 'face-good.jpg').expect.checks;
+    for (const [id, st] of Object.entries(expected)) assert.equal(r.checks[id], st, `row ${id} (${fmt(r)})`);
+  }),
+);
+
 test('switching the rule profile judges the same photo again against the new profile', T, () =>
   withPage(env, '#/photo', async (s) => {
     const status = '[data-testid="content-status-input"]';

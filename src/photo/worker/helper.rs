@@ -182,6 +182,13 @@ impl Helper {
         worker.post_message(&wasm_bindgen::module()).ok()?;
         let waiting = Waiting::default();
         let loaded = waiter(&waiting, LOAD);
+        // A helper that fails to start rejects this before the photo's request awaits it (this
+        // thread is planning its own models then): handled from the start, that is no uncaught
+        // error, and the request still sees the rejection when it awaits.
+        // The handler outlives the helper (it runs after `give_up` dropped it): kept for the visit.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+        let _ = loaded.catch(&ignore);
+        ignore.forget();
         let on_message = {
             let waiting = waiting.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -234,7 +241,7 @@ impl Helper {
         if let Some(helper) = HELPER.with(|h| h.borrow_mut().take()) {
             helper.worker.terminate();
             for (_, _, reject) in helper.waiting.borrow_mut().drain(..) {
-                reject.call0(&JsValue::NULL).ok();
+                reject.call1(&JsValue::NULL, &"the helper stopped".into()).ok();
             }
         }
     }
