@@ -118,11 +118,7 @@ impl FaceModels {
 
     /// Faces, the mesh of the most confident face and the person mask of `img`.
     pub fn observe(&self, img: &RgbImage) -> Result<FaceObservation, ModelError> {
-        let (width, height) = img.dimensions();
-        if width == 0 || height == 0 {
-            return Err(ModelError::EmptyImage);
-        }
-        let frame = Frame::new(img);
+        let (frame, width, height) = frame_of(img)?;
         let (faces, landmarks) = find_faces(&self.detector, &self.mesh, &frame, width, height)?;
         let mask = self.segmenter.mask(&frame, width, height)?;
         Ok(FaceObservation { width, height, faces, landmarks, mask })
@@ -145,11 +141,8 @@ impl FaceFinder {
     /// The faces of `img` (most confident first) and the mesh of the first: `observe` without the
     /// mask, computed the same way.
     pub fn find(&self, img: &RgbImage) -> Result<(Vec<Detection>, Option<Landmarks>), ModelError> {
-        let (width, height) = img.dimensions();
-        if width == 0 || height == 0 {
-            return Err(ModelError::EmptyImage);
-        }
-        find_faces(&self.detector, &self.mesh, &Frame::new(img), width, height)
+        let (frame, width, height) = frame_of(img)?;
+        find_faces(&self.detector, &self.mesh, &frame, width, height)
     }
 
     /// The three models again, with a segmenter loaded elsewhere (the plans are shared, not copied).
@@ -165,12 +158,18 @@ impl Segmenter {
 
     /// The person mask of `img` on its own (the photo page's helper worker).
     pub fn mask_of(&self, img: &RgbImage) -> Result<PersonMask, ModelError> {
-        let (width, height) = img.dimensions();
-        if width == 0 || height == 0 {
-            return Err(ModelError::EmptyImage);
-        }
-        self.mask(&Frame::new(img), width, height)
+        let (frame, width, height) = frame_of(img)?;
+        self.mask(&frame, width, height)
     }
+}
+
+/// The models' working picture of `img` and its size; a picture without pixels is an error.
+fn frame_of(img: &RgbImage) -> Result<(Frame<'_>, u32, u32), ModelError> {
+    let (width, height) = img.dimensions();
+    if width == 0 || height == 0 {
+        return Err(ModelError::EmptyImage);
+    }
+    Ok((Frame::new(img), width, height))
 }
 
 fn find_faces(

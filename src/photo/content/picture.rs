@@ -52,21 +52,20 @@ pub fn shrink_for_analysis(image: RgbImage) -> RgbImage {
 /// [`shrink_for_analysis`] of a picture the caller keeps (a decode it reuses): copied only when it
 /// already fits, instead of copied and then shrunk.
 pub fn shrunk_for_analysis(image: &RgbImage) -> RgbImage {
-    let (w, h) = image.dimensions();
-    let target = fit_within(w, h, MAX_SIDE);
-    if (w, h) == target { image.clone() } else { crate::imaging::resample::triangle(image, target.0, target.1) }
+    shrunk_within(image, MAX_SIDE).unwrap_or_else(|| image.clone())
 }
 
 /// Shrinks a picture to at most `max_side` on its longer side (unchanged if it already fits).
 pub fn shrink_within(image: RgbImage, max_side: u32) -> RgbImage {
+    shrunk_within(&image, max_side).unwrap_or(image)
+}
+
+/// A copy of `image` at most `max_side` on its longer side; `None` when it already fits.
+fn shrunk_within(image: &RgbImage, max_side: u32) -> Option<RgbImage> {
     let (w, h) = image.dimensions();
     let target = fit_within(w, h, max_side);
-    if (w, h) == target {
-        image
-    } else {
-        // Triangle (bilinear) is enough for a picture only measured, never saved.
-        crate::imaging::resample::triangle(&image, target.0, target.1)
-    }
+    // Triangle (bilinear) is enough for a picture only measured, never saved.
+    ((w, h) != target).then(|| crate::imaging::resample::triangle(image, target.0, target.1))
 }
 
 /// Both halves in one call (native tools).

@@ -65,7 +65,8 @@ impl AnalyseError {
 }
 
 /// Decodes `bytes` and runs the models (native tools and the class page's per-file requests; the
-/// single photo page decodes on the page, and its worker shrinks the picture and runs the models on it, see `photo::worker`).
+/// single photo page decodes on the page, and its worker shrinks the picture and runs the models,
+/// see `photo::worker`).
 pub fn analyse(bytes: &[u8], models: &FaceModels) -> Result<Analysed, AnalyseError> {
     let picture = analysis_picture(bytes).map_err(|e| AnalyseError::Unreadable(e.message()))?;
     analyse_picture(picture, software_tag(bytes), models)

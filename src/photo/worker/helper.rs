@@ -38,14 +38,13 @@ const ROLE: &str = "#segmenter";
 /// The id under which the helper's load is awaited (requests count from 1).
 const LOAD: u32 = 0;
 
-/// Whether this instance is a helper (its URL says so); if so it loads its model now and says so.
-pub fn start_if_helper() -> bool {
+/// If this instance is a helper (its URL says so), loads its model now and says when it is done.
+pub fn start_if_helper() {
     let hash = Reflect::get(&scope(), &"location".into())
         .and_then(|location| Reflect::get(&location, &"hash".into()))
         .ok()
         .and_then(|hash| hash.as_string());
-    let helper = hash.as_deref() == Some(ROLE);
-    if helper {
+    if hash.as_deref() == Some(ROLE) {
         spawn_local(async {
             match segmenter(LOAD).await {
                 Ok(_) => post("loaded", LOAD, &[], &Array::new()),
@@ -53,12 +52,13 @@ pub fn start_if_helper() -> bool {
             }
         });
     }
-    helper
 }
 
 /// The helper's answer to a `mask` request (`None` for requests that are not the helper's).
 pub async fn answer(id: u32, kind: Option<&str>, data: &JsValue) -> Option<Result<(), String>> {
-    (kind? == "mask").then_some(())?;
+    if kind? != "mask" {
+        return None;
+    }
     Some(answer_mask(id, data).await)
 }
 

@@ -39,7 +39,7 @@ thread_local! {
 /// The three models here, loading what is missing (the finder's and the segmenter's downloads run
 /// at the same time).
 pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
-    if let Some(models) = MODELS.with(|m| m.borrow().clone()) {
+    if let Some(models) = loaded_models() {
         return Ok(models);
     }
     let segmenter = start(&SEGMENTER, id, load_segmenter);
@@ -76,7 +76,7 @@ pub(crate) fn count_file(id: u32) {
     post("progress", id, &[("done", done.into()), ("total", FILES.into())], &Array::new());
 }
 
-/// The slot's load: `Ok` when already loaded, else the promise of the load in flight (started
+/// The slot's load: `None` when already loaded, else the promise of the load in flight (started
 /// now if none is).
 fn start<T: 'static, F: Future<Output = Result<T, String>> + 'static>(
     slot: &'static LocalKey<Slot<T>>,
