@@ -329,13 +329,15 @@ function bindHelpers(s) {
     },
 
     /**
-     * Chooses `file` in the file input with `data-testid=testid` and waits for a new input report
-     * (with data-verdict) or a file error. Returns readState('input') plus `wallMs`.
+     * Chooses `file` in the file input with `data-testid=testid` (or in `chooser`, a file chooser
+     * the page opened) and waits for a new input report (with data-verdict) or a file error.
+     * Returns readState('input') plus `wallMs`.
      */
-    async upload(testid, file) {
+    async upload(testid, file, { chooser } = {}) {
       const before = await page.evaluate(stateKey);
       const t0 = Date.now();
-      await page.setInputFiles(`input[type="file"][data-testid="${testid}"]`, file);
+      if (chooser) await chooser.setFiles(file);
+      else await page.setInputFiles(`input[type="file"][data-testid="${testid}"]`, file);
       try {
         await page.waitForFunction(
           (prev) => {

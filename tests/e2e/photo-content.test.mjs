@@ -1,5 +1,5 @@
 // Photo content (#/photo with real faces): the face models run in a Web Worker fetched from the
-// site's own origin only when a photo is checked; content rows (face, framing, background, clothing)
+// site's own origin only when the photo's file picker opens or a photo is checked; content rows (face, framing, background, clothing)
 // match each fixture's expectation; marks are drawn over the photo; manual rows are confirmed by the
 // person; the face-aware fix frames a phone photo or refuses with retake advice. Timings printed.
 
@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { setup, withPage, manifest, fixture, fmt, waitContent, readState, DIST } from './harness.mjs';
+import { setup, withPage, manifest, fixture, fmt, waitContent, readState, until, DIST } from './harness.mjs';
 
 const M = manifest();
 const faces = M.files.filter((f) => f.page === 'photo-content');
@@ -149,6 +149,67 @@ test('without its helper the worker runs all three models itself and the photo i
     // The same verdicts as with the helper (the fixture's expectations above).
     const expected = faces.find((f) => f.file === 'face-good.jpg').expect.checks;
     for (const [id, st] of Object.entries(expected)) assert.equal(r.checks[id], st, `row ${id} (${fmt(r)})`);
+  }),
+);
+
+// A parent opens the file picker, and the album or the file dialog keeps them busy for a moment:
+// meanwhile the worker starts, loads the models and runs them once (photo::worker::warm), so the
+// photo finds the engine ready and compiled. A benchmark too: it prints when the engine was ready,
+// counted from the worker's start (the click), and the first analysis after the warm-up.
+test('opening the file picker readies the engine while the parent chooses: the first photo runs warm', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const urls = recordRequests(s);
+    await s.page.waitForLoadState('networkidle');
+    assert.deepEqual(urls.filter((u) => /face_worker|\/models\//.test(u)), [], 'the photo page alone loads no engine');
+    assert.deepEqual(s.page.workers().map((w) => w.url()), [], 'and starts no worker');
+    const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.click('label[for="photo-input"]')]);
+    // The parent is still choosing: both workers mark their warm-up in their performance timeline.
+    const marks = async (w) =>
+      Object.fromEntries(await w.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    const find = (re) => s.page.workers().find((w) => re.test(w.url()));
+    let worker;
+    let helper;
+    await until(
+      async () => {
+        [worker, helper] = [find(/\/face_worker_loader\.js$/), find(/\/face_worker_helper\.js#segmenter$/)];
+        return (
+          worker && helper && 'face-engine-warm' in (await marks(worker)) && 'face-segmenter-warm' in (await marks(helper))
+        );
+      },
+      'the engine warmed up while the file chooser was open',
+      120_000,
+    );
+    const [byWorker, byHelper] = [await marks(worker), await marks(helper)];
+    const r = await s.upload('photo-input', fixture('face-good.jpg'), { chooser });
+    assert.equal(r.content?.state, 'ready', fmt(r));
+    assert.ok(r.content.loadMs < 50, `the models were ready when the photo came (load_ms ${r.content.loadMs})`);
+    const expected = byName('face-good.jpg').expect.checks;
+    for (const [id, st] of Object.entries(expected)) assert.equal(r.checks[id], st, `row ${id} (${fmt(r)})`);
+    const ms = (v) => v.toFixed(1);
+    console.log(
+      `timing face-analysis-warm engine_loaded_ms=${ms(byWorker['face-engine-loaded'])} ` +
+        `engine_warm_ms=${ms(byWorker['face-engine-warm'])} segmenter_warm_ms=${ms(byHelper['face-segmenter-warm'])} ` +
+        `first_run_ms=${r.content.runMs} load_ms=${r.content.loadMs}`,
+    );
+  }),
+);
+
+test('a photo chosen while the warm-up still loads the models waits for that same load', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.click('label[for="photo-input"]')]);
+    const r = await s.upload('photo-input', fixture('face-good.jpg'), { chooser });
+    assert.equal(r.content?.state, 'ready', fmt(r));
+    const expected = byName('face-good.jpg').expect.checks;
+    for (const [id, st] of Object.entries(expected)) assert.equal(r.checks[id], st, `row ${id} (${fmt(r)})`);
+    // One load for both: each model was fetched once, by the worker or by its helper.
+    const fetched = [];
+    for (const w of s.page.workers().filter((w) => /\/face_worker_(loader|helper)\.js/.test(w.url()))) {
+      fetched.push(...(await w.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))));
+    }
+    assert.deepEqual(
+      fetched.filter((p) => p.startsWith('/models/')).sort(),
+      ['/models/face_detection_short_range.nnefq', '/models/face_landmark.nnefq', '/models/selfie_segmentation.nnefq'],
+    );
   }),
 );
 

@@ -3,8 +3,8 @@
 //! `document::ui::card_client`).
 //!
 //! The worker — tract, the three MediaPipe models, the content checks and the card finder, about
-//! 3 MB — is started on the first photo or document check, never on page load, so the home page
-//! stays small. One worker serves the single pages for the whole visit; the class page runs a few
+//! 3 MB — is started when a photo or document file picker opens (`warm`) or on the first check,
+//! never on page load, so the home page stays small. One worker serves the single pages for the whole visit; the class page runs a few
 //! more beside it ([`WorkerId::Analysis`]) and its own class worker ([`WorkerId::Class`]). If a
 //! worker dies (a failed download, a trap in wasm) it is dropped and the next request starts a new
 //! one. Pictures are posted as transferred buffers; replies are plain objects (the protocols are
@@ -79,6 +79,16 @@ pub async fn request(
     let transfer = Array::of1(&rgb.buffer());
     fields.extend([("width", width.into()), ("height", height.into()), ("rgb", rgb.into())]);
     send(WorkerId::Analysis(0), fields, transfer, answer_type, on_progress).await
+}
+
+/// Starts the single pages' worker, if it is not running, and asks it to get ready for a check
+/// (`photo::worker::warm`; `faces`: load and run the face models once), without waiting for it.
+pub fn warm(faces: bool) {
+    let fields = vec![("kind", "warm".into()), ("faces", faces.into())];
+    wasm_bindgen_futures::spawn_local(async move {
+        // A failed warm-up leaves nothing behind: the check itself loads what it needs.
+        let _ = send(WorkerId::Analysis(0), fields, Array::new(), "warm", |_, _| {}).await;
+    });
 }
 
 /// Posts `fields` (with `transfer`: buffers handed over, not copied) to `worker`, starting it if

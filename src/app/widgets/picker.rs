@@ -1,4 +1,6 @@
-//! The file input, styled as a big button (phones offer the camera or the album).
+//! The file input, styled as a big button (phones offer the camera or the album). Opening it
+//! starts the analysis worker that checks every file picked here, and for a photo the face
+//! models, while the parent is still choosing (`photo::worker::warm`).
 
 use crate::app::browser;
 use crate::report::Kind;
@@ -29,6 +31,8 @@ pub fn FilePicker(
                 type="file"
                 accept="image/*,.jpg,.jpeg,.png,.heic"
                 data-testid=input_id
+                // A click on the input or its label opens the chooser.
+                on:click=move |_| crate::app::analysis::worker_client::warm(kind == Kind::Photo)
                 on:change=on_change
             />
             <p class="privacy-note">"文件只在你的浏览器里读取，不会上传。"</p>

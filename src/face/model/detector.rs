@@ -42,6 +42,11 @@ impl Detector {
         Detector { plan, anchors: anchors() }
     }
 
+    /// One run on a blank input, its answer dropped (see `FaceFinder::warm_up`).
+    pub fn warm_up(&self) -> Result<(), ModelError> {
+        self.raw(super::blank("detector", INPUT)?).map(drop)
+    }
+
     /// Runs the model on a 1×128×128×3 input: (regressors 896×16, score logits 896).
     pub fn raw(&self, input: Tensor) -> Result<(Vec<f32>, Vec<f32>), ModelError> {
         let outputs = run_plan(&self.plan, "detector", input)?;

@@ -54,6 +54,11 @@ impl Mesh {
         Mesh { plan }
     }
 
+    /// One run on a blank input, its answer dropped (see `FaceFinder::warm_up`).
+    pub fn warm_up(&self) -> Result<(), ModelError> {
+        self.raw(super::blank("mesh", INPUT)?).map(drop)
+    }
+
     /// Runs the model on a 1×192×192×3 input: (468 × [x, y, z] in input pixels, presence 0–1).
     pub fn raw(&self, input: Tensor) -> Result<(Vec<f32>, f32), ModelError> {
         let outputs = run_plan(&self.plan, "mesh", input)?;

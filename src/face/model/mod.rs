@@ -64,6 +64,11 @@ fn load(model: &'static str, bytes: &[u8]) -> Result<Plan, ModelError> {
     pack::plan(unpacked).map_err(err)
 }
 
+/// An all-zero `side`×`side` input, for the models' `warm_up` (see [`FaceFinder::warm_up`]).
+fn blank(model: &'static str, side: usize) -> Result<Tensor, ModelError> {
+    Tensor::zero::<f32>(&[1, side, side, 3]).map_err(|e| ModelError::Run { model, message: format!("{e:#}") })
+}
+
 /// Runs a one-input plan; every output flattened to f32.
 pub(crate) fn run_plan(plan: &Plan, model: &'static str, input: Tensor) -> Result<Vec<Vec<f32>>, ModelError> {
     let err = |e: tract_nnef::prelude::TractError| ModelError::Run { model, message: format!("{e:#}") };
@@ -116,6 +121,13 @@ impl FaceModels {
         FaceModels::load_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models"))
     }
 
+    /// One blank run of each model, as [`FaceFinder::warm_up`].
+    pub fn warm_up(&self) -> Result<(), ModelError> {
+        self.detector.warm_up()?;
+        self.mesh.warm_up()?;
+        self.segmenter.warm_up()
+    }
+
     /// Faces, the mesh of the most confident face and the person mask of `img`.
     pub fn observe(&self, img: &RgbImage) -> Result<FaceObservation, ModelError> {
         let (frame, width, height) = frame_of(img)?;
@@ -143,6 +155,16 @@ impl FaceFinder {
     pub fn find(&self, img: &RgbImage) -> Result<(Vec<Detection>, Option<Landmarks>), ModelError> {
         let (frame, width, height) = frame_of(img)?;
         find_faces(&self.detector, &self.mesh, &frame, width, height)
+    }
+
+    /// Runs the detector and the mesh once on a blank input. A browser compiles wasm function by
+    /// function on first use and optimises hot loops after a while, so the first photo through the
+    /// models takes about three times as long as the next; run while the parent is still choosing
+    /// a file (`photo::worker::warm`), that first pass costs the parent nothing. The plans keep no
+    /// state between runs: the answers after it are the same.
+    pub fn warm_up(&self) -> Result<(), ModelError> {
+        self.detector.warm_up()?;
+        self.mesh.warm_up()
     }
 
     /// The three models again, with a segmenter loaded elsewhere (the plans are shared, not copied).

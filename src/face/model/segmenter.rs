@@ -23,6 +23,11 @@ impl Segmenter {
         Segmenter { plan }
     }
 
+    /// One run on a blank input, its answer dropped (see `FaceFinder::warm_up`).
+    pub fn warm_up(&self) -> Result<(), ModelError> {
+        self.raw(super::blank("segmenter", INPUT)?).map(drop)
+    }
+
     /// Runs the model on a 1×256×256×3 input: 256×256 person probabilities, row-major.
     pub fn raw(&self, input: Tensor) -> Result<Vec<f32>, ModelError> {
         let outputs = run_plan(&self.plan, "segmenter", input)?;

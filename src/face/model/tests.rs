@@ -228,3 +228,15 @@ fn face_finder_and_segmenter_apart_observe_exactly_what_the_three_models_do() {
     assert_eq!(finder.find(&RgbImage::new(0, 5)).unwrap_err(), ModelError::EmptyImage);
     assert_eq!(models().segmenter.mask_of(&RgbImage::new(5, 0)).unwrap_err(), ModelError::EmptyImage);
 }
+
+#[test]
+fn face_warm_up_runs_every_model_and_changes_no_answer() {
+    // Fresh models, so the warm-up is their first run (as in the worker).
+    let fresh = FaceModels::load_builtin().unwrap();
+    fresh.warm_up().unwrap();
+    let finder = FaceFinder { detector: fresh.detector.clone(), mesh: fresh.mesh.clone() };
+    finder.warm_up().unwrap();
+    fresh.segmenter.warm_up().unwrap();
+    let img = portrait("astronaut.jpg");
+    assert_eq!(fresh.observe(&img).unwrap(), models().observe(&img).unwrap());
+}

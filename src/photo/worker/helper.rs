@@ -17,7 +17,8 @@
 //! height, mask: Uint8Array}` for each `{kind: "mask", id, width, height, rgb}` (or `{type:
 //! "error", id, message}`).
 
-use super::models::{count_file, finder, loaded_models, models, segmenter};
+use super::models::{count_file, finder, loaded_models, models, segmenter, watch};
+use super::warm::mark;
 use super::{number, post, scope};
 use crate::face::model::{FaceFinder, FaceModels};
 use crate::face::{FaceObservation, PersonMask};
@@ -46,8 +47,15 @@ pub fn start_if_helper() {
         .and_then(|hash| hash.as_string());
     if hash.as_deref() == Some(ROLE) {
         spawn_local(async {
-            match segmenter(LOAD).await {
-                Ok(_) => post("loaded", LOAD, &[], &Array::new()),
+            match segmenter().await {
+                Ok(segmenter) => {
+                    post("loaded", LOAD, &[], &Array::new());
+                    // The worker's own two models take longer to load: a first photo's mask
+                    // request comes after this, onto compiled code (`FaceFinder::warm_up`).
+                    if segmenter.warm_up().is_ok() {
+                        mark("face-segmenter-warm");
+                    }
+                }
                 Err(message) => post("error", LOAD, &[("message", message.into())], &Array::new()),
             }
         });
@@ -64,7 +72,7 @@ pub async fn answer(id: u32, kind: Option<&str>, data: &JsValue) -> Option<Resul
 
 async fn answer_mask(id: u32, data: &JsValue) -> Result<(), String> {
     let picture = super::picture(data)?;
-    let mask = segmenter(id).await?.mask_of(&picture).map_err(|e| format!("人脸分析失败：{e}"))?;
+    let mask = segmenter().await?.mask_of(&picture).map_err(|e| format!("人脸分析失败：{e}"))?;
     let bytes = Uint8Array::from(mask.data.as_slice());
     let transfer = Array::of1(&bytes.buffer());
     post(
@@ -90,11 +98,12 @@ pub(crate) async fn engine(id: u32) -> Result<Engine, String> {
     if let Some(models) = loaded_models() {
         return Ok(Engine::Together(models));
     }
+    watch(id);
     if let Some(loaded) = Helper::loaded() {
-        let finder = finder(id).await?;
+        let finder = finder().await?;
         if JsFuture::from(loaded).await.is_ok() {
             if !COUNTED.with(|c| c.replace(true)) {
-                count_file(id);
+                count_file();
             }
             return Ok(Engine::Apart(finder));
         }
@@ -104,6 +113,14 @@ pub(crate) async fn engine(id: u32) -> Result<Engine, String> {
 }
 
 impl Engine {
+    /// One blank run of the models here (see `FaceFinder::warm_up`; the helper warms its own).
+    pub(crate) fn warm_up(&self) -> Result<(), crate::face::model::ModelError> {
+        match self {
+            Engine::Apart(finder) => finder.warm_up(),
+            Engine::Together(models) => models.warm_up(),
+        }
+    }
+
     /// The observation of `picture` (the analysed picture, already shrunk).
     pub(crate) async fn observe(&self, id: u32, picture: &RgbImage) -> Result<FaceObservation, String> {
         let failed = |e: crate::face::model::ModelError| format!("人脸分析失败：{e}");

@@ -18,10 +18,12 @@
 //! `document::card::wire`). It needs no models, so none are fetched for it.
 //!
 //! The class page asks `{…, kind: "inspect"}` with a whole file (`classroom::inspect_worker`); the
-//! camera page `{…, kind: "frame"}` with a small preview frame (`camera::worker`).
+//! camera page `{…, kind: "frame"}` with a small preview frame (`camera::worker`). The page asks
+//! `{id, kind: "warm", faces}` when its file picker opens (`warm`).
 
 mod helper;
 mod models;
+mod warm;
 
 pub(crate) use models::models;
 
@@ -78,6 +80,7 @@ pub(crate) fn number(data: &JsValue, key: &str) -> Option<u32> {
 
 async fn handle(data: JsValue) {
     let id = number(&data, "id").unwrap_or(0);
+    warm::arrived(id);
     if let Err(message) = answer(id, data).await {
         post_error(id, &message);
     }
@@ -92,6 +95,7 @@ async fn answer(id: u32, data: JsValue) -> Result<(), String> {
         Some("inspect") => return crate::classroom::inspect_worker::answer(id, &data).await,
         Some("look") => return crate::classroom::inspect_worker::look(id, &data),
         Some("frame") => return crate::camera::worker::answer(id, &data).await,
+        Some("warm") => return warm::warm(id, &data).await,
         _ => {}
     }
     let image = picture(&data)?;
@@ -154,6 +158,7 @@ async fn answer_faces(
     let load_ms = now_ms() - started;
     let started = now_ms();
     let observation = engine.observe(id, &picture).await?;
+    warm::ran();
     let analysed = Analysed { picture, observation, software };
     let run_ms = now_ms() - started;
     let started = now_ms();

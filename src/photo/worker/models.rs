@@ -34,6 +34,18 @@ thread_local! {
     static MODELS: RefCell<Option<Rc<FaceModels>>> = const { RefCell::new(None) };
     /// Model files fetched (or, on the photo page, loaded by the helper) so far, for the progress.
     static FILES_DONE: Cell<u32> = const { Cell::new(0) };
+    /// The request shown the progress: the latest one waiting for models. A load started by one
+    /// request (the page's warm-up, say) is shown to the photo's request that comes to wait for it.
+    static WATCHER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Shows request `id` the progress of the models' load from now on (and at once, if a load is
+/// under way).
+pub(crate) fn watch(id: u32) {
+    WATCHER.with(|w| w.set(id));
+    if FINDER.with(|s| s.loading.borrow().is_some()) || SEGMENTER.with(|s| s.loading.borrow().is_some()) {
+        post_progress();
+    }
 }
 
 /// The three models here, loading what is missing (the finder's and the segmenter's downloads run
@@ -42,8 +54,9 @@ pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     if let Some(models) = loaded_models() {
         return Ok(models);
     }
-    let segmenter = start(&SEGMENTER, id, load_segmenter);
-    let finder = finder(id).await?;
+    watch(id);
+    let segmenter = start(&SEGMENTER, load_segmenter);
+    let finder = finder().await?;
     let segmenter = wait(&SEGMENTER, segmenter).await?;
     let models = Rc::new(finder.with(&segmenter));
     MODELS.with(|m| *m.borrow_mut() = Some(models.clone()));
@@ -56,23 +69,25 @@ pub(crate) fn loaded_models() -> Option<Rc<FaceModels>> {
 }
 
 /// The detector and the mesh.
-pub(crate) async fn finder(id: u32) -> Result<Rc<FaceFinder>, String> {
-    let loading = start(&FINDER, id, load_finder);
+pub(crate) async fn finder() -> Result<Rc<FaceFinder>, String> {
+    let loading = start(&FINDER, load_finder);
     wait(&FINDER, loading).await
 }
 
 /// The segmenter alone.
-pub(crate) async fn segmenter(id: u32) -> Result<Rc<Segmenter>, String> {
-    let loading = start(&SEGMENTER, id, load_segmenter);
+pub(crate) async fn segmenter() -> Result<Rc<Segmenter>, String> {
+    let loading = start(&SEGMENTER, load_segmenter);
     wait(&SEGMENTER, loading).await
 }
 
-/// Counts one more model file ready (one the helper loaded) in the progress of request `id`.
-pub(crate) fn count_file(id: u32) {
-    let done = FILES_DONE.with(|d| {
-        d.set((d.get() + 1).min(FILES));
-        d.get()
-    });
+/// Counts one more model file ready (one the helper loaded) in the progress.
+pub(crate) fn count_file() {
+    FILES_DONE.with(|d| d.set((d.get() + 1).min(FILES)));
+    post_progress();
+}
+
+fn post_progress() {
+    let (id, done) = (WATCHER.with(Cell::get), FILES_DONE.with(Cell::get));
     post("progress", id, &[("done", done.into()), ("total", FILES.into())], &Array::new());
 }
 
@@ -80,8 +95,7 @@ pub(crate) fn count_file(id: u32) {
 /// now if none is).
 fn start<T: 'static, F: Future<Output = Result<T, String>> + 'static>(
     slot: &'static LocalKey<Slot<T>>,
-    id: u32,
-    load: fn(u32) -> F,
+    load: fn() -> F,
 ) -> Option<Promise> {
     slot.with(|s| {
         if s.loaded.borrow().is_some() {
@@ -92,7 +106,7 @@ fn start<T: 'static, F: Future<Output = Result<T, String>> + 'static>(
             .borrow_mut()
             .get_or_insert_with(|| {
                 future_to_promise(async move {
-                    let value = load(id).await.map_err(|e| JsValue::from_str(&e))?;
+                    let value = load().await.map_err(|e| JsValue::from_str(&e))?;
                     slot.with(|s| *s.loaded.borrow_mut() = Some(Rc::new(value)));
                     Ok(JsValue::UNDEFINED)
                 })
@@ -112,28 +126,28 @@ async fn wait<T>(slot: &'static LocalKey<Slot<T>>, loading: Option<Promise>) -> 
     slot.with(|s| s.loaded.borrow().clone()).ok_or_else(|| "模型加载失败。".into())
 }
 
-async fn load_finder(id: u32) -> Result<FaceFinder, String> {
-    let [detector, mesh] = fetch_all(id, [DETECTOR_FILE, MESH_FILE]).await?;
+async fn load_finder() -> Result<FaceFinder, String> {
+    let [detector, mesh] = fetch_all([DETECTOR_FILE, MESH_FILE]).await?;
     FaceFinder::from_bytes(&detector, &mesh).map_err(|e| format!("模型文件无法加载：{e}"))
 }
 
-async fn load_segmenter(id: u32) -> Result<Segmenter, String> {
-    let [segmenter] = fetch_all(id, [SEGMENTER_FILE]).await?;
+async fn load_segmenter() -> Result<Segmenter, String> {
+    let [segmenter] = fetch_all([SEGMENTER_FILE]).await?;
     Segmenter::from_bytes(&segmenter).map_err(|e| format!("模型文件无法加载：{e}"))
 }
 
 /// The files of the site's `models/` folder. All requests start at once (over a real network that
 /// saves round trips); the bodies are then read in order, each counted in the progress.
-async fn fetch_all<const N: usize>(id: u32, names: [&str; N]) -> Result<[Vec<u8>; N], String> {
+async fn fetch_all<const N: usize>(names: [&str; N]) -> Result<[Vec<u8>; N], String> {
     let urls = names.map(|name| format!("models/{name}"));
     let requests = urls.each_ref().map(|url| scope().fetch_with_str(url));
     if FILES_DONE.with(Cell::get) == 0 {
-        post("progress", id, &[("done", 0.into()), ("total", FILES.into())], &Array::new());
+        post_progress();
     }
     let mut files = Vec::with_capacity(N);
     for (url, request) in urls.iter().zip(requests) {
         files.push(read_body(url, request).await?);
-        count_file(id);
+        count_file();
     }
     files.try_into().map_err(|_| "模型加载失败。".to_owned())
 }
