@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setup, withPage, manifest, fixture, isJpeg, fmt } from './harness.mjs';
+import { setup, withPage, manifest, fixture, isJpeg, fmt, until } from './harness.mjs';
 
 const M = manifest();
 const ID = M.id_number;
@@ -53,6 +53,21 @@ test(`good document ${ID}.jpg passes every check`, T, () =>
     console.log(`# ${f.file}: ${fmt(r)} ms=${r.ms}`);
     expectChecks(r, f);
     for (const [id, st] of Object.entries(r.checks)) assert.equal(st, 'pass', `${f.file}: ${id}`);
+  }),
+);
+
+test('opening the file picker starts the analysis worker, without the face models; the card is then judged', T, () =>
+  withPage(env, '#/document', async (s) => {
+    await s.setIdNumber(ID);
+    const [chooser] = await Promise.all([s.page.waitForEvent('filechooser'), s.page.click('label[for="document-input"]')]);
+    const worker = () => s.page.workers().find((w) => /\/face_worker_loader\.js$/.test(w.url()));
+    await until(() => worker(), 'the analysis worker started while the file chooser was open', 30_000);
+    const f = docs[`${ID}.jpg`];
+    const r = await s.upload('document-input', fixture(f.file), { chooser });
+    expectChecks(r, f);
+    const fetched = await worker().evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    assert.deepEqual(fetched.filter((p) => p.startsWith('/models/')), [], `a card needs no models: ${fetched}`);
+    assert.ok(!s.page.workers().some((w) => /face_worker_helper/.test(w.url())), 'and no helper');
   }),
 );
 
