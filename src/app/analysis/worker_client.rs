@@ -70,15 +70,21 @@ thread_local! {
 /// request of a visit).
 pub async fn request(
     image: &RgbImage,
-    mut fields: Vec<(&'static str, JsValue)>,
+    fields: Vec<(&'static str, JsValue)>,
     answer_type: &str,
     on_progress: impl Fn(u32, u32) + 'static,
 ) -> Result<JsValue, String> {
+    let (fields, transfer) = with_picture(image, fields);
+    send_boxed(WorkerId::Analysis(0), fields, transfer, answer_type, Rc::new(on_progress)).await
+}
+
+/// `fields` with the picture's size and pixels, and the pixels' buffer to hand over.
+fn with_picture(image: &RgbImage, mut fields: Vec<(&'static str, JsValue)>) -> (Vec<(&'static str, JsValue)>, Array) {
     let (width, height) = image.dimensions();
     let rgb = Uint8Array::from(image.as_raw().as_slice());
     let transfer = Array::of1(&rgb.buffer());
     fields.extend([("width", width.into()), ("height", height.into()), ("rgb", rgb.into())]);
-    send(WorkerId::Analysis(0), fields, transfer, answer_type, on_progress).await
+    (fields, transfer)
 }
 
 /// Starts the single pages' worker, if it is not running, and asks it to get ready for a check
@@ -87,7 +93,7 @@ pub fn warm(faces: bool) {
     let fields = vec![("kind", "warm".into()), ("faces", faces.into())];
     wasm_bindgen_futures::spawn_local(async move {
         // A failed warm-up leaves nothing behind: the check itself loads what it needs.
-        let _ = send(WorkerId::Analysis(0), fields, Array::new(), "warm", |_, _| {}).await;
+        let _ = send_boxed(WorkerId::Analysis(0), fields, Array::new(), "warm", Rc::new(|_, _| {})).await;
     });
 }
 
@@ -100,7 +106,19 @@ pub async fn send(
     answer_type: &str,
     on_progress: impl Fn(u32, u32) + 'static,
 ) -> Result<JsValue, String> {
-    let mut on_progress = Some(Rc::new(on_progress) as Rc<dyn Fn(u32, u32)>);
+    send_boxed(worker, fields, transfer, answer_type, Rc::new(on_progress)).await
+}
+
+/// [`send`] for any progress callback: one copy of this code in the page's wasm, where a generic
+/// function gets one per caller's closure.
+async fn send_boxed(
+    worker: WorkerId,
+    fields: Vec<(&'static str, JsValue)>,
+    transfer: Array,
+    answer_type: &str,
+    on_progress: Rc<dyn Fn(u32, u32)>,
+) -> Result<JsValue, String> {
+    let mut on_progress = Some(on_progress);
     let promise = Promise::new(&mut |resolve, reject| {
         let outcome = CLIENTS.with(|cell| -> Result<(), String> {
             let mut clients = cell.borrow_mut();
