@@ -8,7 +8,8 @@
 //! ```
 //!
 //! The set is the 29 CC0 portraits of adults in `../shared/real-portraits` (sources in its README),
-//! used in place; the truth is `tests/fixtures/real-portraits-truth.toml` (eye centres, head top,
+//! used in place, and the two public-domain portraits in `tests/fixtures/portraits` (Grace Hopper
+//! and Eileen Collins; sources in its README); the truth is `tests/fixtures/real-portraits-truth.toml` (eye centres, head top,
 //! chin, yaw/pitch bins, glasses, headwear, number of faces; checked by eye on drawn copies). For
 //! each check with a truth the command prints agreement, false passes (truth not `pass`, check
 //! `pass`) and false fails (truth `pass`, check `fail`), and the pose confusion matrix.
@@ -53,6 +54,9 @@ enum Glasses {
 #[serde(deny_unknown_fields)]
 struct Entry {
     file: String,
+    /// The file's folder, relative to the repository root, if not `DIR`.
+    #[serde(default)]
+    folder: Option<String>,
     /// Person's right eye (viewer's left) and left eye centres, pixels of the original file.
     right_eye: [f32; 2],
     left_eye: [f32; 2],
@@ -143,16 +147,19 @@ fn main() {
     let models = embedded_models().expect("the embedded face models load");
     let profile = default_profile();
     let g = &profile.photo_content.geometry;
-    let mut files: Vec<String> = std::fs::read_dir(format!("{root}/{DIR}"))
+    let mut files: Vec<(String, String)> = std::fs::read_dir(format!("{root}/{DIR}"))
         .expect("../shared/real-portraits")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".jpg"))
+        .map(|n| (DIR.to_owned(), n))
         .collect();
     files.sort();
+    // The public-domain portraits the repository carries for the model tests, named in the truth.
+    files.extend(truth.iter().filter_map(|e| Some((e.folder.clone()?, e.file.clone()))));
     let mut t = Tally::default();
     let mut judged = 0;
-    for file in &files {
-        let bytes = std::fs::read(format!("{root}/{DIR}/{file}")).expect("readable");
+    for (folder, file) in &files {
+        let bytes = std::fs::read(format!("{root}/{folder}/{file}")).expect("readable");
         let full = precheck::imaging::decode::probe(&bytes).expect("a picture").upright;
         let a = analyse(&bytes, &models).expect("analysed");
         let k = a.observation.width as f32 / full.0 as f32;

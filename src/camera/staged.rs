@@ -11,7 +11,7 @@ use serde::Deserialize;
 /// A blue wall of the kind the notice asks for (hue 210°, inside the profile's blue band).
 pub const WALL: Rgb<u8> = Rgb([67, 142, 219]);
 
-/// The portraits' folder and truth, relative to the repository root.
+/// The portraits' folder (where an entry names none) and truth, relative to the repository root.
 const DIR: &str = "../shared/real-portraits";
 const TRUTH: &str = "tests/fixtures/real-portraits-truth.toml";
 
@@ -28,6 +28,9 @@ pub struct Portrait {
 #[derive(Debug, Deserialize)]
 pub struct Truth {
     pub file: String,
+    /// The file's folder, relative to the repository root, if not `../shared/real-portraits`.
+    #[serde(default)]
+    pub folder: Option<String>,
     /// The person's right eye (viewer's left) and left eye centres, pixels of the file.
     pub right_eye: [f32; 2],
     pub left_eye: [f32; 2],
@@ -57,7 +60,8 @@ pub fn truth(root: &std::path::Path) -> Result<Vec<Truth>, String> {
 
 /// The decoded, upright picture of a portrait.
 pub fn picture(root: &std::path::Path, file: &str) -> Result<RgbImage, String> {
-    let path = root.join(DIR).join(file);
+    let entry = truth(root)?.into_iter().find(|e| e.file == file);
+    let path = root.join(entry.and_then(|e| e.folder).as_deref().unwrap_or(DIR)).join(file);
     let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(crate::imaging::decode::decode(&bytes, (u32::MAX, u32::MAX)).map_err(|e| format!("{file}: {e:?}"))?.image)
 }
