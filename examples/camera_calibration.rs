@@ -1,9 +1,9 @@
 //! Calibrates and measures the camera guide's face finding on real photographs:
 //! `cargo run --release --example camera_calibration`.
 //!
-//! 1. Head top and chin from the detector's keypoints (`camera::head`): on each of the 29 CC0
-//!    portraits of `../shared/real-portraits` (truth: `tests/fixtures/real-portraits-truth.toml`,
-//!    checked by eye), the ratios eye line → hair top and mouth → chin in eye-to-mouth distances,
+//! 1. Head top and chin from the detector's keypoints (`camera::head`): on each real portrait of
+//!    `tests/fixtures/real-portraits-truth.toml` (the 29 CC0 portraits of `../shared/real-portraits`
+//!    and, since session 12, the two of `tests/fixtures/portraits`; truth checked by eye), the ratios eye line → hair top and mouth → chin in eye-to-mouth distances,
 //!    and the head height the guide then estimates against the truth.
 //! 2. The nose's sideways offset by yaw bin (level / slight / strong), for `camera::head`'s yaw.
 //! 3. Small faces: each portrait shrunk into a 320×240 frame of blue wall (the frame the camera
