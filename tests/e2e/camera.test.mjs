@@ -67,7 +67,23 @@ for (const [video, hint] of [
   test(`fake camera "${video}": the guide says ${hint}`, T, async () => {
     const env = await camera(video);
     try {
-      await withPage(env, '#/camera', (s) => expectHint(s.page, video, hint), { waitFor: GUIDE });
+      await withPage(
+        env,
+        '#/camera',
+        async (s) => {
+          await expectHint(s.page, video, hint);
+          // The frames need the detector alone: the worker fetched no other model.
+          const worker = s.page.workers().find((w) => /\/face_worker_loader\.js$/.test(w.url()));
+          const fetched = await worker.evaluate(() =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => new URL(e.name).pathname)
+              .filter((p) => p.startsWith('/models/')),
+          );
+          assert.deepEqual(fetched, ['/models/face_detection_short_range.nnefq'], `${video}: models fetched`);
+        },
+        { waitFor: GUIDE },
+      );
     } finally {
       await env.close();
     }

@@ -147,7 +147,7 @@ pub struct FaceFinder {
 
 impl FaceFinder {
     pub fn from_bytes(detector: &[u8], mesh: &[u8]) -> Result<FaceFinder, ModelError> {
-        Ok(FaceFinder { detector: Detector::new(load("detector", detector)?), mesh: Mesh::new(load("mesh", mesh)?) })
+        Ok(FaceFinder { detector: Detector::from_bytes(detector)?, mesh: Mesh::from_bytes(mesh)? })
     }
 
     /// The faces of `img` (most confident first) and the mesh of the first: `observe` without the
@@ -170,6 +170,18 @@ impl FaceFinder {
     /// The three models again, with a segmenter loaded elsewhere (the plans are shared, not copied).
     pub fn with(&self, segmenter: &Segmenter) -> FaceModels {
         FaceModels { detector: self.detector.clone(), mesh: self.mesh.clone(), segmenter: segmenter.clone() }
+    }
+}
+
+impl Detector {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Detector, ModelError> {
+        Ok(Detector::new(load("detector", bytes)?))
+    }
+}
+
+impl Mesh {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Mesh, ModelError> {
+        Ok(Mesh::new(load("mesh", bytes)?))
     }
 }
 

@@ -100,7 +100,7 @@ pub(crate) async fn engine(id: u32) -> Result<Engine, String> {
     }
     watch(id);
     if let Some(loaded) = Helper::loaded() {
-        let finder = finder().await?;
+        let finder = Rc::new(finder().await?);
         if JsFuture::from(loaded).await.is_ok() {
             if !COUNTED.with(|c| c.replace(true)) {
                 count_file();

@@ -25,7 +25,7 @@ mod helper;
 mod models;
 mod warm;
 
-pub(crate) use models::models;
+pub(crate) use models::{detector, models};
 
 use crate::document::card;
 use crate::face::protocol::encode_observation;

@@ -1,9 +1,9 @@
-//! The models this worker has loaded, each fetched and planned once per worker: the finder
-//! (detector and mesh) and the segmenter apart, because the photo page's worker leaves the
-//! segmenter to its helper (`helper`), while the class and camera requests want all three here.
+//! The models this worker has loaded, each fetched and planned once per worker and on demand: the
+//! photo page's worker leaves the segmenter to its helper (`helper`), the camera's frames want the
+//! detector alone, and the class page's requests want all three here.
 
 use super::{post, scope};
-use crate::face::model::{DETECTOR_FILE, FaceFinder, FaceModels, MESH_FILE, SEGMENTER_FILE, Segmenter};
+use crate::face::model::{DETECTOR_FILE, Detector, FaceFinder, FaceModels, MESH_FILE, Mesh, SEGMENTER_FILE, Segmenter};
 use js_sys::{Array, Promise, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,7 +29,8 @@ impl<T> Slot<T> {
 }
 
 thread_local! {
-    static FINDER: Slot<FaceFinder> = const { Slot::new() };
+    static DETECTOR: Slot<Detector> = const { Slot::new() };
+    static MESH: Slot<Mesh> = const { Slot::new() };
     static SEGMENTER: Slot<Segmenter> = const { Slot::new() };
     static MODELS: RefCell<Option<Rc<FaceModels>>> = const { RefCell::new(None) };
     /// Model files fetched (or, on the photo page, loaded by the helper) so far, for the progress.
@@ -43,13 +44,15 @@ thread_local! {
 /// under way).
 pub(crate) fn watch(id: u32) {
     WATCHER.with(|w| w.set(id));
-    if FINDER.with(|s| s.loading.borrow().is_some()) || SEGMENTER.with(|s| s.loading.borrow().is_some()) {
+    let loading = DETECTOR.with(|s| s.loading.borrow().is_some())
+        || MESH.with(|s| s.loading.borrow().is_some())
+        || SEGMENTER.with(|s| s.loading.borrow().is_some());
+    if loading {
         post_progress();
     }
 }
 
-/// The three models here, loading what is missing (the finder's and the segmenter's downloads run
-/// at the same time).
+/// The three models here, loading what is missing (their downloads run at the same time).
 pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     if let Some(models) = loaded_models() {
         return Ok(models);
@@ -58,7 +61,7 @@ pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     let segmenter = start(&SEGMENTER, load_segmenter);
     let finder = finder().await?;
     let segmenter = wait(&SEGMENTER, segmenter).await?;
-    let models = Rc::new(finder.with(&segmenter));
+    let models = Rc::new(FaceModels { detector: finder.detector, mesh: finder.mesh, segmenter: (*segmenter).clone() });
     MODELS.with(|m| *m.borrow_mut() = Some(models.clone()));
     Ok(models)
 }
@@ -68,10 +71,19 @@ pub(crate) fn loaded_models() -> Option<Rc<FaceModels>> {
     MODELS.with(|m| m.borrow().clone())
 }
 
-/// The detector and the mesh.
-pub(crate) async fn finder() -> Result<Rc<FaceFinder>, String> {
-    let loading = start(&FINDER, load_finder);
-    wait(&FINDER, loading).await
+/// The detector and the mesh (the plans are shared, not copied).
+pub(crate) async fn finder() -> Result<FaceFinder, String> {
+    let detector = start(&DETECTOR, load_detector);
+    let mesh = start(&MESH, load_mesh);
+    let detector = wait(&DETECTOR, detector).await?;
+    let mesh = wait(&MESH, mesh).await?;
+    Ok(FaceFinder { detector: (*detector).clone(), mesh: (*mesh).clone() })
+}
+
+/// The detector alone (the camera's frames).
+pub(crate) async fn detector() -> Result<Rc<Detector>, String> {
+    let loading = start(&DETECTOR, load_detector);
+    wait(&DETECTOR, loading).await
 }
 
 /// The segmenter alone.
@@ -126,9 +138,14 @@ async fn wait<T>(slot: &'static LocalKey<Slot<T>>, loading: Option<Promise>) -> 
     slot.with(|s| s.loaded.borrow().clone()).ok_or_else(|| "模型加载失败。".into())
 }
 
-async fn load_finder() -> Result<FaceFinder, String> {
-    let [detector, mesh] = fetch_all([DETECTOR_FILE, MESH_FILE]).await?;
-    FaceFinder::from_bytes(&detector, &mesh).map_err(|e| format!("模型文件无法加载：{e}"))
+async fn load_detector() -> Result<Detector, String> {
+    let [detector] = fetch_all([DETECTOR_FILE]).await?;
+    Detector::from_bytes(&detector).map_err(|e| format!("模型文件无法加载：{e}"))
+}
+
+async fn load_mesh() -> Result<Mesh, String> {
+    let [mesh] = fetch_all([MESH_FILE]).await?;
+    Mesh::from_bytes(&mesh).map_err(|e| format!("模型文件无法加载：{e}"))
 }
 
 async fn load_segmenter() -> Result<Segmenter, String> {
