@@ -213,6 +213,20 @@ test('a photo chosen while the warm-up still loads the models waits for that sam
   }),
 );
 
+test('models that cannot be downloaded: a clear message, and once the network is back the next photo is judged', T, () =>
+  withPage(env, '#/photo', async (s) => {
+    const models = /\/models\//;
+    await s.context.route(models, (route) => route.abort('internetdisconnected'));
+    const r = await s.upload('photo-input', fixture('face-good.jpg'));
+    assert.equal(r.content?.state, 'failed', JSON.stringify(r.content));
+    assert.match(r.content.text, /无法下载模型文件/, r.content.text);
+    // Every failed load is forgotten: the first photo after the network returns loads afresh.
+    await s.context.unroute(models);
+    const again = await s.upload('photo-input', fixture('face-small-head.jpg'));
+    assert.equal(again.content?.state, 'ready', JSON.stringify(again.content));
+  }),
+);
+
 test('switching the rule profile judges the same photo again against the new profile', T, () =>
   withPage(env, '#/photo', async (s) => {
     const status = '[data-testid="content-status-input"]';

@@ -59,8 +59,9 @@ pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     }
     watch(id);
     let segmenter = start(&SEGMENTER, load_segmenter);
-    let finder = finder().await?;
-    let segmenter = wait(&SEGMENTER, segmenter).await?;
+    // Both awaited before either error is returned: a load nobody waits for would keep its failure.
+    let (finder, segmenter) = (finder().await, wait(&SEGMENTER, segmenter).await);
+    let (finder, segmenter) = (finder?, segmenter?);
     let models = Rc::new(FaceModels { detector: finder.detector, mesh: finder.mesh, segmenter: (*segmenter).clone() });
     MODELS.with(|m| *m.borrow_mut() = Some(models.clone()));
     Ok(models)
@@ -75,9 +76,8 @@ pub(crate) fn loaded_models() -> Option<Rc<FaceModels>> {
 pub(crate) async fn finder() -> Result<FaceFinder, String> {
     let detector = start(&DETECTOR, load_detector);
     let mesh = start(&MESH, load_mesh);
-    let detector = wait(&DETECTOR, detector).await?;
-    let mesh = wait(&MESH, mesh).await?;
-    Ok(FaceFinder { detector: (*detector).clone(), mesh: (*mesh).clone() })
+    let (detector, mesh) = (wait(&DETECTOR, detector).await, wait(&MESH, mesh).await);
+    Ok(FaceFinder { detector: (*detector?).clone(), mesh: (*mesh?).clone() })
 }
 
 /// The detector alone (the camera's frames).
