@@ -3,8 +3,9 @@
 //!
 //! 1. Head top and chin from the detector's keypoints (`camera::head`): on each real portrait of
 //!    `tests/fixtures/real-portraits-truth.toml` (the 29 CC0 portraits of `../shared/real-portraits`
-//!    and, since session 12, the two of `tests/fixtures/portraits`; truth checked by eye), the ratios eye line → hair top and mouth → chin in eye-to-mouth distances,
-//!    and the head height the guide then estimates against the truth.
+//!    and, since session 12, the two of `tests/fixtures/portraits`; truth checked by eye), the
+//!    ratios eye line → hair top and mouth → chin in eye-to-mouth distances, and the head height
+//!    the guide then estimates against the truth.
 //! 2. The nose's sideways offset by yaw bin (level / slight / strong), for `camera::head`'s yaw.
 //! 3. Small faces: each portrait shrunk into a 320×240 frame of blue wall (the frame the camera
 //!    page sends the worker) so its true head is 12–50 % of the frame height; how often the whole

@@ -9,8 +9,9 @@
 //!
 //! The set is the 29 CC0 portraits of adults in `../shared/real-portraits` (sources in its README),
 //! used in place, and the two public-domain portraits in `tests/fixtures/portraits` (Grace Hopper
-//! and Eileen Collins; sources in its README); the truth is `tests/fixtures/real-portraits-truth.toml` (eye centres, head top,
-//! chin, yaw/pitch bins, glasses, headwear, number of faces; checked by eye on drawn copies). For
+//! and Eileen Collins; sources in its README); the truth is
+//! `tests/fixtures/real-portraits-truth.toml` (eye centres, head top, chin, yaw/pitch bins,
+//! glasses, headwear, number of faces; checked by eye on drawn copies). For
 //! each check with a truth the command prints agreement, false passes (truth not `pass`, check
 //! `pass`) and false fails (truth `pass`, check `fail`), and the pose confusion matrix.
 

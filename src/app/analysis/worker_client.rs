@@ -4,11 +4,12 @@
 //!
 //! The worker — tract, the three MediaPipe models, the content checks and the card finder, about
 //! 3 MB — is started when a photo or document file picker opens (`warm`) or on the first check,
-//! never on page load, so the home page stays small. One worker serves the single pages for the whole visit; the class page runs a few
-//! more beside it ([`WorkerId::Analysis`]) and its own class worker ([`WorkerId::Class`]). If a
-//! worker dies (a failed download, a trap in wasm) it is dropped and the next request starts a new
-//! one. Pictures are posted as transferred buffers; replies are plain objects (the protocols are
-//! described in `photo::worker` and `classroom::worker`).
+//! never on page load, so the home page stays small. One worker serves the single pages for the
+//! whole visit; the class page runs a few more beside it ([`WorkerId::Analysis`]) and its own
+//! class worker ([`WorkerId::Class`]). If a worker dies (a failed download, a trap in wasm) it is
+//! dropped and the next request starts a new one. Pictures are posted as transferred buffers;
+//! replies are plain objects (the protocols are described in `photo::worker` and
+//! `classroom::worker`).
 
 use image::RgbImage;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};

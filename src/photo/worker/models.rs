@@ -62,7 +62,7 @@ pub(crate) async fn models(id: u32) -> Result<Rc<FaceModels>, String> {
     // Both awaited before either error is returned: a load nobody waits for would keep its failure.
     let (finder, segmenter) = (finder().await, wait(&SEGMENTER, segmenter).await);
     let (finder, segmenter) = (finder?, segmenter?);
-    let models = Rc::new(FaceModels { detector: finder.detector, mesh: finder.mesh, segmenter: (*segmenter).clone() });
+    let models = Rc::new(finder.with(&segmenter));
     MODELS.with(|m| *m.borrow_mut() = Some(models.clone()));
     Ok(models)
 }
